@@ -1,0 +1,3 @@
+"""fazhi: a compliance checklist scorer for annual rule-of-law government reports."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,167 @@
+"""What every check kind shares: the parameter base, scopes, the evaluation
+context and the outcome.
+
+A check kind is a module with a ``Params`` model (its ``kind`` literal names
+it in the rulebook) and an ``evaluate(params, ctx) -> Outcome`` function; the
+module docstring is its documentation.
+
+Scopes name where a check looks: ``all`` (the whole report), a section kind
+(``shortcomings``), a named scope from the rulebook's ``scopes`` (``work``,
+``gaps``), or ``rule:<id>``, the places where an earlier rule found its
+evidence. ``part`` narrows each section: ``all``, ``body`` (without the
+section's own heading), ``heading`` (the top-level heading only) or
+``headings`` (every heading at any level, run-in headings and enumerated
+leads such as 一是…).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo
+
+from fazhi.document.config import compile_any
+from fazhi.document.locate import evidence_at, innermost, top_section
+from fazhi.document.model import Document, Evidence, Section
+from fazhi.rulebook.schema import Regex
+
+Part = Literal["all", "body", "heading", "headings"]
+
+
+def _check_scope(value: str, info: ValidationInfo) -> str:
+    ctx = info.context or {}
+    if value.startswith("rule:"):
+        ref = value[5:]
+        rules = ctx.get("rules")
+        if rules is not None and ref not in rules:
+            raise ValueError(f"范围引用的规则「{ref}」不存在或写在本规则之后")
+        return value
+    scopes = ctx.get("scopes")
+    if scopes is not None and value not in scopes:
+        raise ValueError(f"范围「{value}」不存在；可用：{'、'.join(sorted(scopes))}，或 rule:<规则编号>")
+    return value
+
+
+Scope = Annotated[str, AfterValidator(_check_scope)]
+__all__ = ["CheckParams", "Context", "Outcome", "Part", "Regex", "Scope", "Span"]
+
+
+class CheckParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one paragraph's normalised text; ``region`` is the paragraph
+    range it speaks for (a heading speaks for its whole section)."""
+
+    paragraph: int
+    start: int
+    end: int
+    region: tuple[int, int]
+
+
+@dataclass
+class Outcome:
+    status: str
+    evidence: list[Evidence] = field(default_factory=list)
+    facts: dict[str, object] = field(default_factory=dict)
+    message: str | None = None
+    regions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """A document plus what the rulebook and earlier rules say about it."""
+
+    doc: Document
+    scopes: dict[str, list[str]]
+    regions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _cache: dict[tuple[str, str], list[Span]] = field(default_factory=dict)
+
+    def sections(self, scope: str) -> list[Section]:
+        if scope == "all":
+            return list(self.doc.sections)
+        kinds = self.scopes.get(scope, [scope])
+        return [s for s in self.doc.sections if s.kind in kinds]
+
+    def spans(self, scope: str, part: Part = "all") -> list[Span]:
+        key = (scope, part)
+        if key not in self._cache:
+            self._cache[key] = list(self._spans(scope, part))
+        return self._cache[key]
+
+    def _spans(self, scope: str, part: Part) -> Iterator[Span]:
+        paras = self.doc.paragraphs
+        if scope.startswith("rule:"):
+            for a, b in self.regions.get(scope[5:], []):
+                for i in range(a, b):
+                    yield Span(i, 0, len(paras[i].norm), (i, i + 1))
+            return
+        for s in self.sections(scope):
+            if part in ("heading", "headings"):
+                yield from self._heading_spans(s, deep=part == "headings")
+                continue
+            for i in range(s.start, s.end):
+                start = 0
+                if part == "body" and s.heading is not None and i == s.heading.paragraph:
+                    start = s.heading.title_end
+                if start < len(paras[i].norm):
+                    yield Span(i, start, len(paras[i].norm), (i, i + 1))
+
+    def _heading_spans(self, s: Section, deep: bool) -> Iterator[Span]:
+        if s.heading is not None:
+            h = s.heading
+            yield Span(h.paragraph, h.title_start, h.title_end, (s.start, s.end))
+        if not deep:
+            return
+        for c in s.children:
+            yield from self._heading_spans(c, deep=True)
+        if s.heading is None or s.heading.level == 1:
+            for lead in self.doc.leads:
+                if s.start <= lead.paragraph < s.end:
+                    yield Span(lead.paragraph, lead.start, lead.end,
+                               (lead.paragraph, lead.paragraph + 1))
+
+    def evidence(self, span: Span, start: int, end: int) -> Evidence:
+        return evidence_at(self.doc, span.paragraph, start, end)
+
+    def find(self, rx: re.Pattern[str], spans: list[Span],
+             exclude: re.Pattern[str] | None = None) -> Iterator[tuple[Span, re.Match[str]]]:
+        """Every match of ``rx`` in ``spans`` that does not overlap a match of ``exclude``."""
+        for sp in spans:
+            norm = self.doc.paragraphs[sp.paragraph].norm
+            for m in rx.finditer(norm, sp.start, sp.end):
+                if exclude is not None and overlaps(exclude, norm, m.start(), m.end(),
+                                                    sp.start, sp.end):
+                    continue
+                yield sp, m
+
+    def section_of(self, paragraph: int) -> Section | None:
+        top = top_section(self.doc, paragraph)
+        return innermost(top, paragraph) if top else None
+
+
+def overlaps(rx: re.Pattern[str], text: str, s: int, e: int, lo: int, hi: int) -> bool:
+    """Whether a match of ``rx`` near [s, e) (within [lo, hi)) overlaps it."""
+    return any(m.start() < e and m.end() > s
+               for m in rx.finditer(text, max(lo, s - 20), min(hi, e + 20)))
+
+
+@lru_cache(maxsize=4096)
+def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    return compile_any(list(patterns))
+
+
+def any_of(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
+    """One compiled alternation of ``patterns``, compiled once per run."""
+    return _compiled(tuple(patterns))
+
+
+def distinct(words: list[str]) -> list[str]:
+    """Words in first-seen order without repeats."""
+    return list(dict.fromkeys(words))

@@ -1,0 +1,61 @@
+"""``phrases``: tiers of wordings, tried in order; the first tier found decides.
+
+Each tier names a ``status``, a ``scope`` and ``part`` to look in, the
+wordings (``any``) and wordings to ignore (``exclude``: a match that overlaps
+one of them does not count, e.g. 公开征求意见 is not 政务公开). When no tier
+is found the status is ``otherwise`` (normally ``fail``).
+
+Typical use: pass when the element is reported in the work sections, partial
+when it is only named in the shortcomings or the plan::
+
+    kind: phrases
+    tiers:
+      - {status: pass, scope: work, any: [法律顾问, 公职律师]}
+      - {status: partial, scope: gaps, any: [法律顾问, 公职律师]}
+
+Facts for messages: ``{found}`` (the words found), ``{section}`` (where).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from fazhi.checks.base import CheckParams, Context, Outcome, Part, Regex, Scope, any_of, distinct
+
+
+class Tier(CheckParams):
+    status: Literal["pass", "partial", "fail"]
+    scope: Scope = "work"
+    part: Part = "all"
+    any: list[Regex] = Field(min_length=1)
+    exclude: list[Regex] = Field(default_factory=list)
+    message: str | None = None
+
+
+class Params(CheckParams):
+    kind: Literal["phrases"]
+    tiers: list[Tier] = Field(min_length=1)
+    otherwise: Literal["pass", "partial", "fail"] = "fail"
+    max_evidence: int = Field(default=3, ge=1)
+
+
+def evaluate(p: Params, ctx: Context) -> Outcome:
+    for tier in p.tiers:
+        rx = any_of(tier.any)
+        assert rx is not None
+        ex = any_of(tier.exclude)
+        hits = list(ctx.find(rx, ctx.spans(tier.scope, tier.part), ex))
+        if not hits:
+            continue
+        evidence = [ctx.evidence(sp, m.start(), m.end()) for sp, m in hits[: p.max_evidence]]
+        return Outcome(
+            status=tier.status,
+            evidence=evidence,
+            facts={"found": "、".join(distinct([m.group(0) for _, m in hits])),
+                   "section": evidence[0].section or ""},
+            message=tier.message,
+            regions=distinct([sp.region for sp, _ in hits]),
+        )
+    return Outcome(status=p.otherwise, facts={"found": "", "section": ""})

@@ -1,0 +1,64 @@
+"""``section``: a top-level section of one of the given kinds exists and has content.
+
+* pass: a section of a listed kind, under its own heading, with at least
+  ``min_chars`` characters of body;
+* ``headingless`` (default partial): the kind exists only as a report with no
+  headings at all (its whole body is one unheaded section);
+* ``mentions``: wordings that, found in ``mentions_scope`` when there is no such
+  section, make it partial (named only in passing);
+* otherwise fail.
+
+Facts: ``{section}`` (the heading found), ``{found}`` (a passing mention).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from fazhi.checks.base import CheckParams, Context, Outcome, Regex, Scope, any_of
+from fazhi.document.locate import evidence_at, heading_text
+
+
+class Params(CheckParams):
+    kind: Literal["section"]
+    kinds: list[Scope] = Field(min_length=1)
+    min_chars: int = Field(default=10, ge=0)
+    headingless: Literal["pass", "partial", "fail"] = "partial"
+    mentions: list[Regex] = Field(default_factory=list)
+    mentions_scope: Scope = "all"
+    empty_message: str | None = None
+
+
+def evaluate(p: Params, ctx: Context) -> Outcome:
+    doc = ctx.doc
+    found = [s for k in p.kinds for s in ctx.sections(k)]
+    found.sort(key=lambda s: s.start)
+    headed = [s for s in found if s.heading is not None]
+    for s in headed:
+        assert s.heading is not None
+        body = sum(len(doc.paragraphs[i].norm) for i in range(s.start, s.end)) - s.heading.title_end
+        ev = evidence_at(doc, s.heading.paragraph, s.heading.title_start, s.heading.title_end)
+        if body >= p.min_chars:
+            return Outcome("pass", [ev], {"section": heading_text(doc, s)},
+                           regions=[(s.start, s.end)])
+    if headed:
+        s = headed[0]
+        assert s.heading is not None
+        ev = evidence_at(doc, s.heading.paragraph, s.heading.title_start, s.heading.title_end)
+        return Outcome("partial", [ev], {"section": heading_text(doc, s)}, message=p.empty_message,
+                       regions=[(s.start, s.end)])
+    if found:
+        s = found[0]
+        text = doc.paragraphs[s.start].norm
+        ev = evidence_at(doc, s.start, 0, min(len(text), 20))
+        return Outcome(p.headingless, [ev], {"section": "（无标题）"}, regions=[(s.start, s.end)])
+    rx = any_of(p.mentions)
+    if rx is not None:
+        hits = list(ctx.find(rx, ctx.spans(p.mentions_scope)))
+        if hits:
+            sp, m = hits[0]
+            return Outcome("partial", [ctx.evidence(sp, m.start(), m.end())],
+                           {"found": m.group(0), "section": ""}, regions=[sp.region])
+    return Outcome("fail", facts={"section": "", "found": ""})

@@ -1,0 +1,106 @@
+"""Command line: ``fazhi check`` and friends. Commands only; the work is elsewhere."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from fazhi import __version__
+from fazhi.document.readers import DEFAULT_MAX_BYTES
+from fazhi.engine import Engine
+from fazhi.inputs import UsageError, discover
+from fazhi.render.files import write_atomic
+from fazhi.render.html import write_html
+from fazhi.render.json_out import to_json
+from fazhi.render.text import run_text
+from fazhi.results import RunResult
+from fazhi.rulebook.loader import RulebookError
+from fazhi.rulebook.locate import default_rulebook
+
+EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+
+CHECK_HELP = """检查法治政府建设年度报告，逐项判定达标 / 部分达标 / 缺失 / 不适用。
+
+PATHS 为报告文件或文件夹（默认 reports/）。
+
+\b
+退出码：
+  0  所有输入都已检查（未达到 --fail-on 门槛）
+  1  达到了 --fail-on 门槛（有相应级别的规则判定为缺失）
+  2  用法错误或规则文件有误（未检查任何报告）
+  3  有输入无法读取（其余输入照常检查并输出）
+"""
+
+
+def load_engine(rules: Path | None) -> Engine:
+    try:
+        path = rules if rules is not None else default_rulebook()
+        return Engine.from_file(path, display_path=str(rules) if rules else "rules/annual_report.yaml")
+    except RulebookError as exc:
+        click.echo("规则文件有误：", err=True)
+        for p in exc.problems:
+            click.echo(f"  {p}", err=True)
+        sys.exit(EXIT_USAGE)
+    except FileNotFoundError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def threshold_met(run: RunResult, engine: Engine, fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    order = list(engine.book.scoring.severities)
+    limit = order.index(fail_on) if fail_on in order else len(order)
+    return any(x.status == "fail" and x.severity in order and order.index(x.severity) <= limit
+               for r in run.reports for x in r.results)
+
+
+def exit_code(run: RunResult, engine: Engine, fail_on: str) -> int:
+    if run.summary.errors:
+        return EXIT_UNREADABLE
+    return EXIT_THRESHOLD if threshold_met(run, engine, fail_on) else EXIT_OK
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="fazhi")
+def main() -> None:
+    """fazhi：法治政府建设年度报告合规检查工具。"""
+
+
+@main.command("check", help=CHECK_HELP)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rules", "rules", type=click.Path(path_type=Path), default=None,
+              help="规则文件（默认：内置的 rules/annual_report.yaml）。")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "text"]), default="html",
+              show_default=True, help="输出格式：html 评分卡写入 --out 并在终端打印摘要；json、text 打印到标准输出。")
+@click.option("--out", "out", type=click.Path(path_type=Path), default=Path("scorecards"),
+              show_default=True, help="HTML 评分卡的输出文件夹。")
+@click.option("--json", "json_file", type=click.Path(path_type=Path), default=None,
+              help="另外把 JSON 结果写入此文件。")
+@click.option("--fail-on", type=click.Choice(["never", "required", "recommended"]),
+              default="never", show_default=True,
+              help="有该级别（或更高级别）的规则缺失时以退出码 1 结束。")
+@click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // 1048576,
+              show_default=True, help="单个文件大小上限（MB）。")
+def check(paths: tuple[str, ...], rules: Path | None, fmt: str, out: Path,
+          json_file: Path | None, fail_on: str, max_size: int) -> None:
+    engine = load_engine(rules)
+    try:
+        inputs = discover(list(paths) or ["reports"])
+    except UsageError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_USAGE)
+    run = engine.run(inputs, max_bytes=max_size * 1048576)
+    if json_file is not None:
+        write_atomic(json_file, to_json(run))
+    if fmt == "json":
+        click.echo(to_json(run), nl=False)
+    elif fmt == "text":
+        click.echo(run_text(run), nl=False)
+    else:
+        write_html(run, out)
+        click.echo(run_text(run), nl=False)
+        click.echo(f"评分卡已写入 {out}/（总览：{out / 'index.html'}）")
+    sys.exit(exit_code(run, engine, fail_on))

@@ -1,0 +1,1 @@
+"""Reading a report: formats → lines with locations → paragraphs → outline → metadata."""

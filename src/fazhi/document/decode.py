@@ -1,0 +1,94 @@
+"""Bytes → text: detect the encoding, never guess silently.
+
+Order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; then strict UTF-8;
+then charset-normalizer's detection. GB2312 and GBK are read as GB18030, their
+superset, so that characters outside GB2312 still decode.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from fazhi.document.model import DocumentError
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+_WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "hz": "gb18030"}
+
+
+def _clean(name: str) -> str:
+    name = name.lower().replace("-", "").replace("_", "")
+    table = {"gb2312": "gb2312", "gbk": "gbk", "gb18030": "gb18030", "big5": "big5",
+             "utf8": "utf-8", "utf16": "utf-16", "cp950": "big5", "big5hkscs": "big5hkscs"}
+    return table.get(name, name)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode ``data``; return (text, encoding name used)."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name.replace("-sig", "") + " (BOM)"
+            except UnicodeDecodeError as exc:
+                raise DocumentError(
+                    "decode_error",
+                    f"文件以 {name} 字节顺序标记开头，但内容无法按该编码解码（第 {exc.start} 字节）。"
+                    "请用文本编辑器另存为 UTF-8 后重试。",
+                ) from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # UTF-16 without BOM: many NUL bytes in alternating positions.
+    if len(data) >= 4 and data.count(b"\x00") > len(data) // 4:
+        for name in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if _mostly_text(text):
+                return text, name
+    # Chinese government text that is not UTF-8 is nearly always GB18030 (GBK,
+    # GB2312) or Big5; try those strictly first, and let the detector decide
+    # between them when both decode.
+    candidates = []
+    for name in ("gb18030", "big5"):
+        try:
+            candidates.append((name, data.decode(name)))
+        except UnicodeDecodeError:
+            continue
+    if len(candidates) == 1 and _mostly_text(candidates[0][1]):
+        return candidates[0][1], candidates[0][0]
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "utf_8"] if candidates else None).best()
+    if best is not None:
+        enc = _clean(best.encoding)
+        enc = _WIDEN.get(enc, enc)
+        try:
+            text = data.decode(enc)
+            if _mostly_text(text):
+                return text, enc
+        except (UnicodeDecodeError, LookupError):
+            pass
+    for name, text in candidates:
+        if _mostly_text(text):
+            return text, name
+    raise DocumentError(
+        "decode_error",
+        "无法识别文件的文字编码（不是 UTF-8、GB18030/GBK、UTF-16 或 Big5 文本）。"
+        "请确认这是一份文本报告，或用文本编辑器另存为 UTF-8 后重试。",
+    )
+
+
+def _mostly_text(text: str) -> bool:
+    if not text:
+        return False
+    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\r\n\t\f") or c == "\ufffd")
+    return bad <= max(2, len(text) // 100)

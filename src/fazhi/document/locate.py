@@ -1,0 +1,69 @@
+"""From a match in normalised text back to the report's own words and place."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from fazhi.document.model import Document, Evidence, Paragraph, Section
+
+_STOP = re.compile(r"[。!?;！？；]")
+_EXCERPT_MAX = 120
+
+SPECIAL_LABELS = {"preamble": "开头部分", "closing": "落款部分"}
+
+
+def top_section(doc: Document, paragraph: int) -> Section | None:
+    for s in doc.sections:
+        if s.start <= paragraph < s.end:
+            return s
+    return None
+
+
+def innermost(section: Section, paragraph: int) -> Section:
+    for c in section.children:
+        if c.start <= paragraph < c.end:
+            return innermost(c, paragraph)
+    return section
+
+
+def heading_text(doc: Document, section: Section) -> str:
+    """The heading as the report writes it (marker included), or a label for unheaded parts."""
+    if section.heading is None:
+        return SPECIAL_LABELS.get(section.kind or "", "正文")
+    p = doc.paragraphs[section.heading.paragraph]
+    end = section.heading.title_end
+    orig_end = p.norm_map[end - 1] + 1 if end > 0 else len(p.text)
+    return " ".join(p.text[:orig_end].split())
+
+
+def section_label(doc: Document, paragraph: int) -> str | None:
+    s = top_section(doc, paragraph)
+    return heading_text(doc, s) if s else None
+
+
+def _orig_span(p: Paragraph, start: int, end: int) -> tuple[int, int]:
+    if not p.norm_map:
+        return 0, 0
+    start = min(max(start, 0), len(p.norm_map) - 1)
+    end = min(max(end, start + 1), len(p.norm_map))
+    return p.norm_map[start], p.norm_map[end - 1] + 1
+
+
+def evidence_at(doc: Document, paragraph: int, start: int, end: int) -> Evidence:
+    """Evidence for the normalised span [start, end) of a paragraph: the sentence around it."""
+    p = doc.paragraphs[paragraph]
+    o_start, o_end = _orig_span(p, start, end)
+    text = p.text
+    s = 0
+    for m in _STOP.finditer(text, 0, o_start):
+        s = m.end()
+    m2 = _STOP.search(text, o_end)
+    e = m2.end() if m2 else len(text)
+    if e - s > _EXCERPT_MAX:
+        s = max(s, o_start - _EXCERPT_MAX // 2)
+        e = min(e, max(o_end, s + _EXCERPT_MAX))
+    line_i = max(bisect.bisect_right(p.line_starts, o_start) - 1, 0)
+    loc = p.locs[line_i]
+    return Evidence(text=text[s:e].strip(), match=text[o_start:o_end], line=loc.line, page=loc.page,
+                    paragraph=loc.paragraph, section=section_label(doc, paragraph))

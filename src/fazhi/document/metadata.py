@@ -1,0 +1,113 @@
+"""Metadata: the title, the issuing body, the report year and the date.
+
+The wordings (what a title, an issuer, a place name looks like) come from the
+rulebook's ``document.meta`` block; the date and year formats (Arabic or
+Chinese numerals, 二〇二三年二月一日) are read here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from fazhi.document.config import OutlineConfig
+from fazhi.document.model import Meta, Paragraph, Section
+from fazhi.document.numerals import cn_to_int
+
+_YNUM = r"(\d{4}|[〇零○O一二三四五六七八九]{4})"
+_MNUM = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+DATE_RE = re.compile(_YNUM + r"年" + _MNUM + r"月" + _MNUM + r"[日号]")
+MONTH_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?![\d一二三四五六七八九十]{0,3}[日号])")
+YEAR_RE = re.compile(_YNUM + r"年")
+
+
+def find_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> int | None:
+    """Index of the title paragraph among the first lines, or None."""
+    if cfg.title_re is None:
+        return None
+    for p in paragraphs[: cfg.meta.title_search_lines]:
+        if len(p.norm) <= 60 and cfg.title_re.search(p.norm) and "。" not in p.norm:
+            return p.index
+    return None
+
+
+def parse_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """Find a date in normalised ``text``: (iso, precision, span) or (None, None, None)."""
+    m = DATE_RE.search(text)
+    if m:
+        y, mo, d = (cn_to_int(g) for g in m.groups())
+        if y and mo and d:
+            try:
+                return date(y, mo, d).isoformat(), "day", m.span()
+            except ValueError:
+                pass
+    m = MONTH_RE.search(text)
+    if m:
+        y, mo = cn_to_int(m.group(1)), cn_to_int(m.group(2))
+        if y and mo and 1 <= mo <= 12:
+            return f"{y:04d}-{mo:02d}", "month", m.span()
+    return None, None, None
+
+
+def first_year(text: str) -> tuple[int, tuple[int, int]] | None:
+    for m in YEAR_RE.finditer(text):
+        y = cn_to_int(m.group(1))
+        if y and 1949 < y < 2200:
+            return y, m.span()
+    return None
+
+
+def issuers_in(text: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
+    if cfg.issuer_re is None:
+        return []
+    return [m.span() for m in cfg.issuer_re.finditer(text)]
+
+
+def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_index: int | None,
+                 cfg: OutlineConfig) -> tuple[Meta, dict[str, tuple[int, int, int]]]:
+    """Metadata and, per field, where it was found: (paragraph, norm start, norm end)."""
+    where: dict[str, tuple[int, int, int]] = {}
+    meta = Meta()
+    if title_index is not None:
+        tp = paragraphs[title_index]
+        meta.title = " ".join(tp.text.split())
+        where["title"] = (title_index, 0, len(tp.norm))
+        if cfg.place_re is not None and (pm := cfg.place_re.match(tp.norm)):
+            meta.place = pm.group(0)
+            where["place"] = (title_index, *pm.span())
+        y = first_year(tp.norm)
+        if y:
+            meta.report_year = y[0]
+            where["report_year"] = (title_index, *y[1])
+    if meta.report_year is None:
+        for p in paragraphs[:6]:
+            y = first_year(p.norm)
+            if y:
+                meta.report_year = y[0]
+                where["report_year"] = (p.index, *y[1])
+                break
+    closing = next((s for s in sections if s.kind == "closing"), None)
+    header = paragraphs[:title_index] if title_index else []
+    candidates = list(header) + (paragraphs[closing.start:closing.end] if closing else [])
+    for p in candidates:
+        spans = issuers_in(p.norm, cfg)
+        if spans and sum(e - s for s, e in spans) >= len(p.norm) * 0.6:
+            covered = len(p.norm) == sum(e - s for s, e in spans)
+            meta.issuer = " ".join(p.text.split()) if covered else \
+                " ".join(p.norm[s:e] for s, e in spans)
+            where["issuer"] = (p.index, spans[0][0], spans[-1][1])
+            break
+    date_places = (paragraphs[closing.start:closing.end] if closing else [])
+    if title_index is not None and title_index + 1 < len(paragraphs):
+        nxt = paragraphs[title_index + 1]
+        if len(nxt.norm) <= 20:
+            date_places = [nxt, *date_places]
+    best: tuple[str, str, int, tuple[int, int]] | None = None
+    for p in date_places:
+        iso, precision, span = parse_date(p.norm)
+        if iso and precision and span and (best is None or (best[1] == "month" and precision == "day")):
+            best = (iso, precision, p.index, span)
+    if best:
+        meta.date, meta.date_precision = best[0], best[1]
+        where["date"] = (best[2], *best[3])
+    return meta, where

@@ -1,0 +1,139 @@
+"""Shapes of the document stage.
+
+Readers produce an :class:`Extracted` (lines with their source locations); the
+rest of the stage turns it into a :class:`Document` (paragraphs with normalised
+text, an outline of sections, metadata) that the checks read.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Location(BaseModel):
+    """Where a line came from in the input file (1-based)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    page: int | None = None
+    paragraph: int | None = None
+
+
+class SourceLine(BaseModel):
+    """One line of extracted text, as a reader saw it."""
+
+    text: str
+    loc: Location
+
+
+class Extracted(BaseModel):
+    """What a reader got out of a file, before any interpretation."""
+
+    format: str
+    encoding: str | None = None
+    lines: list[SourceLine]
+    warnings: list[str] = Field(default_factory=list)
+
+
+class DocumentError(Exception):
+    """A file that cannot become a document; ``code`` is stable, ``message`` is for auditors."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+class Paragraph(BaseModel):
+    """A paragraph: source lines joined, with a normalised copy for matching.
+
+    ``norm_map[i]`` is the index in ``text`` of the character ``norm[i]`` came
+    from; ``line_starts`` are offsets in ``text`` where each source line begins,
+    parallel to ``locs``.
+    """
+
+    index: int
+    text: str
+    norm: str
+    norm_map: list[int]
+    line_starts: list[int]
+    locs: list[Location]
+
+
+class Heading(BaseModel):
+    """A numbered (or unnumbered) heading that opens a section.
+
+    ``style`` is the marker family (cn_dun 一、, cn_paren （一）, ar_dun 1、,
+    ar_dot 1., ar_paren （1）, circled ①, chapter 第一部分, plain for none);
+    ``title`` is the normalised heading text without its marker, cut at the
+    first full stop for a run-in heading; ``title_start``/``title_end`` are its
+    offsets in the paragraph's ``norm``.
+    """
+
+    paragraph: int
+    style: str
+    ordinal: int | None
+    level: int
+    title: str
+    title_start: int
+    title_end: int
+    run_in: bool
+
+
+class Lead(BaseModel):
+    """An enumerated lead inside a paragraph (一是…, 二是…): an item, not a heading."""
+
+    paragraph: int
+    ordinal: int
+    start: int
+    end: int
+
+
+class Section(BaseModel):
+    """A heading and the paragraphs under it, [start, end) in paragraph indexes."""
+
+    id: str
+    heading: Heading | None
+    kind: str | None = None
+    classified_by: str | None = None
+    start: int
+    end: int
+    children: list[Section] = Field(default_factory=list)
+
+
+class Evidence(BaseModel):
+    """A piece of text that decided something, with where it stands."""
+
+    text: str
+    match: str | None = None
+    line: int | None = None
+    page: int | None = None
+    paragraph: int | None = None
+    section: str | None = None
+
+
+class Meta(BaseModel):
+    """What the report says about itself."""
+
+    title: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    report_year: int | None = None
+    date: str | None = None
+    date_precision: str | None = None  # "day" | "month" | None
+
+
+class Document(BaseModel):
+    """A report, ready for the checks."""
+
+    path: str
+    sha256: str
+    format: str
+    encoding: str | None
+    paragraphs: list[Paragraph]
+    sections: list[Section]
+    leads: list[Lead]
+    meta: Meta
+    meta_evidence: dict[str, Evidence] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,245 @@
+"""Paragraphs → an outline of sections, top level classified by kind.
+
+Heading levels are decided by the document, not by the marker: the top level is
+the 一、 series (or 第一部分…) when the report has one; if that series starts at
+二、, the earliest earlier heading numbered 1 in another style (1、, (一)) is its
+first member (a top level written "1、"). Below the top level, each new marker
+style opens a deeper level in the order it first appears inside its section.
+A report without numbered headings is outlined by its short unnumbered heading
+lines; one without any headings is a single section without a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fazhi.document.config import OutlineConfig
+from fazhi.document.model import Heading, Lead, Paragraph, Section
+from fazhi.document.numerals import cn_to_int
+
+_CN = "一二三四五六七八九十百零〇"
+_STYLES: list[tuple[str, re.Pattern[str]]] = [
+    ("chapter", re.compile(r"^第([一二三四五六七八九十]+)(?:部分|章|节)[、.:]?")),
+    ("cn_dun", re.compile(rf"^([{_CN}]+)(?:、|\.(?!\d))")),
+    ("cn_paren", re.compile(r"^\(([一二三四五六七八九十]+)\)[、.]?")),
+    ("ar_dun", re.compile(r"^(\d{1,2})、")),
+    ("ar_dot", re.compile(r"^(\d{1,2})\.(?!\d)")),
+    ("ar_paren", re.compile(r"^\((\d{1,2})\)[、.]?")),
+    ("circled", re.compile(r"^([①-⑳])")),
+]
+_TOP_PREFERENCE = ("chapter", "cn_dun")
+_SENTENCE_END = re.compile(r"[。!?;]")
+_LEAD_RE = re.compile(r"(?:^|(?<=[。;!?:]))([一二三四五六七八九十]{1,3})是")
+_CONT_RE = re.compile(r"(?:^|(?<=[。;!?:]))([一二三四五六七八九十]{1,2})(?=[\u4e00-\u9fff])")
+_RUN_IN_MAX = 60
+
+
+@dataclass
+class _Cand:
+    paragraph: int
+    style: str
+    ordinal: int | None
+    title_start: int
+    title_end: int
+    run_in: bool
+    top: bool = False
+    level: int = 0
+
+
+def _marker(p: Paragraph) -> _Cand | None:
+    for style, rx in _STYLES:
+        m = rx.match(p.norm)
+        if not m:
+            continue
+        start = m.end()
+        rest = p.norm[start:]
+        end_m = _SENTENCE_END.search(rest)
+        if end_m and end_m.start() <= _RUN_IN_MAX:
+            end = start + end_m.start()
+            run_in = end_m.end() < len(rest)
+        elif len(rest) <= _RUN_IN_MAX:
+            end, run_in = len(p.norm), False
+        else:
+            end, run_in = start + _RUN_IN_MAX, True
+        return _Cand(p.index, style, cn_to_int(m.group(1)), start, end, run_in)
+    return None
+
+
+def _is_plain_heading(p: Paragraph, cfg: OutlineConfig) -> bool:
+    n = p.norm
+    if len(n) > cfg.plain_heading_max_chars or "。" in n or "," in n:
+        return False
+    if cfg.closing_re is not None and cfg.closing_re.fullmatch(n):
+        return False
+    return not re.search(r"\d{4}年\d{1,2}月", n)
+
+
+def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lead]:
+    """Enumerated leads 一是/二是… (and a following 三… without 是) in every paragraph."""
+    leads: list[Lead] = []
+    last = 0
+    for p in paragraphs:
+        if p.index in heading_paras and not _LEAD_RE.match(p.norm):
+            last = 0
+        found: list[tuple[int, int]] = []
+        for m in _LEAD_RE.finditer(p.norm):
+            v = cn_to_int(m.group(1))
+            if v is not None:
+                found.append((m.start(), v))
+        if found or last:
+            taken = {s for s, _ in found}
+            for m in _CONT_RE.finditer(p.norm):
+                v = cn_to_int(m.group(1))
+                prior = [val for s, val in found if s < m.start()]
+                ref = prior[-1] if prior else last
+                if m.start() not in taken and v is not None and ref >= 1 and v == ref + 1:
+                    found.append((m.start(), v))
+            found.sort()
+        for start, v in found:
+            end_m = _SENTENCE_END.search(p.norm, start)
+            leads.append(Lead(paragraph=p.index, ordinal=v, start=start,
+                              end=end_m.start() if end_m else len(p.norm)))
+            last = v
+    return leads
+
+
+def _assign_levels(cands: list[_Cand]) -> list[_Cand]:
+    """Mark the top level and give every other candidate a level; return the kept ones."""
+    if not cands:
+        return []
+    top_style = next((s for s in _TOP_PREFERENCE if sum(c.style == s for c in cands) >= 2), None)
+    if top_style is None:
+        top_style = cands[0].style
+    tops = [c for c in cands if c.style == top_style]
+    for c in tops:
+        c.top = True
+    first = tops[0]
+    k = first.ordinal or 1
+    while k > 1:
+        before = [c for c in cands if c.paragraph < first.paragraph and c.ordinal == k - 1
+                  and c.style != top_style]
+        if not before:
+            break
+        first = before[0]
+        first.top = True
+        k -= 1
+    kept: list[_Cand] = []
+    stack: list[str] = []
+    seen_top = False
+    for c in cands:
+        if c.top:
+            c.level = 1
+            stack = []
+            seen_top = True
+        elif not seen_top:
+            continue  # a numbered line before the first top heading belongs to the preamble
+        else:
+            if c.style in stack:
+                del stack[stack.index(c.style) + 1:]
+            else:
+                stack.append(c.style)
+            c.level = 1 + len(stack)
+        kept.append(c)
+    return kept
+
+
+def _heading(p: Paragraph, c: _Cand) -> Heading:
+    return Heading(paragraph=p.index, style=c.style, ordinal=c.ordinal, level=c.level,
+                   title=p.norm[c.title_start:c.title_end], title_start=c.title_start,
+                   title_end=c.title_end, run_in=c.run_in)
+
+
+def _tree(headings: list[Heading], start: int, end: int, prefix: str) -> list[Section]:
+    inside = [h for h in headings if start <= h.paragraph < end]
+    if not inside:
+        return []
+    level = min(h.level for h in inside)
+    tops = [h for h in inside if h.level == level]
+    out: list[Section] = []
+    for i, h in enumerate(tops):
+        s_end = tops[i + 1].paragraph if i + 1 < len(tops) else end
+        sid = f"{prefix}{i + 1}"
+        out.append(Section(id=sid, heading=h, start=h.paragraph, end=s_end,
+                           children=_tree([x for x in inside if x.paragraph > h.paragraph],
+                                          h.paragraph + 1, s_end, sid + ".")))
+    return out
+
+
+def _closing_start(paragraphs: list[Paragraph], floor: int, cfg: OutlineConfig) -> int:
+    """Index where the trailing signature block (特此报告, issuer, date) begins."""
+    i = len(paragraphs)
+    while i - 1 > floor:
+        n = paragraphs[i - 1].norm
+        if len(n) > cfg.meta.closing_max_chars:
+            break
+        closing = cfg.closing_re is not None and cfg.closing_re.fullmatch(n)
+        issuer = cfg.issuer_re is not None and cfg.issuer_re.fullmatch(n)
+        if not (closing or issuer):
+            break
+        i -= 1
+    return i
+
+
+def classify(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) -> Section:
+    """Give a top-level section its kind: by heading wording, else by content, else the default."""
+    title = section.heading.title if section.heading else ""
+    for kind in cfg.kinds:
+        if title and kind.heading_re is not None and kind.heading_re.search(title):
+            return section.model_copy(update={"kind": kind.name, "classified_by": "heading"})
+    body = "".join(p.norm for p in paragraphs[section.start:section.end])
+    best, hits = None, 0
+    for kind in cfg.kinds:
+        n = sum(len(rx.findall(body)) for rx in kind.content_res)
+        if n >= kind.min_content_hits and n > hits:
+            best, hits = kind.name, n
+    if best is not None:
+        return section.model_copy(update={"kind": best, "classified_by": "content"})
+    return section.model_copy(update={"kind": cfg.default_kind, "classified_by": "default"})
+
+
+def build_outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
+                  title_index: int | None) -> tuple[list[Section], list[Lead]]:
+    """Return the top-level sections (preamble, body sections, closing) and the leads."""
+    n = len(paragraphs)
+    cands = [c for p in paragraphs if (c := _marker(p)) is not None
+             and (title_index is None or p.index > title_index)]
+    kept = _assign_levels(cands)
+    headings = [_heading(paragraphs[c.paragraph], c) for c in kept]
+    body_start = (title_index + 1) if title_index is not None else 0
+    if not headings:
+        plain = [p for p in paragraphs[body_start:] if _is_plain_heading(p, cfg)
+                 and p.index + 1 < n]
+        headings = [Heading(paragraph=p.index, style="plain", ordinal=None, level=1, title=p.norm,
+                            title_start=0, title_end=len(p.norm), run_in=False) for p in plain]
+    else:
+        # Unnumbered sub-headings (原因剖析：, 整改情况：) inside numbered sections.
+        numbered = {h.paragraph for h in headings}
+        first_top = headings[0].paragraph
+        for p in paragraphs[first_top + 1:]:
+            if p.index not in numbered and p.index + 1 < n and _is_plain_heading(p, cfg) \
+                    and p.norm.endswith(":"):
+                headings.append(Heading(paragraph=p.index, style="plain", ordinal=None, level=9,
+                                        title=p.norm[:-1], title_start=0,
+                                        title_end=len(p.norm) - 1, run_in=False))
+        headings.sort(key=lambda h: h.paragraph)
+    tops = [h for h in headings if h.level == 1]
+    floor = tops[-1].paragraph if tops else body_start
+    close = _closing_start(paragraphs, floor, cfg)
+    leads = find_leads(paragraphs, {h.paragraph for h in headings})
+    sections: list[Section] = []
+    first = tops[0].paragraph if tops else None
+    pre_end = first if first is not None else min(body_start, close)
+    if pre_end > 0:
+        sections.append(Section(id="preamble", heading=None, kind="preamble",
+                                classified_by="position", start=0, end=pre_end))
+    if tops:
+        body = _tree([h for h in headings if h.paragraph < close], pre_end, close, "")
+        sections.extend(classify(s, paragraphs, cfg) for s in body)
+    elif pre_end < close:
+        sections.append(Section(id="1", heading=None, kind=cfg.unstructured_kind,
+                                classified_by="unstructured", start=pre_end, end=close))
+    if close < n:
+        sections.append(Section(id="closing", heading=None, kind="closing",
+                                classified_by="position", start=close, end=n))
+    return sections, leads

@@ -1,0 +1,67 @@
+"""Source lines → paragraphs.
+
+A paragraph is a run of non-empty lines. A blank line ends a paragraph, except
+where a sentence was visibly broken: the line before does not end a sentence,
+reads as prose (it has sentence punctuation and is not a numbered heading
+without a full stop) and the next line does not start with a heading marker.
+That re-joins lines that were wrapped inside a sentence (web copies, PDFs).
+"""
+
+from __future__ import annotations
+
+import re
+
+from fazhi.document.model import Location, Paragraph, SourceLine
+from fazhi.document.normalize import normalize, normalize_text
+
+# Marker at the start of normalised text: 一、 (一) 1、 1. (1) ① 第一部分 一是
+MARKER_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百零〇]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[、.](?!\d)"
+    r"|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+是)"
+)
+_END_RE = re.compile(r"[。!?;:…」』\"”]$")
+_PROSE_RE = re.compile(r"[,。;:、]")
+
+
+def _joinable(prev: str, cur: str, min_chars: int) -> bool:
+    """Whether ``cur`` continues the sentence that ``prev`` (normalised) broke off."""
+    if len(prev) < min_chars or _END_RE.search(prev) or not _PROSE_RE.search(prev):
+        return False
+    if MARKER_RE.match(prev) and "。" not in prev:
+        return False
+    return not MARKER_RE.match(cur)
+
+
+def build_paragraphs(lines: list[SourceLine], join_min_chars: int = 15) -> list[Paragraph]:
+    """Group lines into paragraphs and normalise each."""
+    groups: list[list[SourceLine]] = []
+    current: list[SourceLine] = []
+    prev = ""
+    for line in lines:
+        norm = normalize_text(line.text)
+        if not norm:
+            continue
+        if current and not _joinable(prev, norm, join_min_chars):
+            groups.append(current)
+            current = []
+        current.append(line)
+        prev = norm
+    if current:
+        groups.append(current)
+    return [_make(i, g) for i, g in enumerate(groups)]
+
+
+def _make(index: int, group: list[SourceLine]) -> Paragraph:
+    parts: list[str] = []
+    starts: list[int] = []
+    locs: list[Location] = []
+    offset = 0
+    for line in group:
+        piece = line.text.strip()
+        starts.append(offset)
+        locs.append(line.loc)
+        parts.append(piece)
+        offset += len(piece)
+    text = "".join(parts)
+    norm, norm_map = normalize(text)
+    return Paragraph(index=index, text=text, norm=norm, norm_map=norm_map, line_starts=starts, locs=locs)

@@ -1,0 +1,188 @@
+"""Rulebook × document → a scored result with evidence.
+
+For each rule in rulebook order: a rule whose ``requires`` rule failed is
+``not_applicable``; otherwise its check kind decides the status and the
+evidence. The score is the weighted credit over the applicable rules
+(pass 1, partial 0.5, fail 0 by default), the grade comes from the score's
+band, and the verdict fails when a rule of a listed severity has a listed
+status (a required rule that fails).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from fazhi import __version__
+from fazhi.checks import PARAM_MODELS, Context, evaluate
+from fazhi.document.load import build_document, load_document
+from fazhi.document.locate import heading_text
+from fazhi.document.model import Document, DocumentError, Extracted, Section
+from fazhi.document.readers import DEFAULT_MAX_BYTES
+from fazhi.results import (
+    ErrorInfo,
+    OutlineEntry,
+    ReportMeta,
+    ReportResult,
+    RuleResult,
+    RulebookInfo,
+    RunResult,
+    Summary,
+    ToolInfo,
+)
+from fazhi.rulebook.loader import load_rulebook, parse_checks
+from fazhi.rulebook.schema import Rule, Rulebook, Scoring
+
+STATUS_ORDER = ("pass", "partial", "fail", "not_applicable")
+
+
+class _Facts(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_message(template: str, facts: Mapping[str, object]) -> str:
+    return string.Formatter().vformat(template, (), _Facts(facts))
+
+
+class Engine:
+    """A loaded rulebook, ready to check documents."""
+
+    def __init__(self, book: Rulebook, path: str) -> None:
+        self.book = book
+        self.path = path
+        self.checks: list[BaseModel] = parse_checks(book, PARAM_MODELS)
+        self.kind_labels = {k.name: k.label for k in book.document.kinds}
+        self.kind_labels.update({"preamble": "开头", "closing": "落款"})
+        self.rulebook_hash = hashlib.sha256(Path(path).read_bytes()).hexdigest() \
+            if Path(path).is_file() else ""
+
+    @classmethod
+    def from_file(cls, path: Path, display_path: str | None = None) -> Engine:
+        return cls(load_rulebook(path, PARAM_MODELS), display_path or str(path))
+
+    def info(self) -> RulebookInfo:
+        return RulebookInfo(id=self.book.id, version=self.book.version, path=self.path,
+                            title=self.book.title)
+
+    # -- one document -------------------------------------------------------
+    def check_document(self, doc: Document) -> ReportResult:
+        ctx = Context(doc=doc, scopes=self.book.scopes)
+        statuses: dict[str, str] = {}
+        results: list[RuleResult] = []
+        for rule, params in zip(self.book.rules, self.checks, strict=True):
+            failed = [r for r in rule.requires if statuses.get(r) == "fail"]
+            if failed:
+                title = self.book.rule(failed[0]).title
+                msg = rule.messages.not_applicable or "前提规则「{requires}」未达标，本项不适用。"
+                rr = self._result(rule, "not_applicable", render_message(
+                    msg, {"requires": title}), [])
+                statuses[rule.id] = rr.status
+                results.append(rr)
+                continue
+            out = evaluate(params, ctx)
+            ctx.regions[rule.id] = out.regions
+            template = out.message or rule.messages.for_status(out.status) or rule.messages.fail
+            rr = self._result(rule, out.status, render_message(template, out.facts), out.evidence)
+            statuses[rule.id] = rr.status
+            results.append(rr)
+        score, grade, verdict = score_results(results, self.book.scoring)
+        counts = {s: sum(r.status == s for r in results) for s in STATUS_ORDER}
+        return ReportResult(
+            path=doc.path, sha256=doc.sha256, status="checked",
+            meta=ReportMeta(title=doc.meta.title, issuer=doc.meta.issuer,
+                            report_year=doc.meta.report_year,
+                            date=doc.meta.date if doc.meta.date_precision == "day" else None),
+            score=score, grade=grade, verdict=verdict, results=results, format=doc.format,
+            encoding=doc.encoding, warnings=doc.warnings, counts=counts,
+            outline=self.outline(doc))
+
+    def _result(self, rule: Rule, status: str, message: str, evidence: list) -> RuleResult:  # type: ignore[type-arg]
+        sev = self.book.scoring.severities[rule.severity]
+        return RuleResult(
+            rule=rule.id, status=status, severity=rule.severity,  # type: ignore[arg-type]
+            title=rule.title, message=message, evidence=evidence,
+            suggestion=None if status in ("pass", "not_applicable") else rule.suggestion,
+            basis=[b.document + (b.article or "") for b in rule.basis],
+            weight=rule.weight if rule.weight is not None else sev.weight)
+
+    def outline(self, doc: Document) -> list[OutlineEntry]:
+        out: list[OutlineEntry] = []
+
+        def walk(s: Section, level: int, kind: str | None) -> None:
+            line = doc.paragraphs[s.start].locs[0].line if s.start < len(doc.paragraphs) else None
+            out.append(OutlineEntry(id=s.id, level=level, heading=heading_text(doc, s), kind=kind,
+                                    kind_label=self.kind_labels.get(kind or ""),
+                                    classified_by=s.classified_by if level == 1 else None,
+                                    line=line))
+            for c in s.children:
+                walk(c, level + 1, None)
+
+        for s in doc.sections:
+            walk(s, 1, s.kind)
+        return out
+
+    # -- files --------------------------------------------------------------
+    def check_extracted(self, ex: Extracted, path: str, sha256: str) -> ReportResult:
+        return self.check_document(build_document(ex, self.book.document, path, sha256))
+
+    def check_path(self, path: Path, display: str | None = None,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> ReportResult:
+        """Check one file; a file that cannot be read becomes an error entry."""
+        shown = display or str(path)
+        try:
+            doc = load_document(path, self.book.document, max_bytes)
+        except DocumentError as exc:
+            return error_result(shown, exc.code, exc.message, _sha(path))
+        doc.path = shown
+        return self.check_document(doc)
+
+    def run(self, paths: list[tuple[Path, str]], max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:
+        reports = [self.check_path(p, shown, max_bytes) for p, shown in paths]
+        return make_run(self.info(), reports)
+
+
+def make_run(info: RulebookInfo, reports: list[ReportResult]) -> RunResult:
+    scores = [r.score for r in reports if r.score is not None]
+    checked = sum(r.status == "checked" for r in reports)
+    return RunResult(tool=ToolInfo(version=__version__), rulebook=info, reports=reports,
+                     summary=Summary(checked=checked, errors=len(reports) - checked,
+                                     mean_score=round(sum(scores) / len(scores), 1)
+                                     if scores else None))
+
+
+def error_result(path: str, code: str, message: str, sha256: str | None) -> ReportResult:
+    return ReportResult(path=path, sha256=sha256, status="error",
+                        error=ErrorInfo(code=code, message=message))
+
+
+def _sha(path: Path) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with path.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def score_results(results: list[RuleResult], scoring: Scoring) -> tuple[float | None, str | None, str]:
+    """Weighted credit over applicable rules (×100, one decimal), its grade, the verdict."""
+    total = got = 0.0
+    for r in results:
+        if r.status == "not_applicable":
+            continue
+        total += r.weight
+        got += r.weight * scoring.credits[r.status]  # type: ignore[index]
+    score = round(got / total * 100 + 1e-9, 1) if total else None
+    grade = None
+    if score is not None:
+        grade = next((g.label for g in scoring.grades if score >= g.min), scoring.grades[-1].label)
+    v = scoring.verdict
+    bad = any(r.severity in v.severities and r.status in v.statuses for r in results)
+    return score, grade, v.fail_label if bad else v.pass_label

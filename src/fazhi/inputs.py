@@ -1,0 +1,45 @@
+"""Which files a run checks: explicit files as given, directories walked
+(sorted, hidden entries skipped, symlinked directories not followed, so a
+symlink loop cannot trap the walk)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fazhi.document.readers import is_supported
+
+
+class UsageError(Exception):
+    """Inputs that make no run (a missing path, a folder with no reports)."""
+
+
+def discover(paths: list[str]) -> list[tuple[Path, str]]:
+    """(path, display name) for every input, in a stable order."""
+    out: list[tuple[Path, str]] = []
+    seen: set[str] = set()
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            found = []
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    f = Path(root) / name
+                    if not name.startswith(".") and is_supported(f):
+                        found.append(f)
+            if not found:
+                raise UsageError(f"文件夹 {given} 中没有可检查的报告文件（.txt 等）。")
+            for f in sorted(found, key=lambda x: x.as_posix()):
+                key = os.path.realpath(f)
+                if key not in seen:
+                    seen.add(key)
+                    out.append((f, f.as_posix()))
+        elif p.exists() or p.is_symlink():
+            key = os.path.realpath(p)
+            if key not in seen:
+                seen.add(key)
+                out.append((p, p.as_posix()))
+        else:
+            raise UsageError(f"路径不存在：{given}")
+    return out

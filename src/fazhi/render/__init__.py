@@ -1,0 +1,1 @@
+"""Renderers: a run result → JSON, terminal text, HTML scorecards, CSV."""

@@ -1,0 +1,49 @@
+"""The terminal summary: one block per report, gaps first."""
+
+from __future__ import annotations
+
+from fazhi.results import ReportResult, RunResult
+
+ICONS = {"pass": "✓", "partial": "◐", "fail": "✗", "not_applicable": "–"}
+LABELS = {"pass": "达标", "partial": "部分达标", "fail": "缺失", "not_applicable": "不适用"}
+SEVERITY_LABELS = {"required": "必备", "recommended": "建议", "info": "提示"}
+
+
+def report_text(r: ReportResult) -> str:
+    if r.status == "error":
+        assert r.error is not None
+        return f"✗ {r.path}\n  无法检查 [{r.error.code}]：{r.error.message}\n"
+    meta = r.meta
+    who = " ".join(x for x in ((meta.issuer if meta else None),
+                               (f"{meta.report_year}年度" if meta and meta.report_year else None))
+                   if x)
+    lines = [f"■ {r.path}  {who}".rstrip(),
+             f"  得分 {r.score}  等级 {r.grade}  结论 {r.verdict}  "
+             + "  ".join(f"{LABELS[s]} {r.counts.get(s, 0)}" for s in LABELS)]
+    for w in r.warnings:
+        lines.append(f"  ⚠ {WARNING_TEXT.get(w, w)}")
+    order = {"fail": 0, "partial": 1}
+    sev_order = {"required": 0, "recommended": 1, "info": 2}
+    gaps = sorted((x for x in r.results if x.status in order),
+                  key=lambda x: (order[x.status], sev_order.get(x.severity, 9)))
+    for x in gaps:
+        where = ""
+        if x.evidence and x.evidence[0].line:
+            where = f"（第 {x.evidence[0].line} 行）"
+        sev = SEVERITY_LABELS.get(x.severity, x.severity)
+        lines.append(f"  {ICONS[x.status]} [{sev}] {x.title}：{x.message}{where}")
+    return "\n".join(lines) + "\n"
+
+
+WARNING_TEXT = {
+    "too_short": "提取到的文字远少于一份完整报告，缺项可能是文件本身不完整造成的。",
+    "truncated": "报告似乎在前几部分就结束了（文件可能被截断），缺项可能是文件不完整造成的。",
+}
+
+
+def run_text(run: RunResult) -> str:
+    parts = [report_text(r) for r in run.reports]
+    s = run.summary
+    mean = f"，平均得分 {s.mean_score}" if s.mean_score is not None else ""
+    parts.append(f"共 {len(run.reports)} 份：已检查 {s.checked} 份，无法读取 {s.errors} 份{mean}。\n")
+    return "\n".join(parts)

@@ -1,0 +1,1 @@
+"""The rulebook: its schema (pydantic) and its loading with line numbers."""
