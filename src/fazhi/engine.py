@@ -11,6 +11,7 @@ status (a required rule that fails).
 from __future__ import annotations
 
 import hashlib
+from decimal import ROUND_HALF_UP, Decimal
 import string
 from collections.abc import Mapping
 from pathlib import Path
@@ -179,7 +180,10 @@ def score_results(results: list[RuleResult], scoring: Scoring) -> tuple[float | 
             continue
         total += r.weight
         got += r.weight * scoring.credits[r.status]  # type: ignore[index]
-    score = round(got / total * 100 + 1e-9, 1) if total else None
+    score = None
+    if total:
+        exact = Decimal(repr(got)) / Decimal(repr(total)) * 100
+        score = float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
     grade = None
     if score is not None:
         grade = next((g.label for g in scoring.grades if score >= g.min), scoring.grades[-1].label)
