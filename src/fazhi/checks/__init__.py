@@ -32,12 +32,12 @@ def _kind(module: ModuleType) -> str:
 
 KINDS: dict[str, ModuleType] = {_kind(m): m for m in _MODULES}
 PARAM_MODELS: dict[str, type[BaseModel]] = {k: m.Params for k, m in KINDS.items()}
+_BY_MODEL: dict[type[BaseModel], ModuleType] = {m.Params: m for m in _MODULES}
 
 
 def evaluate(params: BaseModel, ctx: Context) -> Outcome:
     """Run the check kind that ``params`` belongs to."""
-    kind: Any = getattr(params, "kind")
-    fn: Callable[[Any, Context], Outcome] = KINDS[kind].evaluate
+    fn: Callable[[Any, Context], Outcome] = _BY_MODEL[type(params)].evaluate
     return fn(params, ctx)
 
 

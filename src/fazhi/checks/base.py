@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo
 
@@ -162,6 +162,9 @@ def any_of(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
     return _compiled(tuple(patterns))
 
 
-def distinct(words: list[str]) -> list[str]:
-    """Words in first-seen order without repeats."""
-    return list(dict.fromkeys(words))
+T = TypeVar("T")
+
+
+def distinct(items: list[T]) -> list[T]:
+    """Items in first-seen order without repeats."""
+    return list(dict.fromkeys(items))

@@ -40,7 +40,8 @@ def parse_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | Non
             try:
                 return date(y, mo, d).isoformat(), "day", m.span()
             except ValueError:
-                pass
+                if 1 <= mo <= 12:  # an impossible day (2月30日): only the month is usable
+                    return f"{y:04d}-{mo:02d}", "month", m.span()
     m = MONTH_RE.search(text)
     if m:
         y, mo = cn_to_int(m.group(1)), cn_to_int(m.group(2))

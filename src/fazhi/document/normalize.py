@@ -3,7 +3,8 @@
 The checks match patterns against a normalised copy of each paragraph:
 NFKC (full-width ASCII letters, digits and punctuation become half-width,
 e.g. （一） → (一), ％ → %, ：→ :) and every kind of whitespace removed
-(Chinese text has no word spaces; reports pad numbers, "2022 年"). The
+(Chinese text has no word spaces; reports pad numbers, "2022 年"); circled
+numbers ①…⑳ stay as they are, being list markers. The
 original text is kept for evidence; :func:`normalize` returns the map from
 each normalised character back to its original index.
 """
@@ -18,6 +19,8 @@ from functools import lru_cache
 def _norm_char(ch: str) -> str:
     if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
         return ""
+    if "\u2460" <= ch <= "\u2473":  # ①…⑳ are list markers; NFKC would make them digits
+        return ch
     return unicodedata.normalize("NFKC", ch)
 
 

@@ -1,0 +1,46 @@
+"""Shared fixtures: the default rulebook's engine and documents built from text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fazhi.document.load import build_document
+from fazhi.document.model import Document, Extracted, Location, SourceLine
+from fazhi.engine import Engine
+from fazhi.results import ReportResult
+from fazhi.rulebook.locate import default_rulebook
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "reports"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    return Engine.from_file(default_rulebook())
+
+
+def extracted(text: str) -> Extracted:
+    return Extracted(format="txt", encoding="utf-8",
+                     lines=[SourceLine(text=t, loc=Location(line=i + 1))
+                            for i, t in enumerate(text.splitlines())])
+
+
+@pytest.fixture(scope="session")
+def make_doc(engine: Engine):  # type: ignore[no-untyped-def]
+    def make(text: str) -> Document:
+        return build_document(extracted(text), engine.book.document, "t.txt", "0")
+    return make
+
+
+@pytest.fixture(scope="session")
+def check_text(engine: Engine):  # type: ignore[no-untyped-def]
+    def run(text: str) -> ReportResult:
+        return engine.check_extracted(extracted(text), "t.txt", "0")
+    return run
+
+
+def status_of(result: ReportResult, rule: str) -> str:
+    return next(r.status for r in result.results if r.rule == rule)

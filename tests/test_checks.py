@@ -1,0 +1,127 @@
+"""Each check kind on small documents (through the default rulebook's rules)."""
+
+from __future__ import annotations
+
+from conftest import status_of
+
+HEAD = "张庄镇人民政府\n关于2023年度法治政府建设情况的报告\n"
+MEASURES = "一、2023年主要举措和成效\n（一）加强组织领导。全年召开会议3次。\n"
+SHORT = "二、存在的不足和原因\n一是执法力量不足。二是法治意识不强。\n"
+PLAN = "三、2024年工作安排\n一是加强学习。二是规范执法。三是强化监督。\n"
+CLOSE = "张庄镇人民政府\n2024年2月1日\n"
+
+
+def test_section_pass_partial_fail(check_text) -> None:  # type: ignore[no-untyped-def]
+    r = check_text(HEAD + MEASURES + SHORT + PLAN + CLOSE)
+    assert status_of(r, "sec.next_year_plan") == "pass"
+    r = check_text(HEAD + MEASURES + SHORT + "下一步，我们将继续加强法治建设。\n")
+    assert status_of(r, "sec.next_year_plan") == "partial"
+    r = check_text(HEAD + MEASURES + SHORT)
+    assert status_of(r, "sec.next_year_plan") == "fail"
+    assert status_of(r, "quality.plan_specific") == "not_applicable"
+
+
+def test_headingless_report_measures_partial(check_text) -> None:  # type: ignore[no-untyped-def]
+    r = check_text(HEAD + "今年以来，我镇开展普法活动12场，审查合同20件，调解纠纷30件，成效明显。\n")
+    assert status_of(r, "sec.measures") == "partial"
+
+
+def test_phrases_tiers(check_text) -> None:  # type: ignore[no-untyped-def]
+    base = HEAD + MEASURES
+    r = check_text(base + "（二）聘请法律顾问2名，审查合同30件。\n" + SHORT + PLAN)
+    assert status_of(r, "content.legal_advisor") == "pass"
+    r = check_text(base + SHORT + "三、2024年工作安排\n一是发挥法律顾问作用。\n")
+    assert status_of(r, "content.legal_advisor") == "partial"
+    r = check_text(base + SHORT + PLAN)
+    assert status_of(r, "content.legal_advisor") == "fail"
+
+
+def test_phrases_exclude(check_text) -> None:  # type: ignore[no-untyped-def]
+    r = check_text(HEAD + MEASURES + "（二）开展检查，督办整改问题25项。\n" + SHORT + PLAN)
+    assert status_of(r, "quality.rectification") == "fail"
+    r = check_text(HEAD + MEASURES + "（二）对督察反馈问题逐项整改，整改情况良好。\n" + SHORT + PLAN)
+    assert status_of(r, "quality.rectification") == "pass"
+
+
+def test_causes(check_text) -> None:  # type: ignore[no-untyped-def]
+    r = check_text(HEAD + MEASURES + SHORT + "究其原因，主要是学习不够。\n" + PLAN)
+    assert status_of(r, "sec.shortcoming_causes") == "pass"
+    r = check_text(HEAD + MEASURES + SHORT + PLAN)
+    assert status_of(r, "sec.shortcoming_causes") == "partial"  # "原因" only in the heading
+    r = check_text(HEAD + MEASURES + "二、存在的不足\n执法力量不足。\n" + PLAN)
+    assert status_of(r, "sec.shortcoming_causes") == "fail"
+    r = check_text(HEAD + MEASURES + PLAN)
+    assert status_of(r, "sec.shortcoming_causes") == "not_applicable"
+
+
+def test_first_responsible_at_any_level(check_text) -> None:  # type: ignore[no-untyped-def]
+    run_in = MEASURES + "（二）切实履行推进法治建设第一责任人职责。主要负责人专题研究法治工作2次，带头学法。\n"
+    r = check_text(HEAD + run_in + SHORT + PLAN)
+    assert status_of(r, "sec.first_responsible") == "pass"
+    assert status_of(r, "quality.first_responsible_concrete") == "pass"
+    lead = MEASURES + "（二）强化领导。一是主要负责人认真履行第一责任人职责，主持召开专题会议。\n"
+    r = check_text(HEAD + lead + SHORT + PLAN)
+    assert status_of(r, "sec.first_responsible") == "pass"
+    body = MEASURES + "（二）强化领导。镇党委高度重视，切实落实第一责任人职责。\n"
+    r = check_text(HEAD + body + SHORT + PLAN)
+    assert status_of(r, "sec.first_responsible") == "partial"
+    r = check_text(HEAD + MEASURES + "（二）成立以党委书记为组长的领导小组。\n" + SHORT + PLAN)
+    assert status_of(r, "sec.first_responsible") == "fail"
+    assert status_of(r, "quality.first_responsible_concrete") == "not_applicable"
+
+
+def test_elements_k_of_n(check_text) -> None:  # type: ignore[no-untyped-def]
+    three = ("（二）落实行政执法公示制度，推行执法全过程记录，配备执法记录仪10台，"
+             "重大执法决定法制审核率100%。\n")
+    r = check_text(HEAD + MEASURES + three + SHORT + PLAN)
+    assert status_of(r, "content.three_systems") == "pass"
+    r = check_text(HEAD + MEASURES + "（二）全面落实行政执法“三项制度”。\n" + SHORT + PLAN)
+    assert status_of(r, "content.three_systems") == "partial"
+    r = check_text(HEAD + MEASURES + "（二）执法人员持证上岗，落实“双随机、一公开”。\n" + SHORT + PLAN)
+    assert status_of(r, "content.three_systems") == "fail"
+
+
+def test_count_matches_quantitative(check_text) -> None:  # type: ignore[no-untyped-def]
+    none = ("一、主要举措和成效\n（一）印发《方案》（×政发〔2023〕12号），落实“八五”普法，"
+            "结合“12·4”国家宪法日开展活动。2023年5月召开会议。\n")
+    r = check_text(HEAD + none + SHORT + PLAN)
+    assert status_of(r, "quality.quantitative_evidence") == "fail"
+    five = "一、主要举措和成效\n开展学法12次，培训300人次，审查合同26件，调解纠纷1.5万余件，出庭率100%。\n"
+    r = check_text(HEAD + five + SHORT + PLAN)
+    assert status_of(r, "quality.quantitative_evidence") == "pass"
+
+
+def test_count_items(check_text) -> None:  # type: ignore[no-untyped-def]
+    one = "二、存在的问题和不足\n虽然取得一定成效，但还存在不足：普法覆盖面窄。\n主要原因是：宣传力度不够。\n"
+    r = check_text(HEAD + MEASURES + one + PLAN)
+    assert status_of(r, "quality.shortcomings_specific") == "partial"
+    r = check_text(HEAD + MEASURES + SHORT + PLAN)
+    assert status_of(r, "quality.shortcomings_specific") == "pass"
+    r = check_text(HEAD + MEASURES + SHORT + "三、2024年工作安排\n（一）加强学习。\n（二）规范执法。\n")
+    assert status_of(r, "quality.plan_specific") == "partial"
+
+
+def test_form_rules(check_text) -> None:  # type: ignore[no-untyped-def]
+    r = check_text(HEAD + MEASURES + SHORT + PLAN + CLOSE)
+    for rule in ("form.title", "form.issuer", "form.date", "form.timeliness", "form.year_consistency"):
+        assert status_of(r, rule) == "pass", rule
+    late = HEAD + MEASURES + SHORT + PLAN + "张庄镇人民政府\n2024年4月8日\n"
+    assert status_of(check_text(late), "form.timeliness") == "fail"
+    month = HEAD + MEASURES + SHORT + PLAN + "张庄镇人民政府\n2024年3月\n"
+    assert status_of(check_text(month), "form.date") == "partial"
+    wrong = HEAD + MEASURES + SHORT + "三、2025年工作安排\n一是加强学习。\n"
+    assert status_of(check_text(wrong), "form.year_consistency") == "fail"
+    r = check_text("张庄镇法治政府建设工作报告\n" + MEASURES + SHORT + PLAN)
+    assert status_of(r, "form.title") == "partial"
+    assert status_of(r, "form.issuer") == "partial"
+    assert status_of(r, "form.timeliness") == "not_applicable"
+
+
+def test_evidence_has_line_and_section(check_text) -> None:  # type: ignore[no-untyped-def]
+    r = check_text(HEAD + MEASURES + "（二）聘请法律顾问2名。\n" + SHORT + PLAN)
+    res = next(x for x in r.results if x.rule == "content.legal_advisor")
+    ev = res.evidence[0]
+    assert ev.line == 5 and ev.match == "法律顾问"
+    assert ev.section == "一、2023年主要举措和成效"
+    fail = next(x for x in r.results if x.status == "fail")
+    assert fail.suggestion

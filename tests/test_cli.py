@@ -1,0 +1,89 @@
+"""CLI: outputs and exit codes (0 checked, 1 --fail-on met, 2 usage/rulebook, 3 unreadable)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import REPORTS
+from fazhi.cli import main
+
+ONE = REPORTS / "zhengqi-2022.txt"
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    r = CliRunner().invoke(main, list(args))
+    return r.exit_code, r.output
+
+
+def test_help_documents_exit_codes() -> None:
+    code, out = invoke("check", "--help")
+    assert code == 0
+    for n in ("0", "1", "2", "3"):
+        assert re.search(rf"^\s+{n}\s", out, re.M)
+
+
+def test_html_default_writes_scorecards_and_prints_summary(tmp_path: Path) -> None:
+    code, out = invoke("check", str(REPORTS), "--out", str(tmp_path / "sc"))
+    assert code == 0
+    assert "得分" in out
+    names = sorted(p.name for p in (tmp_path / "sc").iterdir())
+    assert "index.html" in names and "zhengqi-2022.html" in names
+
+
+def test_json_file_alongside(tmp_path: Path) -> None:
+    out_json = tmp_path / "r.json"
+    code, out = invoke("check", str(ONE), "--format", "text", "--json", str(out_json))
+    assert code == 0
+    data = json.loads(out_json.read_text(encoding="utf-8"))
+    assert data["reports"][0]["path"].endswith("zhengqi-2022.txt")
+
+
+def test_fail_on(tmp_path: Path) -> None:
+    # zhengqi-2022 fails a required rule (sec.first_responsible) and recommended ones.
+    assert invoke("check", str(ONE), "--format", "json", "--fail-on", "never")[0] == 0
+    assert invoke("check", str(ONE), "--format", "json", "--fail-on", "required")[0] == 1
+    assert invoke("check", str(ONE), "--format", "json", "--fail-on", "recommended")[0] == 1
+
+
+def test_fail_on_recommended_only(tmp_path: Path) -> None:
+    # jinghai-2024 has no required fail but recommended ones.
+    p = REPORTS / "jinghai-2024.txt"
+    assert invoke("check", str(p), "--format", "json", "--fail-on", "required")[0] == 0
+    assert invoke("check", str(p), "--format", "json", "--fail-on", "recommended")[0] == 1
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert invoke("check", str(tmp_path / "missing.txt"))[0] == 2
+    (tmp_path / "empty_dir").mkdir()
+    assert invoke("check", str(tmp_path / "empty_dir"))[0] == 2
+    assert invoke("check", str(ONE), "--format", "pdf")[0] == 2
+
+
+def test_unreadable_input_exit_3_and_others_still_checked(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out = invoke("check", str(empty), str(ONE), "--format", "json")
+    assert code == 3
+    data = json.loads(out)
+    statuses = [r["status"] for r in data["reports"]]
+    assert statuses == ["error", "checked"]
+    assert data["reports"][0]["error"]["code"] == "empty"
+    assert data["summary"] == {"checked": 1, "errors": 1, "mean_score": data["reports"][1]["score"]}
+
+
+def test_unsupported_format(tmp_path: Path) -> None:
+    doc = tmp_path / "report.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    code, out = invoke("check", str(doc), "--format", "json")
+    assert code == 3
+    assert json.loads(out)["reports"][0]["error"]["code"] == "unsupported_format"
+
+
+def test_directory_walk_is_sorted_and_deterministic(tmp_path: Path) -> None:
+    code, out = invoke("check", str(REPORTS), "--format", "json")
+    paths = [r["path"] for r in json.loads(out)["reports"]]
+    assert paths == sorted(paths) and len(paths) == 5

@@ -1,0 +1,48 @@
+import pytest
+
+from fazhi.document.metadata import parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("2023年2月1日", "2023-02-01", "day"),
+        ("二〇二三年二月十日", "2023-02-10", "day"),
+        ("二○二四年三月二十一日", "2024-03-21", "day"),
+        ("2023年12月", "2023-12", "month"),
+        ("2023年2月30日", "2023-02", "month"),
+    ],
+)
+def test_parse_date(text: str, iso: str, precision: str) -> None:
+    got, prec, _ = parse_date(text)
+    assert (got, prec) == (iso, precision)
+
+
+def test_issuer_above_title_and_year(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(" 中共源泉镇委员会  源泉镇人民政府\n关于2022年度法治政府建设工作的报告\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == "中共源泉镇委员会 源泉镇人民政府"
+    assert doc.meta.report_year == 2022
+    assert doc.meta.title == "关于2022年度法治政府建设工作的报告"
+
+
+def test_issuer_in_signature_and_chinese_date(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("郑旗乡 2022 年度法治政府建设情况报告\n一、法治政府建设情况\n正文。\n郑旗乡人民政府\n二〇二三年二月二十日")
+    assert doc.meta.issuer == "郑旗乡人民政府"
+    assert doc.meta.date == "2023-02-20"
+    assert doc.meta.report_year == 2022
+
+
+def test_place_only_in_title(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("静海镇2024年度法治政府建设工作报告\n一、2024年工作开展情况\n正文。")
+    assert doc.meta.issuer is None
+    assert doc.meta.place == "静海镇"
+
+
+def test_date_directly_under_title(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("××县司法局2023年法治政府建设情况报告\n（2024年1月15日）\n一、主要举措和成效\n正文。")
+    assert doc.meta.date == "2024-01-15"
+
+
+def test_date_in_body_is_not_the_report_date(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("××镇2023年法治政府建设情况报告\n一、主要举措和成效\n2023年5月4日召开专题会议，研究部署法治建设工作，会议由镇长主持。")
+    assert doc.meta.date is None

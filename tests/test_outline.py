@@ -1,0 +1,164 @@
+"""Outline: heading styles and levels, run-in headings, leads, classification."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.document.model import Document, Section
+
+
+def flat(doc: Document) -> list[tuple[int, str, str]]:
+    out: list[tuple[int, str, str]] = []
+
+    def walk(s: Section, depth: int) -> None:
+        if s.heading is not None:
+            out.append((depth, s.heading.style, s.heading.title))
+        for c in s.children:
+            walk(c, depth + 1)
+
+    for s in doc.sections:
+        walk(s, 1)
+    return out
+
+
+def kinds(doc: Document) -> list[str | None]:
+    return [s.kind for s in doc.sections]
+
+
+TITLE = "××镇关于2023年度法治政府建设情况的报告\n"
+
+
+@pytest.mark.parametrize(
+    ("top", "sub", "subsub"),
+    [
+        ("一、", "（一）", "1、"),
+        ("一、", "(一)", "1."),
+        ("一、", "（一）", "（1）"),
+        ("第一部分 ", "一、", "（一）"),
+        ("一、", "1.", "(1)"),
+        ("一、", "（一）", "①"),
+    ],
+)
+def test_numbering_styles_nest(make_doc, top: str, sub: str, subsub: str) -> None:  # type: ignore[no-untyped-def]
+    def num(marker: str, n: int) -> str:
+        cn = "一二三"[n - 1]
+        circ = "①②③"[n - 1]
+        if marker.startswith("第"):
+            return f"第{cn}部分 "
+        return (marker.replace("一", cn).replace("1", str(n)).replace("①", circ))
+
+    text = TITLE + "\n".join([
+        f"{num(top, 1)}主要举措和成效",
+        f"{num(sub, 1)}加强组织领导",
+        f"{num(subsub, 1)}成立领导小组。全年召开会议3次。",
+        f"{num(subsub, 2)}完善制度。制定办法2项。",
+        f"{num(sub, 2)}推进依法行政",
+        "全年审查合同10件。",
+        f"{num(top, 2)}存在的不足和原因",
+        "一是意识不强。二是力量不足。",
+        f"{num(top, 3)}2024年工作安排",
+        "一是加强学习。二是规范执法。三是强化监督。",
+    ])
+    doc = make_doc(text)
+    levels = [(d, t) for d, _, t in flat(doc)]
+    assert levels[:5] == [(1, "主要举措和成效"), (2, "加强组织领导"), (3, "成立领导小组"),
+                          (3, "完善制度"), (2, "推进依法行政")]
+    assert kinds(doc)[1:] == ["measures", "shortcomings", "next_year_plan"]
+
+
+def test_top_level_written_1_with_siblings_two_three(make_doc) -> None:  # type: ignore[no-untyped-def]
+    text = TITLE + "\n".join([
+        "现将情况报告如下：",
+        "1、 推进法治政府建设的主要举措和成效",
+        "（1） 依法治镇统筹作用发挥明显",
+        "1、做好统筹谋划。镇党委高度重视。2、提升法治意识。",
+        "（2） 依法行政工作深入推进",
+        "1、加大合法性审查工作力度。共审查合同86份。",
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况",
+        "1、严格落实法治建设责任。主要负责人专题研究。",
+        "三、存在的不足和原因",
+        "一是执法力量不足。",
+        "四、2024年主要安排",
+        "一是加强培训。",
+    ])
+    doc = make_doc(text)
+    tops = [s for s in doc.sections if s.heading is not None]
+    assert [s.heading.title for s in tops if s.heading] == [
+        "推进法治政府建设的主要举措和成效", "党政主要负责人履行推进法治建设第一责任人职责情况",
+        "存在的不足和原因", "2024年主要安排"]
+    assert [s.kind for s in tops] == ["measures", "first_responsible", "shortcomings",
+                                      "next_year_plan"]
+    assert [c.heading.title for c in tops[0].children if c.heading] == [
+        "依法治镇统筹作用发挥明显", "依法行政工作深入推进"]
+
+
+def test_run_in_heading(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、工作开展情况\n（一）加强组织领导。全镇成立领导小组，召开会议5次。")
+    sub = doc.sections[1].children[0]
+    assert sub.heading is not None
+    assert sub.heading.title == "加强组织领导" and sub.heading.run_in
+
+
+def test_enumerated_leads_inline_and_continuation(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、2024年工作计划\n下一步，将扎实工作。一是强化队伍。二是健全体系。三深化改革，提升水平。")
+    assert [ld.ordinal for ld in doc.leads] == [1, 2, 3]
+
+
+def test_unnumbered_headings_outline_a_report_without_numbers(make_doc) -> None:  # type: ignore[no-untyped-def]
+    text = TITLE + "\n".join([
+        "今年以来，我局认真贯彻落实法治政府建设部署。",
+        "主要工作开展情况",
+        "全年开展普法活动12场，审查合同20件。",
+        "存在的问题",
+        "执法力量仍显不足，部分干部法治意识不强。",
+        "下一步工作思路",
+        "继续加强学习，规范执法行为。",
+    ])
+    doc = make_doc(text)
+    assert [(s.heading.title if s.heading else None, s.kind) for s in doc.sections] == [
+        (None, "preamble"), ("主要工作开展情况", "measures"), ("存在的问题", "shortcomings"),
+        ("下一步工作思路", "next_year_plan")]
+
+
+def test_no_headings_at_all_is_one_unheaded_section(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "今年以来，我镇开展普法活动12场。\n审查合同20件，调解纠纷30件。")
+    body = [s for s in doc.sections if s.kind not in ("preamble", "closing")]
+    assert len(body) == 1 and body[0].heading is None and body[0].kind == "measures"
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("存在的问题及原因分析", "shortcomings"),
+        ("存在的主要问题", "shortcomings"),
+        ("推进法治政府建设存在的不足和原因", "shortcomings"),
+        ("下一步工作思路", "next_year_plan"),
+        ("2024年工作计划", "next_year_plan"),
+        ("二〇二四年工作打算", "next_year_plan"),
+        ("下一年度推进法治政府建设的主要安排", "next_year_plan"),
+        ("工作开展情况", "measures"),
+        ("2023年法治政府建设工作开展情况", "measures"),
+        ("主要做法及成效", "measures"),
+        ("上一年度推进法治政府建设的主要举措和成效", "measures"),
+        ("党政主要负责人履行推进法治建设第一责任人职责情况", "first_responsible"),
+        ("区政府主要负责同志履行推进法治建设第一责任人职责情况", "first_responsible"),
+        ("其他需要报告的情况", "other"),
+        ("强化组织领导，夯实法治基础", "measures"),
+    ],
+)
+def test_section_classification(make_doc, heading: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + f"一、{heading}\n这一部分的正文内容。\n二、其他需要报告的情况\n无。")
+    assert doc.sections[1].kind == kind
+
+
+def test_unusual_heading_classified_by_content(make_doc) -> None:  # type: ignore[no-untyped-def]
+    body = "执法力量有待进一步加强，存在的问题仍然不少，制度落实不够到位，队伍建设薄弱，普法方式有待提升。"
+    doc = make_doc(TITLE + "一、主要举措和成效\n做了很多工作。\n二、回顾与反思\n" + body)
+    assert doc.sections[2].kind == "shortcomings"
+    assert doc.sections[2].classified_by == "content"
+
+
+def test_closing_block(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、工作开展情况\n开展普法。\n特此报告\n××镇人民政府\n2024年2月1日")
+    assert doc.sections[-1].kind == "closing"
+    assert doc.meta.date == "2024-02-01"
