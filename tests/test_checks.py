@@ -125,3 +125,15 @@ def test_evidence_has_line_and_section(check_text) -> None:  # type: ignore[no-u
     assert ev.section == "一、2023年主要举措和成效"
     fail = next(x for x in r.results if x.status == "fail")
     assert fail.suggestion
+
+
+def test_shortcomings_as_a_sub_section(check_text) -> None:  # type: ignore[no-untyped-def]
+    text = (HEAD + "一、2023年工作开展情况\n（一）加强组织领导。召开会议3次。\n"
+            "（二）存在的不足\n一是执法力量不足。二是普法方式单一。究其原因，主要是重视不够。\n"
+            "二、2024年工作计划\n一是加强学习。二是规范执法。三是聘请法律顾问。\n" + CLOSE)
+    r = check_text(text)
+    assert status_of(r, "sec.shortcomings") == "pass"
+    assert status_of(r, "sec.shortcoming_causes") == "pass"
+    assert status_of(r, "quality.shortcomings_specific") == "pass"
+    # the plan's 法律顾问 is a promise, not work done
+    assert status_of(r, "content.legal_advisor") == "partial"

@@ -46,3 +46,10 @@ def test_date_directly_under_title(make_doc) -> None:  # type: ignore[no-untyped
 def test_date_in_body_is_not_the_report_date(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc("××镇2023年法治政府建设情况报告\n一、主要举措和成效\n2023年5月4日召开专题会议，研究部署法治建设工作，会议由镇长主持。")
     assert doc.meta.date is None
+
+
+def test_issuer_named_in_the_title(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("平安县司法局关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == "平安县司法局"
+    doc = make_doc("平安镇关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer is None and doc.meta.place == "平安镇"

@@ -162,3 +162,22 @@ def test_closing_block(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、工作开展情况\n开展普法。\n特此报告\n××镇人民政府\n2024年2月1日")
     assert doc.sections[-1].kind == "closing"
     assert doc.meta.date == "2024-02-01"
+
+
+def test_combined_heading_has_both_kinds(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n（一）存在的问题\n执法力量不足。\n（二）下一步打算\n加强学习。")
+    s = doc.sections[2]
+    assert s.kind == "shortcomings" and s.also == ["next_year_plan"]
+
+
+def test_sub_section_with_a_kind_of_its_own(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、2023年工作开展情况\n（一）加强组织领导\n成立领导小组。\n"
+                   "（二）补齐短板，强化执法\n规范执法。\n（三）存在的不足\n一是力量不足。二是意识不强。\n"
+                   "二、2024年工作计划\n一是加强学习。")
+    kids = doc.sections[1].children
+    assert [c.kind for c in kids] == [None, None, "shortcomings"]
+
+
+def test_thematic_headings_are_not_shortcomings(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、补齐短板，推进依法行政\n正文。\n二、缩小差距，强化监督\n正文。\n三、存在的不足\n正文。")
+    assert [s.kind for s in doc.sections[1:]] == ["measures", "measures", "shortcomings"]

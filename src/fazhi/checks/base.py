@@ -84,10 +84,24 @@ class Context:
     _cache: dict[tuple[str, str], list[Span]] = field(default_factory=dict)
 
     def sections(self, scope: str) -> list[Section]:
+        """Sections in ``scope``: top-level ones and sub-sections with a kind of their own."""
         if scope == "all":
             return list(self.doc.sections)
-        kinds = self.scopes.get(scope, [scope])
-        return [s for s in self.doc.sections if s.kind in kinds]
+        kinds = set(self.scopes.get(scope, [scope]))
+        out = []
+        for s in self.doc.sections:
+            if s.kind in kinds or kinds.intersection(s.also):
+                out.append(s)
+            out.extend(c for c in s.children if c.kind in kinds and s.kind not in kinds)
+        return out
+
+    def _skipped(self, s: Section, scope: str) -> set[int]:
+        """Paragraphs of sub-sections that have a kind outside ``scope`` (not this scope's text)."""
+        if scope == "all":
+            return set()
+        kinds = set(self.scopes.get(scope, [scope]))
+        return {i for c in s.children if c.kind is not None and c.kind not in kinds
+                for i in range(c.start, c.end)}
 
     def spans(self, scope: str, part: Part = "all") -> list[Span]:
         key = (scope, part)
@@ -104,28 +118,38 @@ class Context:
             return
         for s in self.sections(scope):
             if part in ("heading", "headings"):
-                yield from self._heading_spans(s, deep=part == "headings")
+                yield from self._heading_spans(s, scope, deep=part == "headings")
                 continue
+            skip = self._skipped(s, scope)
             for i in range(s.start, s.end):
+                if i in skip:
+                    continue
                 start = 0
                 if part == "body" and s.heading is not None and i == s.heading.paragraph:
                     start = s.heading.title_end
                 if start < len(paras[i].norm):
                     yield Span(i, start, len(paras[i].norm), (i, i + 1))
 
-    def _heading_spans(self, s: Section, deep: bool) -> Iterator[Span]:
-        if s.heading is not None:
-            h = s.heading
-            yield Span(h.paragraph, h.title_start, h.title_end, (s.start, s.end))
+    def _heading_spans(self, s: Section, scope: str, deep: bool) -> Iterator[Span]:
+        """The heading of ``s``; with ``deep``, every heading and lead in it too."""
         if not deep:
+            if s.heading is not None:
+                h = s.heading
+                yield Span(h.paragraph, h.title_start, h.title_end, (s.start, s.end))
             return
-        for c in s.children:
-            yield from self._heading_spans(c, deep=True)
-        if s.heading is None or s.heading.level == 1:
-            for lead in self.doc.leads:
-                if s.start <= lead.paragraph < s.end:
-                    yield Span(lead.paragraph, lead.start, lead.end,
-                               (lead.paragraph, lead.paragraph + 1))
+        skip = self._skipped(s, scope)
+
+        def walk(x: Section) -> Iterator[Span]:
+            if x.heading is not None and x.heading.paragraph not in skip:
+                h = x.heading
+                yield Span(h.paragraph, h.title_start, h.title_end, (x.start, x.end))
+            for c in x.children:
+                yield from walk(c)
+
+        yield from walk(s)
+        for lead in self.doc.leads:
+            if s.start <= lead.paragraph < s.end and lead.paragraph not in skip:
+                yield Span(lead.paragraph, lead.start, lead.end, (lead.paragraph, lead.paragraph + 1))
 
     def evidence(self, span: Span, start: int, end: int) -> Evidence:
         return evidence_at(self.doc, span.paragraph, start, end)

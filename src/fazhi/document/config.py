@@ -26,8 +26,11 @@ def compile_any(patterns: list[str]) -> re.Pattern[str] | None:
 class SectionKind(Strict):
     """A kind of top-level section and how to recognise it.
 
-    ``headings``: patterns that classify a heading as this kind (the first kind
-    in the list whose pattern matches wins). ``content``: patterns counted in
+    ``headings``: patterns that classify a top-level heading as this kind (the
+    first kind in the list whose pattern matches wins; kinds named ``combine``
+    that match too are recorded as well). ``subheadings``: stricter patterns
+    that give a second-level section a kind of its own inside a section of
+    another kind. ``content``: patterns counted in
     the body of a section whose heading matched no kind; with at least
     ``min_content_hits`` hits, the kind with most hits is chosen.
     """
@@ -35,12 +38,18 @@ class SectionKind(Strict):
     name: str
     label: str
     headings: list[str] = Field(default_factory=list)
+    subheadings: list[str] = Field(default_factory=list)
+    combine: bool = False
     content: list[str] = Field(default_factory=list)
     min_content_hits: int = 3
 
     @cached_property
     def heading_re(self) -> re.Pattern[str] | None:
         return compile_any(self.headings)
+
+    @cached_property
+    def subheading_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.subheadings)
 
     @cached_property
     def content_res(self) -> list[re.Pattern[str]]:

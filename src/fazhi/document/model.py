@@ -91,11 +91,18 @@ class Lead(BaseModel):
 
 
 class Section(BaseModel):
-    """A heading and the paragraphs under it, [start, end) in paragraph indexes."""
+    """A heading and the paragraphs under it, [start, end) in paragraph indexes.
+
+    ``kind`` is the classification (top-level sections, and sub-sections whose
+    heading names a kind of their own, e.g. a 存在的不足 sub-section inside a
+    work section); ``also`` lists further kinds a combined heading names
+    (存在的问题及下一步打算).
+    """
 
     id: str
     heading: Heading | None
     kind: str | None = None
+    also: list[str] = Field(default_factory=list)
     classified_by: str | None = None
     start: int
     end: int

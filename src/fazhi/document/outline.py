@@ -181,12 +181,32 @@ def _closing_start(paragraphs: list[Paragraph], floor: int, cfg: OutlineConfig) 
     return i
 
 
+def _sub_kinds(section: Section, cfg: OutlineConfig) -> Section:
+    """Second-level sections whose heading names another kind get that kind."""
+    children = []
+    for c in section.children:
+        title = c.heading.title if c.heading else ""
+        kind = next((k.name for k in cfg.kinds if k.subheading_re is not None and title
+                     and k.name != section.kind and k.subheading_re.search(title)), None)
+        if kind is not None:
+            c = c.model_copy(update={"kind": kind, "classified_by": "heading"})
+        children.append(c)
+    return section.model_copy(update={"children": children})
+
+
 def classify(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) -> Section:
     """Give a top-level section its kind: by heading wording, else by content, else the default."""
+    return _sub_kinds(_classify_top(section, paragraphs, cfg), cfg)
+
+
+def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) -> Section:
     title = section.heading.title if section.heading else ""
-    for kind in cfg.kinds:
-        if title and kind.heading_re is not None and kind.heading_re.search(title):
-            return section.model_copy(update={"kind": kind.name, "classified_by": "heading"})
+    matched = [k for k in cfg.kinds if title and k.heading_re is not None
+               and k.heading_re.search(title)]
+    if matched:
+        also = [k.name for k in matched[1:] if k.combine and matched[0].combine]
+        return section.model_copy(update={"kind": matched[0].name, "also": also,
+                                          "classified_by": "heading"})
     body = "".join(p.norm for p in paragraphs[section.start:section.end])
     best, hits = None, 0
     for kind in cfg.kinds:
