@@ -137,3 +137,15 @@ def test_shortcomings_as_a_sub_section(check_text) -> None:  # type: ignore[no-u
     assert status_of(r, "quality.shortcomings_specific") == "pass"
     # the plan's 法律顾问 is a promise, not work done
     assert status_of(r, "content.legal_advisor") == "partial"
+
+
+def test_duty_named_deep_inside_a_long_run_in_sentence_is_body_text(check_text) -> None:  # type: ignore[no-untyped-def]
+    body = ("（二）坚持党的领导，镇党委、政府高度重视法治建设工作，把法治建设纳入全镇发展总体规划，"
+            "主要负责人切实履行第一责任人职责，推动各项工作落实。\n")
+    r = check_text(HEAD + MEASURES + body + SHORT + PLAN)
+    assert status_of(r, "sec.first_responsible") == "partial"
+
+
+def test_closing_notes_after_the_date(check_text) -> None:  # type: ignore[no-untyped-def]
+    r = check_text(HEAD + MEASURES + SHORT + PLAN + "张庄镇人民政府\n2024年2月1日\n（此件公开发布）\n")
+    assert status_of(r, "form.date") == "pass"

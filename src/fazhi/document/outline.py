@@ -32,7 +32,9 @@ _TOP_PREFERENCE = ("chapter", "cn_dun")
 _SENTENCE_END = re.compile(r"[。!?;]")
 _LEAD_RE = re.compile(r"(?:^|(?<=[。;!?:]))([一二三四五六七八九十]{1,3})是")
 _CONT_RE = re.compile(r"(?:^|(?<=[。;!?:]))([一二三四五六七八九十]{1,2})(?=[\u4e00-\u9fff])")
-_RUN_IN_MAX = 60
+_HEADING_MAX = 60  # a heading standing on its own line
+_PHRASE_MAX = 40  # a run-in heading or an enumerated lead
+_CLAUSE_END = re.compile(r"[,:]")
 
 
 @dataclass
@@ -54,16 +56,27 @@ def _marker(p: Paragraph) -> _Cand | None:
             continue
         start = m.end()
         rest = p.norm[start:]
-        end_m = _SENTENCE_END.search(rest)
-        if end_m and end_m.start() <= _RUN_IN_MAX:
-            end = start + end_m.start()
-            run_in = end_m.end() < len(rest)
-        elif len(rest) <= _RUN_IN_MAX:
+        if len(rest) <= _HEADING_MAX and not _SENTENCE_END.search(rest):
             end, run_in = len(p.norm), False
         else:
-            end, run_in = start + _RUN_IN_MAX, True
+            end = phrase_end(p.norm, start)
+            run_in = bool(p.norm[end:].lstrip("。!?;"))
         return _Cand(p.index, style, cn_to_int(m.group(1)), start, end, run_in)
     return None
+
+
+def phrase_end(norm: str, start: int) -> int:
+    """End of the heading phrase that opens at ``start``: its sentence, or, when the
+    sentence runs long, its first clause (a run-in heading is a short phrase; what
+    follows is body text)."""
+    end_m = _SENTENCE_END.search(norm, start)
+    stop = end_m.start() if end_m else len(norm)
+    if stop - start <= _PHRASE_MAX:
+        return stop
+    clause = _CLAUSE_END.search(norm, start, stop)
+    if clause is not None:
+        return clause.start()
+    return start + _PHRASE_MAX
 
 
 def _is_plain_heading(p: Paragraph, cfg: OutlineConfig) -> bool:
@@ -97,9 +110,8 @@ def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lea
                     found.append((m.start(), v))
             found.sort()
         for start, v in found:
-            end_m = _SENTENCE_END.search(p.norm, start)
             leads.append(Lead(paragraph=p.index, ordinal=v, start=start,
-                              end=end_m.start() if end_m else len(p.norm)))
+                              end=phrase_end(p.norm, start)))
             last = v
     return leads
 
