@@ -12,7 +12,8 @@ when one of its wordings is found in ``scope``; found only in ``elsewhere``
 Used for the 行政执法"三项制度" (3 of 3), the five statutory procedures of a
 major decision (5 of 5) and the kinds of first-responsible-person duties
 (2 of 6). Facts: ``{found}``, ``{missing}``, ``{count}``, ``{total}``,
-``{elsewhere}``.
+``{elsewhere}``, ``{bundle}``. ``bundle_message`` and ``elsewhere_message``
+replace the rule's partial message when that is the only reason for partial.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class Params(CheckParams):
     bundle: list[Regex] = Field(default_factory=list)
     pass_min: int | None = Field(default=None, ge=1)
     partial_min: int = Field(default=1, ge=1)
+    bundle_message: str | None = None
+    elsewhere_message: str | None = None
 
     @model_validator(mode="after")
     def _bounds(self) -> Params:
@@ -87,4 +90,7 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
         "elsewhere": "、".join(elsewhere) or "无", "count": len(found), "total": len(p.elements),
         "bundle": bundle_hit[1].group(0) if bundle_hit else "",
     }
-    return Outcome(status, evidence, facts, regions=distinct(regions))
+    message = None
+    if status == "partial" and len(found) < p.partial_min:
+        message = p.elsewhere_message if elsewhere else p.bundle_message
+    return Outcome(status, evidence, facts, message=message, regions=distinct(regions))
