@@ -29,8 +29,9 @@ def text_cell(value: str | None) -> str:
 
 
 def rule_headers(rules: list[RuleInfo]) -> list[str]:
-    """Column headers for the rules: the title, with the rule id where titles repeat."""
-    titles = [x.title for x in rules]
+    """Column headers for the rules: the title, with the rule id where it would repeat a
+    title or a fixed column (the rule 发文机关 next to the column 发文机关)."""
+    titles = [x.title for x in rules] + FIXED_COLUMNS
     return [x.title if titles.count(x.title) == 1 else f"{x.title}（{x.rule}）" for x in rules]
 
 

@@ -14,7 +14,7 @@ from fazhi.results import RunResult
 
 def to_json(run: RunResult, include_source: bool = False) -> str:
     exclude = None if include_source else {"reports": {"__all__": {"source"}}}
-    data = run.model_dump(mode="json", by_alias=True, exclude=exclude)  # type: ignore[arg-type]
+    data = run.model_dump(mode="json", by_alias=True, exclude=exclude)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

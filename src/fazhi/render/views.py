@@ -161,15 +161,15 @@ def full_text(report: ReportResult) -> list[TextRow]:
     refs: dict[int, list[Ref]] = {}
     for r in report.results:
         for k, e in enumerate(r.evidence):
-            i = index_of.get(e.line) if e.line is not None else None
-            if i is None:
+            at = index_of.get(e.line) if e.line is not None else None
+            if at is None:
                 continue
             ref = Ref(r.rule, r.title, r.status, evidence_anchor(r.rule, k))
-            row_refs = refs.setdefault(i, [])
+            row_refs = refs.setdefault(at, [])
             if all(x.rule != ref.rule for x in row_refs):
                 row_refs.append(ref)
-            b = src[i].block
-            span = _evidence_span(block_text[b], offset[i], offset[i] + len(src[i].text), e)
+            b = src[at].block
+            span = _evidence_span(block_text[b], offset[at], offset[at] + len(src[at].text), e)
             if span is not None:
                 spans.setdefault(b, []).append((span[0], span[1], ref))
     rows = []

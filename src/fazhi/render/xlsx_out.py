@@ -40,6 +40,7 @@ _FIXED_DATE = datetime.datetime(*_ZIP_DATE)
 
 def _put(ws: Worksheet, row: int, col: int, value: object) -> Cell:
     cell = ws.cell(row=row, column=col)
+    assert isinstance(cell, Cell)
     cell.value = value  # type: ignore[assignment]
     if isinstance(value, str):
         cell.data_type = "s"  # text that looks like a formula stays text
