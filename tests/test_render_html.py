@@ -248,3 +248,20 @@ def test_index_links_are_url_encoded(engine: Engine, tmp_path: Path) -> None:
     run = make_run(engine.info(), [r])
     html = render_index(run, scorecard_names(run.reports))
     assert 'href="%E6%8A%A5%E5%91%8A%20%231%25.html"' in html
+
+
+def test_index_with_only_unreadable_inputs(engine: Engine) -> None:
+    from fazhi.engine import error_result
+
+    run = make_run(engine.info(), [error_result("a.docx", "unreadable", "坏了", None)])
+    html = render_index(run, scorecard_names(run.reports))
+    assert 'id="matrix"' not in html and 'id="common"' not in html
+    assert "unreadable" in html and "坏了" in html
+    assert parse(html).scripts
+
+
+def test_scorecard_of_a_report_without_meta_or_score(engine: Engine) -> None:
+    r = ReportResult(path="x/无题.txt", status="checked", verdict="合规")
+    run = make_run(engine.info(), [r])
+    html = render_scorecard(run, r)
+    assert "<h1>无题.txt</h1>" in html and "未写明" in html and "—" in html

@@ -41,7 +41,9 @@
       var key = c.getAttribute(attr);
       if (!seen[key]) {
         seen[key] = true;
-        out.push({ key: key, label: c.querySelector(labelSel).textContent.trim() });
+        var parts = Array.prototype.map.call(c.querySelector(labelSel).childNodes,
+          function (n) { return n.textContent.trim(); });
+        out.push({ key: key, label: parts.join(" ").trim() });
       }
     });
     return out;
