@@ -11,9 +11,9 @@ status (a required rule that fails).
 from __future__ import annotations
 
 import hashlib
-from decimal import ROUND_HALF_UP, Decimal
 import string
 from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -29,8 +29,8 @@ from fazhi.results import (
     OutlineEntry,
     ReportMeta,
     ReportResult,
-    RuleResult,
     RulebookInfo,
+    RuleResult,
     RunResult,
     Summary,
     ToolInfo,
@@ -105,7 +105,7 @@ class Engine:
     def _result(self, rule: Rule, status: str, message: str, evidence: list) -> RuleResult:  # type: ignore[type-arg]
         sev = self.book.scoring.severities[rule.severity]
         return RuleResult(
-            rule=rule.id, status=status, severity=rule.severity,  # type: ignore[arg-type]
+            rule=rule.id, status=status, severity=rule.severity,
             title=rule.title, message=message, evidence=evidence,
             suggestion=None if status in ("pass", "not_applicable") else rule.suggestion,
             basis=[b.document + (b.article or "") for b in rule.basis],
@@ -179,7 +179,7 @@ def score_results(results: list[RuleResult], scoring: Scoring) -> tuple[float | 
         if r.status == "not_applicable":
             continue
         total += r.weight
-        got += r.weight * scoring.credits[r.status]  # type: ignore[index]
+        got += r.weight * scoring.credits[r.status]
     score = None
     if total:
         exact = Decimal(repr(got)) / Decimal(repr(total)) * 100

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo
 
@@ -29,6 +29,7 @@ from fazhi.document.locate import evidence_at, innermost, top_section
 from fazhi.document.model import Document, Evidence, Section
 from fazhi.rulebook.schema import Regex
 
+T = TypeVar("T")
 Part = Literal["all", "body", "heading", "headings"]
 
 
@@ -162,6 +163,6 @@ def any_of(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
     return _compiled(tuple(patterns))
 
 
-def distinct(words: list[str]) -> list[str]:
-    """Words in first-seen order without repeats."""
+def distinct(words: list[T]) -> list[T]:
+    """Items in first-seen order without repeats."""
     return list(dict.fromkeys(words))

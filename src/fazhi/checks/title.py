@@ -14,6 +14,9 @@ from pydantic import Field
 
 from fazhi.checks.base import CheckParams, Context, Outcome, Regex, any_of
 from fazhi.document.normalize import normalize_text
+from fazhi.rulebook.schema import Rulebook
+
+SUMMARY = "标题是否包含应有的组成部分"
 
 
 class Component(CheckParams):
@@ -33,7 +36,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
     if doc.meta.title is None or ev is None:
         return Outcome("fail", facts={"title": "", "found": "无", "missing": "标题"})
     norm = normalize_text(doc.meta.title)
-    found, missing = [], []
+    found: list[str] = []
+    missing: list[str] = []
     for c in p.components:
         rx = any_of(c.any)
         (found if rx is not None and rx.search(norm) else missing).append(c.name)
@@ -41,3 +45,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
     status = "pass" if not missing else "partial" if n >= p.partial_min else "fail"
     return Outcome(status, [ev], {"title": doc.meta.title, "found": "、".join(found) or "无",
                                   "missing": "、".join(missing) or "无"})
+
+
+def statuses(p: Params, book: Rulebook) -> set[str]:
+    """The statuses this check can give with these parameters."""
+    return {"pass", "partial", "fail"} if p.partial_min < len(p.components) else {"pass", "fail"}
