@@ -25,7 +25,7 @@ from fazhi.render.html import write_html
 from fazhi.render.json_out import to_json
 from fazhi.render.text import run_text
 from fazhi.results import RunResult
-from fazhi.rulebook.loader import RulebookError
+from fazhi.rulebook.loader import ProfileNotFound, RulebookError
 from fazhi.waivers import apply_waivers
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
@@ -46,6 +46,9 @@ PATHS 为报告文件或文件夹（默认 reports/）。
 def load_engine(rules: Path, profile: str | None = None) -> Engine:
     try:
         return Engine.from_file(rules, display_path=str(rules), profile=profile)
+    except ProfileNotFound as exc:
+        click.echo(exc.message, err=True)
+        sys.exit(EXIT_USAGE)
     except RulebookError as exc:
         click.echo("规则文件有误：", err=True)
         for p in exc.problems:

@@ -23,7 +23,7 @@ from fazhi.render.authoring import (
     test_report,
 )
 from fazhi.render.evaluation import eval_json, eval_text
-from fazhi.rulebook.loader import Resolved, RulebookError
+from fazhi.rulebook.loader import ProfileNotFound, Resolved, RulebookError
 from fazhi.rulebook.locate import default_rulebook
 from fazhi.rulebook.source import FileProblems, close_match
 from fazhi.ruletests import cases_for, run_case
@@ -71,6 +71,9 @@ def rulebook_path(settings: Settings) -> Path:
 def resolved_or_exit(path: Path, profile: str | None) -> Resolved:
     try:
         return load(path, profile)
+    except ProfileNotFound as exc:
+        click.echo(exc.message, err=True)
+        sys.exit(EXIT_USAGE)
     except RulebookError as exc:
         fail_with("规则文件有误：", exc.problems)
 

@@ -31,12 +31,20 @@ from fazhi.rulebook.source import (
     validate_as,
 )
 
-__all__ = ["Problem", "Resolved", "RulebookError", "cross_check", "load_rulebook",
+__all__ = ["Problem", "ProfileNotFound", "Resolved", "RulebookError", "cross_check", "load_rulebook",
            "parse_checks", "resolve"]
 
 
 class RulebookError(FileProblems):
     """A rulebook that cannot be used; ``problems`` says where and why."""
+
+
+class ProfileNotFound(RulebookError):
+    """The profile asked for (``--profile``) is not one of the rulebook's."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__([Problem("", 0, 0, message)])
+        self.message = message
 
 
 @dataclass
@@ -94,9 +102,9 @@ def resolve(path: Path, check_models: Mapping[str, type[BaseModel]], profile: st
     if profile is not None:
         if profile not in book.profiles:
             names = "、".join(book.profiles) or "（本规则集没有定义 profiles）"
-            raise RulebookError([tree.problem(("profiles",), (
-                f"没有名为「{profile}」的适用情形{close_match(profile, list(book.profiles))}"
-                f"；可用：{names}"))])
+            raise ProfileNotFound(
+                f"--profile：规则集中没有名为「{profile}」的适用情形"
+                f"{close_match(profile, list(book.profiles))}（可用：{names}）")
         problems = apply_overrides(data, tree, data["profiles"][profile].get("override") or {},
                                    tree, ("profiles", profile, "override"))
         if problems:

@@ -36,6 +36,8 @@ class Problem:
 
     def __str__(self) -> str:
         tag = "警告：" if self.level == "warning" else ""
+        if not self.file:
+            return f"{tag}{self.message}"
         return f"{self.file}:{self.line}:{self.column}: {tag}{self.message}"
 
 
