@@ -191,7 +191,7 @@ def test_cmd(file: Path | None, only: tuple[str, ...], verbose: bool,
         cases = [c for c in cases if c.rule in only]
     engine = Engine(res.book, str(path))
     results = [run_case(engine, c) for c in cases]
-    click.echo(test_report(results, verbose, others), nl=False)
+    click.echo(test_report(results, verbose, others, res.disabled), nl=False)
     sys.exit(EXIT_FAILED if any(not r.ok for r in results) else EXIT_OK)
 
 

@@ -209,10 +209,11 @@ def case_result_text(r: CaseResult) -> str:
 
 
 def test_report(results: list[CaseResult], verbose: bool = False,
-                skipped: list[RuleCase] | None = None) -> str:
+                skipped: list[RuleCase] | None = None, disabled: set[str] | None = None) -> str:
     parts = [case_result_text(r) for r in results if verbose or not r.ok]
     for c in skipped or []:
-        parts.append(f"– 跳过 {c.rule} / {c.name}（{shown(c.file)}:{c.line}）：规则不在本规则集中\n")
+        why = "规则在本规则集中已停用" if c.rule in (disabled or set()) else "规则不在本规则集中"
+        parts.append(f"– 跳过 {c.rule} / {c.name}（{shown(c.file)}:{c.line}）：{why}\n")
     failed = sum(not r.ok for r in results)
     tail = f"共 {len(results)} 个用例：通过 {len(results) - failed} 个，失败 {failed} 个"
     if skipped:

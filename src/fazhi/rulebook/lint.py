@@ -204,6 +204,36 @@ def _chars(items: list[Item]) -> list[Item] | None:
     return out
 
 
+def _single_chars(state: Any, items: list[Item]) -> list[Item] | None:
+    """``items`` as a sequence of single characters (groups opened), or None."""
+    out: list[Item] = []
+    for op, av in _flatten(state, items):
+        if op not in _CHAR_OPS:
+            return None
+        out.append((op, av))
+    return out
+
+
+def _composable(state: Any, alts: list[list[Item]]) -> bool:
+    """Whether one alternative can be spelled as two or more alternatives in a row."""
+    seqs = [s for a in alts if (s := _single_chars(state, a))]
+    for x in seqs:
+        if len(x) < 2:
+            continue
+        parts = [y for y in seqs if y is not x and len(y) < len(x)]
+        can = [True] + [False] * len(x)  # can[i]: x[:i] is a concatenation of parts
+        for i in range(len(x)):
+            if not can[i]:
+                continue
+            for y in parts:
+                j = i + len(y)
+                if j <= len(x) and all(_overlap([x[i + k]], [y[k]]) for k in range(len(y))):
+                    can[j] = True
+        if can[len(x)]:
+            return True
+    return False
+
+
 def _ambiguous_body(state: Any, body: list[Item]) -> str | None:
     """Why the body of an unbounded repeat can split text in several ways, or None.
 
@@ -228,6 +258,8 @@ def _ambiguous_body(state: Any, body: list[Item]) -> str | None:
             reprs = [repr(a) for a in alts]
             if len(set(reprs)) < len(reprs):
                 return "重复的组里有两个相同的选项（如 (a|a)*）"
+            if _composable(state, alts):
+                return "重复的组里的选项可以由其他选项拼成（如 (短|板|短板)+）"
             if any(_width(state, a)[0] == 0 for a in alts):
                 for a in alts:
                     f = _first(state, a)

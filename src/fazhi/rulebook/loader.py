@@ -58,6 +58,7 @@ class Resolved:
     checks: list[BaseModel]
     profile: str | None = None
     warnings: list[Problem] = field(default_factory=list)
+    disabled: set[str] = field(default_factory=set)  # rules of a base turned off here
 
 
 def load_rulebook(path: Path, check_models: Mapping[str, type[BaseModel]],
@@ -76,6 +77,7 @@ def resolve(path: Path, check_models: Mapping[str, type[BaseModel]], profile: st
     if not isinstance(data, dict):
         raise RulebookError([tree.problem((), "规则文件的顶层应为键值映射（id、version、rules 等）")])
     files = [path]
+    disabled: set[str] = set()
     if "extends" in data:
         ext, problems = validate_as(Extension, data, tree)
         if ext is None:
@@ -95,6 +97,8 @@ def resolve(path: Path, check_models: Mapping[str, type[BaseModel]], profile: st
         if problems:
             raise RulebookError(problems)
         files += base.files
+        disabled = base.disabled | ({r.id for r in base.book.rules}
+                                    - {r.get("id") for r in data["rules"]})
     book, checks, warnings = _validated(data, tree, check_models)
     problems = _profile_refs(book, tree)
     if problems:
@@ -109,9 +113,11 @@ def resolve(path: Path, check_models: Mapping[str, type[BaseModel]], profile: st
                                    tree, ("profiles", profile, "override"))
         if problems:
             raise RulebookError(problems)
+        before = {r.id for r in book.rules}
         book, checks, warnings = _validated(data, tree, check_models)
+        disabled |= before - {r.id for r in book.rules}
     return Resolved(book=book, data=data, tree=tree, files=files, checks=checks,
-                    profile=profile, warnings=warnings)
+                    profile=profile, warnings=warnings, disabled=disabled)
 
 
 def _validated(data: dict[str, Any], tree: SourceTree, check_models: Mapping[str, type[BaseModel]]

@@ -197,6 +197,14 @@ class DocumentPatch(Strict):
     join_min_chars: int | None = Field(default=None, ge=1)
 
 
+class ProfilePatch(Strict):
+    """A profile in an extending rulebook: new (``title`` needed) or added to the base's."""
+
+    title: Text | None = None
+    description: str | None = None
+    override: dict[str, RuleOverride] = Field(default_factory=dict)
+
+
 class Extension(Strict):
     """A rulebook that ``extends`` another: only what differs from its base."""
 
@@ -210,4 +218,4 @@ class Extension(Strict):
     scopes: dict[str, list[str]] = Field(default_factory=dict)
     override: dict[str, RuleOverride] = Field(default_factory=dict)
     rules: list[Any] = Field(default_factory=list)
-    profiles: dict[str, Profile] = Field(default_factory=dict)
+    profiles: dict[str, ProfilePatch] = Field(default_factory=dict)

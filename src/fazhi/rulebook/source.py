@@ -76,7 +76,13 @@ class SourceTree:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(v, (*path, i)) for i, v in enumerate(node.value)]
         self.styles[path] = getattr(node, "style", None)
-        return _LOADER.construct_object(node)
+        try:
+            return _LOADER.construct_object(node)
+        except ValueError as exc:  # e.g. a date such as 2025-13-01
+            self.problems.append(Problem(self.file, node.start_mark.line + 1,
+                                         node.start_mark.column + 1,
+                                         f"取值「{node.value}」无效（{exc}）；日期请写作 YYYY-MM-DD"))
+            return node.value
 
     def where(self, loc: Loc, key: bool = False) -> Mark:
         """Position of ``loc`` (of its key when ``key``), else of its nearest ancestor."""
