@@ -26,6 +26,7 @@ from fazhi.render.json_out import to_json
 from fazhi.render.text import run_text
 from fazhi.results import RunResult
 from fazhi.rulebook.loader import ProfileNotFound, RulebookError
+from fazhi.rulebook.locate import DEFAULT_NAME
 from fazhi.waivers import apply_waivers
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
@@ -43,9 +44,9 @@ PATHS 为报告文件或文件夹（默认 reports/）。
 """
 
 
-def load_engine(rules: Path, profile: str | None = None) -> Engine:
+def load_engine(rules: Path, profile: str | None = None, display: str | None = None) -> Engine:
     try:
-        return Engine.from_file(rules, display_path=str(rules), profile=profile)
+        return Engine.from_file(rules, display_path=display or str(rules), profile=profile)
     except ProfileNotFound as exc:
         click.echo(exc.message, err=True)
         sys.exit(EXIT_USAGE)
@@ -107,7 +108,10 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
     settings = settings_or_exit(config, rules=rules, profile=profile, waivers=waivers, out=out,
                                 fail_on=fail_on)
     out, fail_on = settings.out, settings.fail_on
-    engine = load_engine(rulebook_path(settings), settings.profile)
+    # the built-in rulebook is shown by its repository path wherever fazhi is installed,
+    # so that the JSON is the same on every machine
+    engine = load_engine(rulebook_path(settings), settings.profile,
+                         None if settings.rules is not None else f"rules/{DEFAULT_NAME}")
     waived = waivers_or_exit(settings.waivers, engine)
     try:
         inputs = discover(list(paths) or ["reports"])
