@@ -53,7 +53,7 @@ def test_unknown_key_with_did_you_mean(tmp_path: Path) -> None:
 def test_missing_field(tmp_path: Path) -> None:
     text = DEFAULT.replace("    severity: info\n", "")
     errs = problems(write(tmp_path, text))
-    assert any("缺少必填字段「severity」" in e for e in errs), errs
+    assert any("缺少" in e and "severity" in e for e in errs), errs
     line = line_of(text, "- id: sec.other_matters")
     assert any(f":{line}:" in e for e in errs), errs
 

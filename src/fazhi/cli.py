@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from fazhi import __version__
+from fazhi.cli_authoring import (
+    COMMANDS,
+    config_option,
+    rulebook_path,
+    settings_or_exit,
+    today_or_now,
+    waivers_or_exit,
+)
 from fazhi.document.readers import DEFAULT_MAX_BYTES
 from fazhi.engine import Engine
 from fazhi.inputs import UsageError, discover
@@ -16,8 +25,9 @@ from fazhi.render.json_out import from_json, to_json
 from fazhi.render.outputs import out_problem, output_paths, overwrite_problem, write_all
 from fazhi.render.text import run_text
 from fazhi.results import SCHEMA, RunResult
-from fazhi.rulebook.loader import RulebookError
-from fazhi.rulebook.locate import default_rulebook
+from fazhi.rulebook.loader import ProfileNotFound, RulebookError
+from fazhi.rulebook.locate import DEFAULT_NAME
+from fazhi.waivers import apply_waivers
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 
@@ -34,10 +44,12 @@ PATHS 为报告文件或文件夹（默认 reports/）。
 """
 
 
-def load_engine(rules: Path | None) -> Engine:
+def load_engine(rules: Path, profile: str | None = None, display: str | None = None) -> Engine:
     try:
-        path = rules if rules is not None else default_rulebook()
-        return Engine.from_file(path, display_path=str(rules) if rules else "rules/annual_report.yaml")
+        return Engine.from_file(rules, display_path=display or str(rules), profile=profile)
+    except ProfileNotFound as exc:
+        click.echo(exc.message, err=True)
+        sys.exit(EXIT_USAGE)
     except RulebookError as exc:
         click.echo("规则文件有误：", err=True)
         for p in exc.problems:
@@ -72,23 +84,38 @@ def main() -> None:
 @main.command("check", help=CHECK_HELP)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--rules", "rules", type=click.Path(path_type=Path), default=None,
-              help="规则文件（默认：内置的 rules/annual_report.yaml）。")
+              help="规则文件（默认：配置文件中的 rules，否则为内置的 rules/annual_report.yaml）。")
+@click.option("--profile", default=None,
+              help="适用情形（规则集 profiles 中的名称，如 township、county、department）。")
+@click.option("--waivers", type=click.Path(path_type=Path), default=None,
+              help="豁免文件：被豁免的规则显示为“不适用（已豁免）”。")
+@config_option
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, hidden=True,
+              help="判断豁免是否过期所用的日期（测试用）。")
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "text"]), default="html",
               show_default=True, help="输出格式：html 评分卡写入 --out 并在终端打印摘要；json、text 打印到标准输出。")
-@click.option("--out", "out", type=click.Path(path_type=Path), default=Path("scorecards"),
-              show_default=True, help="HTML 评分卡的输出文件夹。")
+@click.option("--out", "out", type=click.Path(path_type=Path), default=None,
+              help="HTML 评分卡的输出文件夹（默认：scorecards）。")
 @click.option("--json", "json_file", type=click.Path(path_type=Path), default=None,
               help="另外把 JSON 结果写入此文件（含每份报告的全文，可用 fazhi report 重新生成评分卡）。")
 @click.option("--with-source", is_flag=True, default=False,
               help="--format json 打印的结果也包含每份报告的全文（source 字段）。")
 @click.option("--fail-on", type=click.Choice(["never", "required", "recommended"]),
-              default="never", show_default=True,
-              help="有该级别（或更高级别）的规则缺失时以退出码 1 结束。")
+              default=None, help="有该级别（或更高级别）的规则缺失时以退出码 1 结束（默认：never）。")
 @click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // 1048576,
               show_default=True, help="单个文件大小上限（MB）。")
-def check(paths: tuple[str, ...], rules: Path | None, fmt: str, out: Path,
-          json_file: Path | None, with_source: bool, fail_on: str, max_size: int) -> None:
-    engine = load_engine(rules)
+def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
+          waivers: Path | None, config: Path | None, today: datetime | None, fmt: str,
+          out: Path | None, json_file: Path | None, with_source: bool, fail_on: str | None,
+          max_size: int) -> None:
+    settings = settings_or_exit(config, rules=rules, profile=profile, waivers=waivers, out=out,
+                                fail_on=fail_on)
+    out, fail_on = settings.out, settings.fail_on
+    # the built-in rulebook is shown by its repository path wherever fazhi is installed,
+    # so that the JSON is the same on every machine
+    engine = load_engine(rulebook_path(settings), settings.profile,
+                         None if settings.rules is not None else f"rules/{DEFAULT_NAME}")
+    waived = waivers_or_exit(settings.waivers, engine)
     try:
         inputs = discover(list(paths) or ["reports"])
     except UsageError as exc:
@@ -101,6 +128,10 @@ def check(paths: tuple[str, ...], rules: Path | None, fmt: str, out: Path,
         click.echo(problem, err=True)
         sys.exit(EXIT_USAGE)
     run = engine.run(inputs, max_bytes=max_size * 1048576)
+    if waived:
+        run, notes = apply_waivers(run, waived, today_or_now(today), engine.book.scoring)
+        for note in notes:
+            click.echo(f"⚠ {note}", err=True)
     if json_file is not None:
         write_atomic(json_file, to_json(run, include_source=True))
     if fmt == "json":
@@ -150,3 +181,5 @@ def report(results: Path, out: Path) -> None:
         sys.exit(EXIT_USAGE)
     write_all(run, out)
     click.echo(f"评分卡已写入 {out}/（总览：{out / 'index.html'}；汇总表：summary.csv、summary.xlsx）")
+for _command in COMMANDS:
+    main.add_command(_command)

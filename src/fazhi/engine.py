@@ -54,9 +54,10 @@ def render_message(template: str, facts: Mapping[str, object]) -> str:
 class Engine:
     """A loaded rulebook, ready to check documents."""
 
-    def __init__(self, book: Rulebook, path: str) -> None:
+    def __init__(self, book: Rulebook, path: str, profile: str | None = None) -> None:
         self.book = book
         self.path = path
+        self.profile = profile
         self.checks: list[BaseModel] = parse_checks(book, PARAM_MODELS)
         self.kind_labels = {k.name: k.label for k in book.document.kinds}
         self.kind_labels.update({"preamble": "开头", "closing": "落款"})
@@ -64,12 +65,13 @@ class Engine:
             if Path(path).is_file() else ""
 
     @classmethod
-    def from_file(cls, path: Path, display_path: str | None = None) -> Engine:
-        return cls(load_rulebook(path, PARAM_MODELS), display_path or str(path))
+    def from_file(cls, path: Path, display_path: str | None = None,
+                  profile: str | None = None) -> Engine:
+        return cls(load_rulebook(path, PARAM_MODELS, profile), display_path or str(path), profile)
 
     def info(self) -> RulebookInfo:
         return RulebookInfo(id=self.book.id, version=self.book.version, path=self.path,
-                            title=self.book.title)
+                            title=self.book.title, profile=self.profile)
 
     # -- one document -------------------------------------------------------
     def check_document(self, doc: Document) -> ReportResult:

@@ -22,6 +22,7 @@ class RulebookInfo(BaseModel):
     version: str
     path: str
     title: str | None = None
+    profile: str | None = None
 
 
 class ErrorInfo(BaseModel):
@@ -46,6 +47,7 @@ class RuleResult(BaseModel):
     suggestion: str | None = None
     basis: list[str] = Field(default_factory=list)
     weight: float = 0.0
+    waiver: str | None = None  # where the waiver that applied is written (file:line)
 
 
 class OutlineEntry(BaseModel):

@@ -21,6 +21,7 @@ from fazhi.checks import (
     year_consistency,
 )
 from fazhi.checks.base import Context, Outcome
+from fazhi.rulebook.schema import STATUSES, Rule, Rulebook
 
 _MODULES: list[ModuleType] = [section, phrases, elements, count_items, count_matches, title,
                               issuer, date, deadline, year_consistency]
@@ -41,4 +42,21 @@ def evaluate(params: BaseModel, ctx: Context) -> Outcome:
     return fn(params, ctx)
 
 
-__all__ = ["KINDS", "PARAM_MODELS", "Context", "Outcome", "evaluate"]
+def possible_statuses(rule: Rule, params: BaseModel, book: Rulebook) -> list[str]:
+    """The statuses a rule can get: its check kind's, plus not_applicable when it
+    has a prerequisite rule."""
+    kind: Any = getattr(params, "kind")  # noqa: B009
+    found = set(KINDS[kind].statuses(params, book))
+    if rule.requires:
+        found.add("not_applicable")
+    return [s for s in STATUSES if s in found]
+
+
+def summary(kind: str) -> str:
+    """What a check kind looks for, in a sentence for auditors."""
+    module = KINDS.get(kind)
+    return str(getattr(module, "SUMMARY", kind)) if module else kind
+
+
+__all__ = ["KINDS", "PARAM_MODELS", "Context", "Outcome", "evaluate", "possible_statuses",
+           "summary"]

@@ -29,6 +29,7 @@ from fazhi.document.locate import evidence_at, innermost, top_section
 from fazhi.document.model import Document, Evidence, Section
 from fazhi.rulebook.schema import Regex
 
+T = TypeVar("T")
 Part = Literal["all", "body", "heading", "headings"]
 
 
@@ -186,9 +187,6 @@ def any_of(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
     return _compiled(tuple(patterns))
 
 
-T = TypeVar("T")
-
-
-def distinct(items: list[T]) -> list[T]:
+def distinct(words: list[T]) -> list[T]:
     """Items in first-seen order without repeats."""
-    return list(dict.fromkeys(items))
+    return list(dict.fromkeys(words))

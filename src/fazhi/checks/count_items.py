@@ -23,6 +23,9 @@ from pydantic import Field
 from fazhi.checks.base import CheckParams, Context, Outcome, Regex, Scope, any_of
 from fazhi.document.locate import evidence_at
 from fazhi.document.model import Evidence, Section
+from fazhi.rulebook.schema import Rulebook
+
+SUMMARY = "章节中列出了几项（小标题、一是二是……或段落）"
 
 
 class Params(CheckParams):
@@ -81,3 +84,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
     status = "pass" if count >= p.pass_min else "partial" if count >= p.partial_min else "fail"
     return Outcome(status, evidence, {"count": count,
                                       "items": "；".join(e.match or "" for e in evidence) or "无"})
+
+
+def statuses(p: Params, book: Rulebook) -> set[str]:
+    """The statuses this check can give with these parameters."""
+    return {"pass", "partial", "fail"} if p.partial_min < p.pass_min else {"pass", "fail"}

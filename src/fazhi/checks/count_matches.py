@@ -16,6 +16,9 @@ from typing import Literal
 from pydantic import Field
 
 from fazhi.checks.base import CheckParams, Context, Outcome, Part, Regex, Scope, any_of
+from fazhi.rulebook.schema import Rulebook
+
+SUMMARY = "某种措辞（如数据）出现了几次"
 
 
 class Params(CheckParams):
@@ -38,3 +41,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
     shown = hits[: p.max_evidence]
     return Outcome(status, [ctx.evidence(sp, m.start(), m.end()) for sp, m in shown],
                    {"count": n, "examples": "、".join(m.group(0) for _, m in shown) or "无"})
+
+
+def statuses(p: Params, book: Rulebook) -> set[str]:
+    """The statuses this check can give with these parameters."""
+    return {"pass", "partial", "fail"} if p.partial_min < p.pass_min else {"pass", "fail"}

@@ -9,6 +9,9 @@ from __future__ import annotations
 from typing import Literal
 
 from fazhi.checks.base import CheckParams, Context, Outcome
+from fazhi.rulebook.schema import Rulebook
+
+SUMMARY = "是否注明成文日期（年月日）"
 
 
 class Params(CheckParams):
@@ -23,3 +26,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
     if meta.date:
         return Outcome("partial", [ev] if ev else [], {"date": meta.date})
     return Outcome("fail", facts={"date": ""})
+
+
+def statuses(p: Params, book: Rulebook) -> set[str]:
+    """The statuses this check can give with these parameters."""
+    return {"pass", "partial", "fail"}

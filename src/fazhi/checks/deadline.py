@@ -15,6 +15,9 @@ from typing import Literal
 from pydantic import Field
 
 from fazhi.checks.base import CheckParams, Context, Outcome
+from fazhi.rulebook.schema import Rulebook
+
+SUMMARY = "成文日期是否早于报告年度之后的期限"
 
 
 class Params(CheckParams):
@@ -37,3 +40,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
         y, m = (int(x) for x in meta.date.split("-")[:2])
         ok = (y, m) < (limit.year, limit.month)
     return Outcome("pass" if ok else "fail", [ev] if ev else [], facts)
+
+
+def statuses(p: Params, book: Rulebook) -> set[str]:
+    """The statuses this check can give with these parameters."""
+    return {"pass", "fail", "not_applicable"}

@@ -24,6 +24,9 @@ from pydantic import Field, model_validator
 
 from fazhi.checks.base import CheckParams, Context, Outcome, Regex, Scope, any_of, distinct
 from fazhi.document.model import Evidence
+from fazhi.rulebook.schema import Rulebook
+
+SUMMARY = "一组要素中报告了几项（全部 / 部分 / 没有）"
 
 
 class Element(CheckParams):
@@ -94,3 +97,12 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
     if status == "partial" and len(found) < p.partial_min:
         message = p.elsewhere_message if elsewhere else p.bundle_message
     return Outcome(status, evidence, facts, message=message, regions=distinct(regions))
+
+
+def statuses(p: Params, book: Rulebook) -> set[str]:
+    """The statuses this check can give with these parameters."""
+    need = p.pass_min or len(p.elements)
+    out = {"pass", "fail"}
+    if p.partial_min < need or p.elsewhere or p.bundle:
+        out.add("partial")
+    return out

@@ -10,6 +10,9 @@ from __future__ import annotations
 from typing import Literal
 
 from fazhi.checks.base import CheckParams, Context, Outcome
+from fazhi.rulebook.schema import Rulebook
+
+SUMMARY = "是否写明发文机关"
 
 
 class Params(CheckParams):
@@ -25,3 +28,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
         ev = doc.meta_evidence.get("place")
         return Outcome("partial", [ev] if ev else [], {"issuer": doc.meta.place})
     return Outcome("fail", facts={"issuer": ""})
+
+
+def statuses(p: Params, book: Rulebook) -> set[str]:
+    """The statuses this check can give with these parameters."""
+    return {"pass", "partial", "fail"} if book.document.meta.place else {"pass", "fail"}

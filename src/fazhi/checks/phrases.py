@@ -23,6 +23,9 @@ from typing import Literal
 from pydantic import Field
 
 from fazhi.checks.base import CheckParams, Context, Outcome, Part, Regex, Scope, any_of, distinct
+from fazhi.rulebook.schema import Rulebook
+
+SUMMARY = "按层级查找措辞，第一个找到的层级决定结果"
 
 
 class Tier(CheckParams):
@@ -59,3 +62,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
             regions=distinct([sp.region for sp, _ in hits]),
         )
     return Outcome(status=p.otherwise, facts={"found": "", "section": ""})
+
+
+def statuses(p: Params, book: Rulebook) -> set[str]:
+    """The statuses this check can give with these parameters."""
+    return {t.status for t in p.tiers} | {p.otherwise}

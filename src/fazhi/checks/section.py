@@ -19,6 +19,9 @@ from pydantic import Field
 
 from fazhi.checks.base import CheckParams, Context, Outcome, Regex, Scope, any_of
 from fazhi.document.locate import evidence_at, heading_text
+from fazhi.rulebook.schema import Rulebook
+
+SUMMARY = "一个指定类型的一级章节是否存在并有内容"
 
 
 class Params(CheckParams):
@@ -62,3 +65,14 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
             return Outcome("partial", [ctx.evidence(sp, m.start(), m.end())],
                            {"found": m.group(0), "section": ""}, regions=[sp.region])
     return Outcome("fail", facts={"section": "", "found": ""})
+
+
+def statuses(p: Params, book: Rulebook) -> set[str]:
+    """The statuses this check can give with these parameters."""
+    kinds = {k for s in p.kinds for k in book.scopes.get(s, [s])}
+    out = {"pass", "fail"}
+    if p.min_chars > 0 or p.mentions:
+        out.add("partial")
+    if book.document.unstructured_kind in kinds:
+        out.add(p.headingless)
+    return out

@@ -14,6 +14,9 @@ from pydantic import Field
 
 from fazhi.checks.base import CheckParams, Context, Outcome, Regex, any_of
 from fazhi.document.normalize import normalize_text
+from fazhi.rulebook.schema import Rulebook
+
+SUMMARY = "标题是否包含应有的组成部分"
 
 
 class Component(CheckParams):
@@ -42,3 +45,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
     status = "pass" if not missing else "partial" if n >= p.partial_min else "fail"
     return Outcome(status, [ev], {"title": doc.meta.title, "found": "、".join(found) or "无",
                                   "missing": "、".join(missing) or "无"})
+
+
+def statuses(p: Params, book: Rulebook) -> set[str]:
+    """The statuses this check can give with these parameters."""
+    return {"pass", "partial", "fail"} if p.partial_min < len(p.components) else {"pass", "fail"}

@@ -16,6 +16,9 @@ from pydantic import Field
 from fazhi.checks.base import CheckParams, Context, Outcome, Part, Scope
 from fazhi.document.metadata import YEAR_RE
 from fazhi.document.numerals import cn_to_int
+from fazhi.rulebook.schema import Rulebook
+
+SUMMARY = "各处年份是否与报告年度一致"
 
 
 class Expect(CheckParams):
@@ -45,3 +48,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
                                    {"report_year": year, "conflict": m.group(0),
                                     "expected": year + e.offset})
     return Outcome("pass", [ev_year] if ev_year else [], {"report_year": year, "conflict": ""})
+
+
+def statuses(p: Params, book: Rulebook) -> set[str]:
+    """The statuses this check can give with these parameters."""
+    return {"pass", "fail"}

@@ -8,8 +8,36 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from fazhi.document.normalize import changes_under_normalization
+
+
+def check_pattern(value: str) -> str:
+    """Validate a rulebook pattern: it compiles, is half-width, cannot match empty text."""
+    if not value:
+        raise ValueError("模式不能为空")
+    try:
+        rx = re.compile(value)
+    except re.error as exc:
+        where = f"第 {exc.pos + 1} 个字符处" if exc.pos is not None else "某处"
+        raise ValueError(f"正则表达式无法编译（{where}）：{exc.msg}") from exc
+    changed = changes_under_normalization(value)
+    if changed:
+        chars = "、".join(changed)
+        raise ValueError(
+            f"模式中含有全角或兼容字符「{chars}」。报告文本在匹配前已统一为半角（如（一）→(一)、"
+            "：→:），这样的模式永远匹配不到；请改写为半角形式（括号写作 \\( \\)）"
+        )
+    if rx.match(""):
+        raise ValueError("模式可以匹配空字符串，会在任何位置命中；请改写")
+    return value
+
+
+Regex = Annotated[str, AfterValidator(check_pattern)]
+"""A regular expression matched against normalised text (validated on load)."""
 
 
 class Strict(BaseModel):
@@ -37,10 +65,10 @@ class SectionKind(Strict):
 
     name: str
     label: str
-    headings: list[str] = Field(default_factory=list)
-    subheadings: list[str] = Field(default_factory=list)
+    headings: list[Regex] = Field(default_factory=list)
+    subheadings: list[Regex] = Field(default_factory=list)
     combine: bool = False
-    content: list[str] = Field(default_factory=list)
+    content: list[Regex] = Field(default_factory=list)
     min_content_hits: int = 3
 
     @cached_property
@@ -67,11 +95,11 @@ class MetaConfig(Strict):
     signature block (特此报告, a date, an issuer).
     """
 
-    title: list[str]
+    title: list[Regex]
     title_search_lines: int = 6
-    issuer: list[str]
-    place: list[str]
-    closing: list[str]
+    issuer: list[Regex]
+    place: list[Regex]
+    closing: list[Regex]
     closing_max_chars: int = 40
 
 

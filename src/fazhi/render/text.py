@@ -32,6 +32,10 @@ def report_text(r: ReportResult) -> str:
             where = f"（第 {x.evidence[0].line} 行）"
         sev = SEVERITY_LABELS.get(x.severity, x.severity)
         lines.append(f"  {ICONS[x.status]} [{sev}] {x.title}：{x.message}{where}")
+    for x in r.results:
+        if x.waiver is not None:
+            sev = SEVERITY_LABELS.get(x.severity, x.severity)
+            lines.append(f"  {ICONS[x.status]} [{sev}] {x.title}：{x.message}")
     return "\n".join(lines) + "\n"
 
 

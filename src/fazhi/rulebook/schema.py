@@ -7,39 +7,29 @@ to the loader, so this module does not depend on them.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from fazhi.document.config import OutlineConfig
-from fazhi.document.normalize import changes_under_normalization
+from fazhi.document.config import OutlineConfig, Regex, check_pattern
+
+__all__ = ["Basis", "Messages", "Profile", "Regex", "Rule", "RuleOverride", "Rulebook",
+           "Scoring", "check_pattern"]
 
 STATUSES = ("pass", "partial", "fail", "not_applicable")
 Status = Literal["pass", "partial", "fail", "not_applicable"]
 RULE_ID_RE = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$"
+NAME_RE = r"^[a-z][a-z0-9_]*$"
 
 
-def _check_regex(value: str) -> str:
-    if not value:
-        raise ValueError("模式不能为空")
-    try:
-        rx = re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"正则表达式无法编译（第 {exc.pos} 个字符处）：{exc.msg}") from exc
-    changed = changes_under_normalization(value)
-    if changed:
-        chars = "、".join(changed)
-        raise ValueError(
-            f"模式中含有全角或兼容字符「{chars}」。报告文本在匹配前已统一为半角（如（一）→(一)、"
-            "：→:），这样的模式永远匹配不到；请改写为半角形式（括号写作 \\( \\)）"
-        )
-    if rx.match(""):
-        raise ValueError("模式可以匹配空字符串，会在任何位置命中；请改写")
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("不能为空白，请写明内容")
     return value
 
 
-Regex = Annotated[str, AfterValidator(_check_regex)]
+Text = Annotated[str, AfterValidator(_not_blank)]
+"""Text an auditor reads: must say something (not empty, not only spaces)."""
 
 
 class Strict(BaseModel):
@@ -49,17 +39,17 @@ class Strict(BaseModel):
 class Basis(Strict):
     """A legal basis: the document and, where it has one, the article."""
 
-    document: str = Field(min_length=1)
+    document: Text
     article: str | None = None
 
 
 class Messages(Strict):
     """What the auditor reads for each status; ``{name}`` placeholders take the check's facts."""
 
-    pass_: str = Field(alias="pass", min_length=1)
-    partial: str | None = None
-    fail: str = Field(min_length=1)
-    not_applicable: str | None = None
+    pass_: Text = Field(alias="pass")
+    partial: Text | None = None
+    fail: Text
+    not_applicable: Text | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -72,14 +62,14 @@ class Rule(Strict):
     """One required element of a report."""
 
     id: str = Field(pattern=RULE_ID_RE)
-    title: str = Field(min_length=1)
+    title: Text
     severity: str
     weight: float | None = Field(default=None, ge=0)
     basis: list[Basis] = Field(min_length=1)
     description: str | None = None
     requires: list[str] = Field(default_factory=list)
     messages: Messages
-    suggestion: str = Field(min_length=1)
+    suggestion: Text
     check: Any
 
 
@@ -116,17 +106,55 @@ class Scoring(Strict):
         return self
 
 
+class MessagesPatch(Strict):
+    """Messages to replace in an override; the others stay."""
+
+    pass_: Text | None = Field(default=None, alias="pass")
+    partial: Text | None = None
+    fail: Text | None = None
+    not_applicable: Text | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class RuleOverride(Strict):
+    """Changes to an existing rule (in ``override:`` of an extending rulebook or a profile).
+
+    ``enabled: false`` removes the rule; ``check`` replaces the named keys of
+    the rule's check (e.g. a threshold) and keeps the others.
+    """
+
+    enabled: bool = True
+    severity: str | None = None
+    weight: float | None = Field(default=None, ge=0)
+    title: Text | None = None
+    description: str | None = None
+    basis: list[Basis] | None = Field(default=None, min_length=1)
+    messages: MessagesPatch | None = None
+    suggestion: Text | None = None
+    check: dict[str, Any] | None = None
+
+
+class Profile(Strict):
+    """A variant of the rulebook for one type of issuer (township, department, …)."""
+
+    title: Text
+    description: str | None = None
+    override: dict[str, RuleOverride] = Field(default_factory=dict)
+
+
 class Rulebook(Strict):
-    """A whole rulebook."""
+    """A whole rulebook (after ``extends`` has been resolved)."""
 
     schema_version: Literal[1] = 1
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    id: str = Field(pattern=NAME_RE)
     version: str
-    title: str
+    title: Text
     scoring: Scoring
     document: OutlineConfig
     scopes: dict[str, list[str]]
     rules: list[Rule] = Field(min_length=1)
+    profiles: dict[str, Profile] = Field(default_factory=dict)
 
     def rule(self, rule_id: str) -> Rule:
         for r in self.rules:
@@ -136,3 +164,58 @@ class Rulebook(Strict):
 
     def section_kinds(self) -> list[str]:
         return [k.name for k in self.document.kinds] + ["preamble", "closing"]
+
+
+class KindPatch(Strict):
+    """Additions to a section kind: wordings are appended to the base's."""
+
+    label: Text | None = None
+    headings: list[Regex] = Field(default_factory=list)
+    content: list[Regex] = Field(default_factory=list)
+    min_content_hits: int | None = Field(default=None, ge=1)
+
+
+class MetaPatch(Strict):
+    """Additions to ``document.meta``: wordings are appended, numbers replaced."""
+
+    title: list[Regex] = Field(default_factory=list)
+    issuer: list[Regex] = Field(default_factory=list)
+    place: list[Regex] = Field(default_factory=list)
+    closing: list[Regex] = Field(default_factory=list)
+    title_search_lines: int | None = Field(default=None, ge=1)
+    closing_max_chars: int | None = Field(default=None, ge=1)
+
+
+class DocumentPatch(Strict):
+    """Changes to the base rulebook's ``document`` block."""
+
+    kinds: dict[str, KindPatch] = Field(default_factory=dict)
+    meta: MetaPatch | None = None
+    default_kind: str | None = None
+    unstructured_kind: str | None = None
+    plain_heading_max_chars: int | None = Field(default=None, ge=1)
+    join_min_chars: int | None = Field(default=None, ge=1)
+
+
+class ProfilePatch(Strict):
+    """A profile in an extending rulebook: new (``title`` needed) or added to the base's."""
+
+    title: Text | None = None
+    description: str | None = None
+    override: dict[str, RuleOverride] = Field(default_factory=dict)
+
+
+class Extension(Strict):
+    """A rulebook that ``extends`` another: only what differs from its base."""
+
+    schema_version: Literal[1] = 1
+    extends: Text
+    id: str | None = Field(default=None, pattern=NAME_RE)
+    version: str | None = None
+    title: Text | None = None
+    scoring: dict[str, Any] | None = None
+    document: DocumentPatch | None = None
+    scopes: dict[str, list[str]] = Field(default_factory=dict)
+    override: dict[str, RuleOverride] = Field(default_factory=dict)
+    rules: list[Any] = Field(default_factory=list)
+    profiles: dict[str, ProfilePatch] = Field(default_factory=dict)

@@ -1,0 +1,60 @@
+"""Pattern lint: catastrophic backtracking and patterns that cannot match."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from conftest import DEFAULT
+from fazhi.authoring import load
+from fazhi.rulebook.lint import pattern_values, regex_problems
+
+CATASTROPHIC = [r"(a+)+b", r"(a*)*b", r"(a|a)*b", r"(a|aa)+$", r"(\d+\.?)+件", r"(a+b?)+",
+                r"(.*,)*x", r"(?:[一二三]是.{0,20})+x", r"(短|板|短板)+"]
+SAFE = [r"(\w|\d)+", r"(ab|a)*c", r"(?:ab+c)+", r"([\u4e00-\u9fff]+。)+", r"(\d+、)+",
+        r"(?:\d{4}年)+", r"(执法|执法公示)+", r"\d+(\.\d+)?(万|亿)?元", r"(工作)?开展情况",
+        r"^主要举措", r"报告$", r"(?:x|^)a", r"\bISO\b", r"年\s*度"]
+IMPOSSIBLE = [r"法\b治", r"\b法治", r"a^b", r"法治$建设", r"法 治", r"法\s治", r"[^\s\S]", r"(?!)a",
+              r"(?:法\s|治\s)"]
+
+
+@pytest.mark.parametrize("pattern", CATASTROPHIC)
+def test_catastrophic(pattern: str) -> None:
+    found = regex_problems(pattern)
+    assert [lvl for lvl, _ in found] == ["error"]
+    assert "灾难性回溯" in found[0][1]
+
+
+@pytest.mark.parametrize("pattern", SAFE)
+def test_safe(pattern: str) -> None:
+    assert regex_problems(pattern) == []
+
+
+@pytest.mark.parametrize("pattern", IMPOSSIBLE)
+def test_impossible(pattern: str) -> None:
+    found = regex_problems(pattern)
+    assert [lvl for lvl, _ in found] == ["error"]
+    assert "匹配不到" in found[0][1]
+
+
+def test_the_flagged_shapes_really_are_slow() -> None:
+    """The lint is not crying wolf: one flagged shape takes visibly long, its fix does not."""
+    text = "a" * 22 + "!"
+    t0 = time.perf_counter()
+    re.search(r"(a+)+b", text)
+    slow = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    re.search(r"a+b", text)
+    fast = time.perf_counter() - t0
+    assert slow > 20 * fast
+
+
+def test_every_default_pattern_is_found_and_clean() -> None:
+    res = load(DEFAULT)
+    found = list(pattern_values(res.book.document, ("document",)))
+    for params in res.checks:
+        found += pattern_values(params, ())
+    assert len(found) > 200
+    assert [p for _, p in found if regex_problems(p)] == []
