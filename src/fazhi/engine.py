@@ -116,11 +116,13 @@ class Engine:
         out: list[OutlineEntry] = []
 
         def walk(s: Section, level: int, kind: str | None) -> None:
-            line = doc.paragraphs[s.start].locs[0].line if s.start < len(doc.paragraphs) else None
+            loc = doc.paragraphs[s.start].locs[0] if s.start < len(doc.paragraphs) else None
             out.append(OutlineEntry(id=s.id, level=level, heading=heading_text(doc, s), kind=kind,
                                     kind_label=self.kind_labels.get(kind or ""),
                                     classified_by=s.classified_by if level == 1 else None,
-                                    line=line))
+                                    line=loc.line if loc else None,
+                                    page=loc.page if loc else None,
+                                    paragraph=loc.paragraph if loc else None))
             for c in s.children:
                 walk(c, level + 1, None)
 
@@ -129,6 +131,10 @@ class Engine:
         return out
 
     # -- files --------------------------------------------------------------
+    def load(self, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+        """Read one file into a document (raises :class:`DocumentError`)."""
+        return load_document(path, self.book.document, max_bytes)
+
     def check_extracted(self, ex: Extracted, path: str, sha256: str) -> ReportResult:
         return self.check_document(build_document(ex, self.book.document, path, sha256))
 
@@ -138,10 +144,16 @@ class Engine:
         shown = display or str(path)
         try:
             doc = load_document(path, self.book.document, max_bytes)
+            doc.path = shown
+            return self.check_document(doc)
         except DocumentError as exc:
             return error_result(shown, exc.code, exc.message, _sha(path))
-        doc.path = shown
-        return self.check_document(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+            return error_result(
+                shown, "internal_error",
+                f"读取或检查该文件时发生内部错误（{type(exc).__name__}）。其余文件不受影响；"
+                "请把该文件和本提示反馈给维护者，或将文件另存为 .docx / .txt 后重试。",
+                _sha(path))
 
     def run(self, paths: list[tuple[Path, str]], max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:
         reports = [self.check_path(p, shown, max_bytes) for p, shown in paths]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from fazhi.document.readers import is_supported
+from fazhi.document.readers import is_supported, supported_suffixes
 
 
 class UsageError(Exception):
@@ -29,7 +29,9 @@ def discover(paths: list[str]) -> list[tuple[Path, str]]:
                     if not name.startswith(".") and is_supported(f):
                         found.append(f)
             if not found:
-                raise UsageError(f"文件夹 {given} 中没有可检查的报告文件（.txt 等）。")
+                raise UsageError(
+                    f"文件夹 {given} 中没有可检查的报告文件。支持的格式："
+                    f"{'、'.join(supported_suffixes())}（.doc、.wps 请先另存为 .docx）。")
             for f in sorted(found, key=lambda x: x.as_posix()):
                 key = os.path.realpath(f)
                 if key not in seen:
