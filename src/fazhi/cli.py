@@ -85,7 +85,8 @@ def main() -> None:
               default="never", show_default=True,
               help="有该级别（或更高级别）的规则缺失时以退出码 1 结束。")
 @click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // 1048576,
-              show_default=True, help="单个文件大小上限（MB）。")
+              show_default=True,
+              help="单个文件大小上限（MB）；.docx/.ofd 解压后的总大小上限为其 10 倍。")
 def check(paths: tuple[str, ...], rules: Path | None, fmt: str, out: Path,
           json_file: Path | None, fail_on: str, max_size: int) -> None:
     engine = load_engine(rules)

@@ -11,6 +11,7 @@ status (a required rule that fails).
 from __future__ import annotations
 
 import hashlib
+import stat
 import string
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
@@ -175,7 +176,11 @@ def error_result(path: str, code: str, message: str, sha256: str | None) -> Repo
 
 
 def _sha(path: Path) -> str | None:
+    """The file's hash for an error entry; None when it cannot be read (or is no regular
+    file: opening a pipe would block)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         h = hashlib.sha256()
         with path.open("rb") as f:
             for chunk in iter(lambda: f.read(1 << 20), b""):

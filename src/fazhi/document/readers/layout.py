@@ -5,7 +5,8 @@ with coordinates off a page. Here:
 
 * page furniture goes: page numbers ("— 3 —", "-3-", "第3页", "3/10") among
   the first or last lines of a page, and running headers or footers (the same
-  line, digits aside, at the top or bottom of at least half the pages);
+  line, digits aside if it is short, at the top or bottom of at least half the
+  pages, two at least);
 * a line that runs to the right margin and is followed by a line starting at
   the left margin (not indented; in a layout without paragraph indents, not
   a numbered heading after a full stop) is marked ``wrapped``, so the paragraph stage joins it to the next
@@ -36,6 +37,7 @@ PAGE_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _EDGE_LINES = 2
+_RUNNING_MASK_MAX = 20
 _TERMINAL = re.compile(r"[。!?;…」』\"”]$")
 
 
@@ -52,6 +54,12 @@ def _edge_indexes(n: int) -> set[int]:
     return set(range(min(_EDGE_LINES, n))) | set(range(max(n - _EDGE_LINES, 0), n))
 
 
+def _running_key(norm: str) -> str:
+    """What a running header/footer repeats: short lines compare with digits masked
+    ("第3页 某某县人民政府"), longer ones as they are."""
+    return re.sub(r"\d+", "#", norm) if len(norm) <= _RUNNING_MASK_MAX else norm
+
+
 def strip_furniture(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
     """Drop page numbers and running headers/footers; lines must be in reading order."""
     keys: list[dict[int, str]] = []
@@ -59,7 +67,7 @@ def strip_furniture(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
     for lines in pages:
         page_keys = {}
         for i in _edge_indexes(len(lines)):
-            key = re.sub(r"\d+", "#", normalize_text(lines[i].text))
+            key = _running_key(normalize_text(lines[i].text))
             if key:
                 page_keys[i] = key
         keys.append(page_keys)

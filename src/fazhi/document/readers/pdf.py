@@ -92,14 +92,14 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
         raise corrupt(WHAT, "文件开头没有 PDF 标记，可能不是 PDF 或扩展名与内容不符")
     pages, unmapped, scanned = _extract(data)
     chars = sum(len(ln.text.strip()) for lines in pages for ln in lines)
-    if chars == 0:
-        raise no_text_layer(WHAT)
     if unmapped > chars:
         raise DocumentError(
             "no_text_layer",
             "PDF 的文字层无法解码（字体缺少编码信息，提取出来是乱码），需要先做 OCR 文字识别。"
             "请用 OCR 软件转成可搜索的 PDF 或 .docx，或找到原始 Word 文件后再检查。",
         )
+    if chars == 0:
+        raise no_text_layer(WHAT)
     warnings = []
     if scanned:
         warnings.append("partial_text_layer")
