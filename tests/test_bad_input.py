@@ -347,3 +347,10 @@ def test_errors_on_the_scorecard_index(tmp_path: Path) -> None:
     assert code == 3
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "empty" in index and "corrupt" in index and "zhengqi-2022" in index
+
+
+def test_office_lock_files_are_not_inputs(tmp_path: Path) -> None:
+    (tmp_path / GOOD.name).write_bytes(GOOD.read_bytes())
+    (tmp_path / "~$report.docx").write_bytes(b"\x0bAdministrator" + b"\x00" * 150)
+    code, out = run_cli("check", str(tmp_path), "--format", "json")
+    assert code == 0 and [Path(r["path"]).name for r in json.loads(out)["reports"]] == [GOOD.name]

@@ -224,31 +224,34 @@ def test_wrapped_lines_join_and_headings_keep_their_line() -> None:
         placed("一、主要举措", 100, x0=96),
         placed("（一）加强组织领导", 120, x0=96),
         placed("坚持把法治政府建设摆在全局工作的突出位置，成", 140, x0=96, x1=524),
-        placed("立领导小组，定期研究部署。二是完善制度建设，", 160, x0=72, x1=524),
-        placed("健全工作机制。", 180, x0=72, x1=156),
-        placed("（二）推进依法行政", 200, x0=96),
+        placed("立领导小组，定期研究部署。二是完善制度建设，健", 160, x0=72, x1=524),
+        placed("全工作机制，把法治建设纳入年度工作计划和考核", 180, x0=72, x1=520),
+        placed("内容。", 200, x0=72, x1=108),
+        placed("（二）推进依法行政", 220, x0=96),
     ]
     src = to_source_lines([lines])
-    assert [s.wrapped for s in src] == [False, False, True, True, False, False]
+    assert [s.wrapped for s in src] == [False, False, True, True, True, False, False]
     paras = build_paragraphs(src)
     assert [p.norm for p in paras] == [
         "一、主要举措", "(一)加强组织领导",
-        "坚持把法治政府建设摆在全局工作的突出位置,成立领导小组,定期研究部署。二是完善制度建设,健全工作机制。",
+        "坚持把法治政府建设摆在全局工作的突出位置,成立领导小组,定期研究部署。二是完善制度建设,"
+        "健全工作机制,把法治建设纳入年度工作计划和考核内容。",
         "(二)推进依法行政"]
-    assert [(loc.page, loc.line) for loc in paras[2].locs] == [(1, 3), (1, 4), (1, 5)]
+    assert [(loc.page, loc.line) for loc in paras[2].locs] == [(1, 3), (1, 4), (1, 5), (1, 6)]
 
 
 def test_wrap_continues_across_a_page_break() -> None:
     p1 = [placed("正文开头，这一段很长很长很长很长很长很长很长，", 100, x0=96, x1=524),
+          placed("中间还有很多行字，每一行都写满了整个版心宽度，", 120, x0=72, x1=524),
           placed("一直写到页面底部也没有写完，还要继续写到下一", 700, x0=72, x1=524),
           placed("— 1 —", 800, x0=280, x1=320)]
     p2 = [placed("— 2 —", 20, x0=280, x1=320),
           placed("页才结束。", 100, x0=72, x1=132), placed("另起一段。", 120, x0=96, x1=156)]
     src = to_source_lines(strip_furniture([p1, p2]))
-    assert [s.text for s in src] == [p1[0].text, p1[1].text, "页才结束。", "另起一段。"]
+    assert [s.text for s in src] == [p1[0].text, p1[1].text, p1[2].text, "页才结束。", "另起一段。"]
     paras = build_paragraphs(src)
     assert len(paras) == 2 and paras[0].norm.endswith("下一页才结束。")
-    assert [(loc.page, loc.line) for loc in paras[0].locs] == [(1, 1), (1, 2), (2, 1)]
+    assert [(loc.page, loc.line) for loc in paras[0].locs] == [(1, 1), (1, 2), (1, 3), (2, 1)]
 
 
 def test_pdf_scan_without_text_layer(tmp_path: Path) -> None:
@@ -468,3 +471,10 @@ def test_gb2312_and_big5_text(tmp_path: Path) -> None:
     p.write_bytes(trad.encode("big5"))
     ex = read(p)
     assert ex.encoding.startswith("big5") and texts(ex)[0] == "關於二零二二年法治政府建設情況的報告"
+
+
+def test_short_items_are_not_wrapped() -> None:
+    items = ["1、健全依法决策机制", "2、推进严格规范公正文明执法工作", "3、强化行政权力制约",
+             "4、加强普法宣传", "5、依法化解矛盾纠纷"]
+    src = to_source_lines([[placed(t, 100 + 20 * i) for i, t in enumerate(items)]])
+    assert not any(s.wrapped for s in src)

@@ -1,6 +1,6 @@
 """Which files a run checks: explicit files as given, directories walked
-(sorted, hidden entries skipped, symlinked directories not followed, so a
-symlink loop cannot trap the walk)."""
+(sorted, hidden entries and Office lock files skipped, symlinked directories
+not followed, so a symlink loop cannot trap the walk)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ def discover(paths: list[str]) -> list[tuple[Path, str]]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     f = Path(root) / name
-                    if not name.startswith(".") and is_supported(f):
+                    # "~$name.docx" is the lock file Word/WPS keeps beside an open document.
+                    if not name.startswith((".", "~$")) and is_supported(f):
                         found.append(f)
             if not found:
                 raise UsageError(

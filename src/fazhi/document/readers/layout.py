@@ -103,6 +103,10 @@ def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
     long_lines = [ln for _, ln in flat if len(normalize_text(ln.text)) >= 8] or [ln for _, ln in flat]
     left = min(ln.x0 for ln in long_lines)
     right = _percentile([ln.x1 for ln in long_lines], 0.9)
+    # Only a layout with a right margin that many lines fill (running text) wraps lines;
+    # in a page of short items the longest item is no margin.
+    full = sum(ln.x1 >= right - 1.5 * size for ln in long_lines)
+    has_margin = full >= max(3, len(long_lines) // 5)
     # Documents that indent their paragraphs tell a new paragraph by the indent;
     # only in flush-left layouts does a numbered line after a full stop start one.
     indented_lines = sum(ln.x0 >= left + 0.8 * size for _, ln in flat)
@@ -112,7 +116,7 @@ def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
     for k, (p, line) in enumerate(flat):
         numbers[p] += 1
         wrapped = False
-        if k + 1 < len(flat) and line.x1 >= right - 1.5 * size:
+        if has_margin and k + 1 < len(flat) and line.x1 >= right - 1.5 * size:
             nxt = flat[k + 1][1]
             indented = nxt.x0 >= left + 0.8 * size
             norm = normalize_text(line.text)
