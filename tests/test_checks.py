@@ -149,3 +149,10 @@ def test_duty_named_deep_inside_a_long_run_in_sentence_is_body_text(check_text) 
 def test_closing_notes_after_the_date(check_text) -> None:  # type: ignore[no-untyped-def]
     r = check_text(HEAD + MEASURES + SHORT + PLAN + "张庄镇人民政府\n2024年2月1日\n（此件公开发布）\n")
     assert status_of(r, "form.date") == "pass"
+
+
+def test_traditional_report_is_judged_like_a_simplified_one(check_text) -> None:  # type: ignore[no-untyped-def]
+    simp = HEAD + MEASURES + "（二）聘请法律顾问2名，审查合同30件。\n" + SHORT + PLAN + CLOSE
+    trad = simp.translate(str.maketrans("镇关于建设报告举措问题强执顾审查规织组领导议为营", "鎮關於建設報告舉措問題強執顧審查規織組領導議為營"))
+    a, b = check_text(simp), check_text(trad)
+    assert [x.status for x in a.results] == [x.status for x in b.results]

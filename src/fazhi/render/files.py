@@ -15,6 +15,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
+        os.chmod(tmp, 0o666 & ~_umask())  # as open() would; mkstemp makes it owner-only
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -22,3 +23,29 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _real(p: Path) -> Path:
+    return Path(os.path.realpath(p))
+
+
+def input_inside(folder: Path, inputs: list[Path]) -> Path | None:
+    """The first input that is ``folder`` itself or lies inside it, if any."""
+    f = _real(folder)
+    for p in inputs:
+        q = _real(p)
+        if q == f or f in q.parents:
+            return p
+    return None
+
+
+def same_file(targets: list[Path], inputs: list[Path]) -> Path | None:
+    """The first of ``targets`` that is (or links to) one of ``inputs``, if any."""
+    real = {_real(p) for p in inputs}
+    return next((t for t in targets if _real(t) in real), None)

@@ -1,4 +1,9 @@
-"""The JSON document of a run (schema ``fazhi.check/1``), byte-stable."""
+"""The JSON document of a run (schema ``fazhi.check/1``), byte-stable.
+
+Each report's extracted text (``source``) is left out unless asked for: it
+makes the document several times larger, and only re-rendering scorecards
+(``fazhi report``) needs it.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,9 @@ import json
 from fazhi.results import RunResult
 
 
-def to_json(run: RunResult) -> str:
-    data = run.model_dump(mode="json", by_alias=True)
+def to_json(run: RunResult, include_source: bool = False) -> str:
+    exclude = None if include_source else {"reports": {"__all__": {"source"}}}
+    data = run.model_dump(mode="json", by_alias=True, exclude=exclude)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

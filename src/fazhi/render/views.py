@@ -1,0 +1,343 @@
+"""What the scorecard and the batch overview show, computed from a run result.
+
+Pure functions from :mod:`fazhi.results` shapes to small view objects the
+templates (and the CSV/XLSX writers) lay out. Everything that came from a
+report is escaped here or in the templates; the only markup built in Python is
+``<mark>``/``<a>`` around already-escaped report text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from markupsafe import Markup, escape
+
+from fazhi.document.model import Evidence
+from fazhi.render.text import LABELS, SEVERITY_LABELS
+from fazhi.results import ReportResult, RuleResult, RunResult
+
+STATUSES = ("fail", "partial", "pass", "not_applicable")
+STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
+SEVERITY_RANK = {"required": 0, "recommended": 1, "info": 2}
+GAP_STATUSES = ("fail", "partial")
+
+CLASSIFIED_LABELS = {
+    "heading": "按标题措辞",
+    "content": "按正文措辞",
+    "default": "无法判断，按默认归类",
+    "position": "按位置",
+    "unstructured": "报告没有编号章节",
+}
+
+# Names the output folder uses for itself; a report never gets one of them.
+RESERVED_STEMS = {"index", "summary"}
+_UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                    *(f"lpt{i}" for i in range(10))}
+_MAX_STEM = 80
+
+
+def severity_label(severity: str) -> str:
+    return SEVERITY_LABELS.get(severity, severity)
+
+
+def gap_order(x: RuleResult) -> tuple[int, int]:
+    """Fail before partial, then required before recommended before info."""
+    return STATUS_RANK[x.status], SEVERITY_RANK.get(x.severity, 9)
+
+
+# -- file names ---------------------------------------------------------------
+def _safe_stem(path: str) -> str:
+    stem = PurePath(path.replace("\\", "/")).stem
+    stem = unicodedata.normalize("NFC", stem)
+    stem = _UNSAFE_NAME.sub("_", stem).strip(" ._")[:_MAX_STEM].rstrip(" .") or "report"
+    return f"{stem}_" if stem.casefold() in _WINDOWS_DEVICES else stem
+
+
+def scorecard_names(reports: list[ReportResult]) -> list[str]:
+    """A distinct, portable file name per report.
+
+    The input's stem with characters that file systems or URLs treat specially
+    replaced by ``_``; where stems collide (ignoring case, as a FAT-formatted
+    USB stick does) or take a name the folder uses itself, a short hash of the
+    input's path is added.
+    """
+    stems = [_safe_stem(r.path) for r in reports]
+    counts: dict[str, int] = {}
+    for s in stems:
+        counts[s.casefold()] = counts.get(s.casefold(), 0) + 1
+    out = []
+    for r, s in zip(reports, stems, strict=True):
+        if counts[s.casefold()] > 1 or s.casefold() in RESERVED_STEMS:
+            s = f"{s}-{hashlib.sha256(r.path.encode('utf-8')).hexdigest()[:8]}"
+        out.append(f"{s}.html")
+    return out
+
+
+# -- highlighting -------------------------------------------------------------
+def highlight(text: str, match: str | None) -> Markup:
+    """``text`` escaped, with every occurrence of ``match`` wrapped in ``<mark>``."""
+    if not match or match not in text:
+        return escape(text)
+    return Markup("<mark>{}</mark>").format(match).join(text.split(match))
+
+
+def rule_anchor(rule: str) -> str:
+    return f"rule-{rule}"
+
+
+def evidence_anchor(rule: str, k: int) -> str:
+    return f"ev-{rule}-{k}"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A rule whose evidence lies on a line of the full text."""
+
+    rule: str
+    title: str
+    status: str
+    anchor: str
+
+
+@dataclass
+class TextRow:
+    """One line of the full text, ready to lay out."""
+
+    line: int
+    page: int | None
+    html: Markup
+    refs: list[Ref]
+    block_start: bool
+    page_start: bool
+    anchor: bool
+
+
+def _find_all(haystack: str, needle: str) -> list[int]:
+    out = []
+    i = haystack.find(needle)
+    while i >= 0 and needle:
+        out.append(i)
+        i = haystack.find(needle, i + 1)
+    return out
+
+
+def _evidence_span(block: str, start: int, end: int, e: Evidence) -> tuple[int, int] | None:
+    """Where in its paragraph a piece of evidence stands: the matched words that begin
+    on the evidence's line (inside the quoted sentence when it can be found)."""
+    m = e.match or ""
+    if m:
+        cands = [p for p in _find_all(block, m) if start <= p < end]
+        if not cands:
+            return None
+        for q in _find_all(block, e.text):
+            for p in cands:
+                if q <= p and p + len(m) <= q + len(e.text):
+                    return p, p + len(m)
+        return cands[0], cands[0] + len(m)
+    for q in _find_all(block, e.text):
+        if q < end and q + len(e.text) > start:
+            return q, q + len(e.text)
+    return None
+
+
+def full_text(report: ReportResult) -> list[TextRow]:
+    """The report's lines with every piece of evidence marked and linked to its rule."""
+    src = report.source or []
+    block_text: dict[int, str] = {}
+    offset: list[int] = []
+    for s in src:
+        before = block_text.get(s.block, "")
+        offset.append(len(before))
+        block_text[s.block] = before + s.text
+    index_of: dict[int, int] = {}
+    for i, s in enumerate(src):
+        index_of.setdefault(s.line, i)
+    spans: dict[int, list[tuple[int, int, Ref]]] = {}
+    refs: dict[int, list[Ref]] = {}
+    for r in report.results:
+        for k, e in enumerate(r.evidence):
+            at = index_of.get(e.line) if e.line is not None else None
+            if at is None:
+                continue
+            ref = Ref(r.rule, r.title, r.status, evidence_anchor(r.rule, k))
+            row_refs = refs.setdefault(at, [])
+            if all(x.rule != ref.rule for x in row_refs):
+                row_refs.append(ref)
+            b = src[at].block
+            span = _evidence_span(block_text[b], offset[at], offset[at] + len(src[at].text), e)
+            if span is not None:
+                spans.setdefault(b, []).append((span[0], span[1], ref))
+    rows = []
+    prev_block: int | None = None
+    prev_page: int | None = None
+    for i, s in enumerate(src):
+        start = offset[i]
+        html = _mark_line(s.text, start, spans.get(s.block, []))
+        rows.append(TextRow(line=s.line, page=s.page, html=html, refs=refs.get(i, []),
+                            block_start=s.block != prev_block and i > 0,
+                            page_start=s.page is not None and s.page != prev_page,
+                            anchor=index_of[s.line] == i))
+        prev_block, prev_page = s.block, s.page
+    return rows
+
+
+def _mark_line(text: str, start: int, spans: list[tuple[int, int, Ref]]) -> Markup:
+    end = start + len(text)
+    inside = [(max(a, start), min(b, end), ref) for a, b, ref in spans if a < end and b > start]
+    if not inside:
+        return escape(text)
+    cuts = sorted({start, end, *(a for a, _, _ in inside), *(b for _, b, _ in inside)})
+    out = Markup()
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = text[a - start:b - start]
+        covering = [ref for x, y, ref in inside if x <= a and b <= y]
+        if not covering:
+            out += escape(piece)
+            continue
+        worst = min((ref.status for ref in covering), key=lambda st: STATUS_RANK[st])
+        seen: list[str] = []
+        for ref in covering:
+            label = f"{LABELS[ref.status]}：{ref.title}"
+            if label not in seen:
+                seen.append(label)
+        out += Markup('<mark class="hl st-{}" title="{}">{}</mark>').format(
+            worst, "；".join(seen), piece)
+    return out
+
+
+# -- one report ---------------------------------------------------------------
+@dataclass
+class SeverityRow:
+    severity: str
+    label: str
+    counts: dict[str, int]
+    total: int
+
+
+@dataclass
+class ScorecardView:
+    gaps: list[RuleResult]
+    passes: list[RuleResult]
+    not_applicable: list[RuleResult]
+    by_severity: list[SeverityRow]
+    required_fail: list[RuleResult]
+    required_partial: list[RuleResult]
+    rows: list[TextRow]
+    lines: set[int] = field(default_factory=set)
+
+
+def scorecard_view(report: ReportResult) -> ScorecardView:
+    results = report.results
+    gaps = sorted((x for x in results if x.status in GAP_STATUSES), key=gap_order)
+    severities = sorted({x.severity for x in results}, key=lambda s: (SEVERITY_RANK.get(s, 9), s))
+    by_sev = []
+    for sev in severities:
+        xs = [x for x in results if x.severity == sev]
+        by_sev.append(SeverityRow(sev, severity_label(sev),
+                                  {s: sum(x.status == s for x in xs) for s in STATUSES}, len(xs)))
+    rows = full_text(report)
+    return ScorecardView(
+        gaps=gaps,
+        passes=[x for x in results if x.status == "pass"],
+        not_applicable=[x for x in results if x.status == "not_applicable"],
+        by_severity=by_sev,
+        required_fail=[x for x in results if x.severity == "required" and x.status == "fail"],
+        required_partial=[x for x in results
+                          if x.severity == "required" and x.status == "partial"],
+        rows=rows,
+        lines={r.line for r in rows},
+    )
+
+
+# -- the batch ----------------------------------------------------------------
+@dataclass
+class RuleInfo:
+    rule: str
+    title: str
+    severity: str
+    basis: list[str]
+
+
+@dataclass
+class IndexRow:
+    report: ReportResult
+    name: str
+    number: int
+    short: str
+    file_name: str
+    folder: str
+    required_fail: int
+    required_partial: int
+    gaps: int
+
+
+@dataclass
+class CommonGap:
+    rule: RuleInfo
+    fail: list[IndexRow]
+    partial: list[IndexRow]
+
+
+@dataclass
+class MatrixRow:
+    rule: RuleInfo
+    cells: list[tuple[IndexRow, RuleResult | None]]
+    fail: int
+    partial: int
+
+
+@dataclass
+class IndexView:
+    rows: list[IndexRow]
+    checked: list[IndexRow]
+    rules: list[RuleInfo]
+    matrix: list[MatrixRow]
+    common: list[CommonGap]
+    compliant: int
+    noncompliant: int
+
+
+def batch_rules(run: RunResult) -> list[RuleInfo]:
+    """Every rule that any report was checked against, in rulebook order."""
+    seen: dict[str, RuleInfo] = {}
+    for r in run.reports:
+        for x in r.results:
+            if x.rule not in seen:
+                seen[x.rule] = RuleInfo(x.rule, x.title, x.severity, x.basis)
+    return list(seen.values())
+
+
+def index_view(run: RunResult, names: list[str]) -> IndexView:
+    rows = []
+    for n, (r, name) in enumerate(zip(run.reports, names, strict=True), start=1):
+        folder, _, file_name = r.path.replace("\\", "/").rpartition("/")
+        rows.append(IndexRow(
+            report=r, name=name, number=n, short=name.removesuffix(".html"),
+            file_name=file_name, folder=f"{folder}/" if folder else "",
+            required_fail=sum(x.severity == "required" and x.status == "fail" for x in r.results),
+            required_partial=sum(x.severity == "required" and x.status == "partial"
+                                 for x in r.results),
+            gaps=sum(x.status in GAP_STATUSES for x in r.results)))
+    checked = [row for row in rows if row.report.status == "checked"]
+    rules = batch_rules(run)
+    matrix = []
+    common = []
+    for info in rules:
+        cells = [(row, next((x for x in row.report.results if x.rule == info.rule), None))
+                 for row in checked]
+        fail = [row for row, x in cells if x is not None and x.status == "fail"]
+        partial = [row for row, x in cells if x is not None and x.status == "partial"]
+        matrix.append(MatrixRow(info, cells, len(fail), len(partial)))
+        if fail or partial:
+            common.append(CommonGap(info, fail, partial))
+    order = {info.rule: i for i, info in enumerate(rules)}
+    common.sort(key=lambda g: (-(len(g.fail) + len(g.partial)), -len(g.fail),
+                               SEVERITY_RANK.get(g.rule.severity, 9), order[g.rule.rule]))
+    return IndexView(rows=rows, checked=checked, rules=rules, matrix=matrix, common=common,
+                     compliant=sum(row.report.compliant is True for row in checked),
+                     noncompliant=sum(row.report.compliant is False for row in checked))

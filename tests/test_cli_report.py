@@ -1,0 +1,115 @@
+"""CLI: the HTML output folder (scorecards, index, summary tables), `fazhi report`,
+and the guards that keep outputs off the inputs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import REPORTS
+from fazhi.cli import main
+
+ONE = REPORTS / "zhengqi-2022.txt"
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    r = CliRunner().invoke(main, list(args))
+    return r.exit_code, r.output
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_html_run_writes_scorecards_index_and_tables(tmp_path: Path) -> None:
+    out = tmp_path / "sc"
+    code, text = invoke("check", str(REPORTS), "--out", str(out))
+    assert code == 0 and "summary.csv" in text
+    names = set(files(out))
+    assert {"index.html", "summary.csv", "summary.xlsx"} <= names
+    assert len([n for n in names if n.endswith(".html")]) == 6
+    assert not [n for n in names if n.startswith(".")]  # no temporary files left
+
+
+def test_same_names_in_different_folders_get_distinct_scorecards(tmp_path: Path) -> None:
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        shutil.copy(ONE, tmp_path / d / "report.txt")
+    out = tmp_path / "sc"
+    assert invoke("check", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(out))[0] == 0
+    cards = sorted(n for n in files(out) if n.startswith("report"))
+    assert len(cards) == 2 and cards[0] != cards[1]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{n}"' in index for n in cards)
+
+
+def test_report_rerenders_byte_identical_from_json_file(tmp_path: Path) -> None:
+    out1, out2, res = tmp_path / "one", tmp_path / "two", tmp_path / "results.json"
+    code, _ = invoke("check", str(REPORTS), "--out", str(out1), "--json", str(res))
+    assert code == 0
+    data = json.loads(res.read_text(encoding="utf-8"))
+    assert all(r["source"] for r in data["reports"])  # the file carries the full text
+    code, text = invoke("report", str(res), "--out", str(out2))
+    assert code == 0 and "评分卡已写入" in text
+    assert files(out1) == files(out2)
+
+
+def test_report_results_file_inside_out_is_fine(tmp_path: Path) -> None:
+    out = tmp_path / "sc"
+    res = out / "results.json"
+    assert invoke("check", str(ONE), "--out", str(out), "--json", str(res))[0] == 0
+    assert invoke("report", str(res), "--out", str(out))[0] == 0
+    assert res.is_file() and json.loads(res.read_text(encoding="utf-8"))["reports"]
+
+
+def test_report_bad_inputs_exit_2(tmp_path: Path) -> None:
+    assert invoke("report", str(tmp_path / "missing.json"))[0] == 2
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    code, text = invoke("report", str(bad), "--out", str(tmp_path / "o"))
+    assert code == 2 and "fazhi.check/1" in text
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"schema": "x/9", "reports": []}), encoding="utf-8")
+    assert invoke("report", str(other), "--out", str(tmp_path / "o"))[0] == 2
+    assert not (tmp_path / "o").exists()
+
+
+def test_report_refuses_to_write_over_its_input(tmp_path: Path) -> None:
+    out = tmp_path / "sc"
+    out.mkdir()
+    res = out / "index.html"  # a results file that has an output's name
+    res.write_text(invoke("check", str(ONE), "--format", "json", "--with-source")[1],
+                   encoding="utf-8")
+    before = res.read_bytes()
+    code, text = invoke("report", str(res), "--out", str(out))
+    assert code == 2 and "不能覆盖" in text
+    assert res.read_bytes() == before
+
+
+def test_check_refuses_out_that_holds_or_is_an_input(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(ONE, reports / "r.txt")
+    before = files(reports)
+    code, text = invoke("check", str(reports), "--out", str(reports))
+    assert code == 2 and "包含输入文件" in text
+    code, _ = invoke("check", str(reports / "r.txt"), "--out", str(tmp_path))
+    assert code == 2
+    code, text = invoke("check", str(reports / "r.txt"), "--out", str(reports / "r.txt"))
+    assert code == 2
+    code, text = invoke("check", str(reports / "r.txt"), "--format", "text",
+                        "--json", str(reports / "r.txt"))
+    assert code == 2 and "不能覆盖" in text
+    assert files(reports) == before
+
+
+def test_json_stdout_lean_unless_with_source() -> None:
+    lean = json.loads(invoke("check", str(ONE), "--format", "json")[1])
+    assert "source" not in lean["reports"][0]
+    assert lean["reports"][0]["compliant"] is False
+    full = json.loads(invoke("check", str(ONE), "--format", "json", "--with-source")[1])
+    src = full["reports"][0]["source"]
+    assert src and set(src[0]) == {"line", "page", "block", "text"}
