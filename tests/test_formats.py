@@ -111,3 +111,22 @@ def test_docx_numbering_comes_out_as_typed(engine: Engine, built: Path) -> None:
         typed = [normalize_text(ln) for ln in lines if docbuild.split_marker(ln.strip(" \u3000"))]
         starts = {p.norm[:12] for p in doc.paragraphs}
         assert typed and all(t[:12] in starts for t in typed)
+
+
+def test_scorecard_links_evidence_to_page_and_line(engine: Engine, built: Path) -> None:
+    # Lines are numbered per page in a PDF: the scorecard's full text must tell
+    # line 5 of page 1 from line 5 of page 2.
+    import re
+
+    from fazhi.engine import make_run
+    from fazhi.render.html import render_scorecard
+
+    lines = docbuild.report_lines(REPORTS / f"{NAMES[0]}.txt")
+    result = engine.check_path(docbuild.make_pdf(lines, built / "card.pdf", font="ttf"))
+    html = render_scorecard(make_run(engine.info(), [result]), result)
+    ids = re.findall(r' id="(P\d+L\d+)"', html)
+    assert ids and len(ids) == len(set(ids))
+    targets = set(re.findall(r'href="#(P\d+L\d+)"', html))
+    assert targets and targets <= set(ids)
+    ev = next(e for r in result.results for e in r.evidence if e.page and e.page > 1)
+    assert f'href="#P{ev.page}L{ev.line}"' in html
