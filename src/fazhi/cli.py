@@ -17,10 +17,12 @@ from fazhi.cli_authoring import (
     today_or_now,
     waivers_or_exit,
 )
+from fazhi.document.model import DocumentError
 from fazhi.document.readers import DEFAULT_MAX_BYTES
 from fazhi.engine import Engine
 from fazhi.inputs import UsageError, discover
 from fazhi.render.files import write_atomic
+from fazhi.render.inspect import inspect_text
 from fazhi.render.json_out import from_json, to_json
 from fazhi.render.outputs import out_problem, output_paths, overwrite_problem, write_all
 from fazhi.render.text import run_text
@@ -103,7 +105,8 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["never", "required", "recommended"]),
               default=None, help="有该级别（或更高级别）的规则缺失时以退出码 1 结束（默认：never）。")
 @click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // 1048576,
-              show_default=True, help="单个文件大小上限（MB）。")
+              show_default=True,
+              help="单个文件大小上限（MB）；.docx/.ofd 解压后的总大小上限为其 10 倍。")
 def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
           waivers: Path | None, config: Path | None, today: datetime | None, fmt: str,
           out: Path | None, json_file: Path | None, with_source: bool, fail_on: str | None,
@@ -143,6 +146,41 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
         click.echo(run_text(run), nl=False)
         click.echo(f"评分卡已写入 {out}/（总览：{out / 'index.html'}；汇总表：summary.csv、summary.xlsx）")
     sys.exit(exit_code(run, engine, fail_on))
+
+
+INSPECT_HELP = """查看 fazhi 从一个报告文件中读到了什么、是怎样理解的。
+
+列出文件格式、文字编码、标题/发文机关/年度/日期（及所在位置）、章节提纲
+（每个一级章节判定为哪一类，以及是按标题措辞、按正文内容还是按默认归类判定的）、
+各级小标题和提示，便于核对某条规则为什么这样判定。
+
+\b
+退出码：0 已读取；2 用法错误或规则文件有误；3 文件无法读取。
+"""
+
+
+@main.command("inspect", help=INSPECT_HELP)
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--rules", "rules", type=click.Path(path_type=Path), default=None,
+              help="规则文件（默认：内置的 rules/annual_report.yaml）。")
+@click.option("--text", "show_text", is_flag=True, help="同时列出提取出的全部段落及其位置。")
+@click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // 1048576,
+              show_default=True, help="文件大小上限（MB）。")
+def inspect(file: Path, rules: Path | None, show_text: bool, max_size: int) -> None:
+    settings = settings_or_exit(None, rules=rules)
+    engine = load_engine(rulebook_path(settings), settings.profile)
+    if file.is_dir():
+        click.echo(f"{file} 是文件夹；inspect 一次查看一个文件。", err=True)
+        sys.exit(EXIT_USAGE)
+    if not file.exists() and not file.is_symlink():
+        click.echo(f"路径不存在：{file}", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        doc = engine.load(file, max_size * 1048576)
+    except DocumentError as exc:
+        click.echo(f"无法读取 {file} [{exc.code}]：{exc.message}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    click.echo(inspect_text(file.as_posix(), doc, engine.outline(doc), show_text), nl=False)
 
 
 REPORT_HELP = """由保存的 JSON 结果重新生成评分卡、总览和汇总表，不重新读取报告。

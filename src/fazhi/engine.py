@@ -11,6 +11,7 @@ status (a required rule that fails).
 from __future__ import annotations
 
 import hashlib
+import stat
 import string
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
@@ -121,11 +122,13 @@ class Engine:
         out: list[OutlineEntry] = []
 
         def walk(s: Section, level: int, kind: str | None) -> None:
-            line = doc.paragraphs[s.start].locs[0].line if s.start < len(doc.paragraphs) else None
+            loc = doc.paragraphs[s.start].locs[0] if s.start < len(doc.paragraphs) else None
             out.append(OutlineEntry(id=s.id, level=level, heading=heading_text(doc, s), kind=kind,
                                     kind_label=self.kind_labels.get(kind or ""),
                                     classified_by=s.classified_by if level == 1 else None,
-                                    line=line))
+                                    line=loc.line if loc else None,
+                                    page=loc.page if loc else None,
+                                    paragraph=loc.paragraph if loc else None))
             for c in s.children:
                 walk(c, level + 1, None)
 
@@ -134,6 +137,10 @@ class Engine:
         return out
 
     # -- files --------------------------------------------------------------
+    def load(self, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+        """Read one file into a document (raises :class:`DocumentError`)."""
+        return load_document(path, self.book.document, max_bytes)
+
     def check_extracted(self, ex: Extracted, path: str, sha256: str) -> ReportResult:
         return self.check_document(build_document(ex, self.book.document, path, sha256))
 
@@ -143,10 +150,16 @@ class Engine:
         shown = display or str(path)
         try:
             doc = load_document(path, self.book.document, max_bytes)
+            doc.path = shown
+            return self.check_document(doc)
         except DocumentError as exc:
             return error_result(shown, exc.code, exc.message, _sha(path))
-        doc.path = shown
-        return self.check_document(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+            return error_result(
+                shown, "internal_error",
+                f"读取或检查该文件时发生内部错误（{type(exc).__name__}）。其余文件不受影响；"
+                "请把该文件和本提示反馈给维护者，或将文件另存为 .docx / .txt 后重试。",
+                _sha(path))
 
     def run(self, paths: list[tuple[Path, str]], max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:
         reports = [self.check_path(p, shown, max_bytes) for p, shown in paths]
@@ -179,7 +192,11 @@ def error_result(path: str, code: str, message: str, sha256: str | None) -> Repo
 
 
 def _sha(path: Path) -> str | None:
+    """The file's hash for an error entry; None when it cannot be read (or is no regular
+    file: opening a pipe would block)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         h = hashlib.sha256()
         with path.open("rb") as f:
             for chunk in iter(lambda: f.read(1 << 20), b""):

@@ -1,13 +1,13 @@
 """Which files a run checks: explicit files as given, directories walked
-(sorted, hidden entries skipped, symlinked directories not followed, so a
-symlink loop cannot trap the walk)."""
+(sorted, hidden entries and Office lock files skipped, symlinked directories
+not followed, so a symlink loop cannot trap the walk)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from fazhi.document.readers import is_supported
+from fazhi.document.readers import is_supported, supported_suffixes
 
 
 class UsageError(Exception):
@@ -26,10 +26,13 @@ def discover(paths: list[str]) -> list[tuple[Path, str]]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     f = Path(root) / name
-                    if not name.startswith(".") and is_supported(f):
+                    # "~$name.docx" is the lock file Word/WPS keeps beside an open document.
+                    if not name.startswith((".", "~$")) and is_supported(f):
                         found.append(f)
             if not found:
-                raise UsageError(f"文件夹 {given} 中没有可检查的报告文件（.txt 等）。")
+                raise UsageError(
+                    f"文件夹 {given} 中没有可检查的报告文件。支持的格式："
+                    f"{'、'.join(supported_suffixes())}（.doc、.wps 请先另存为 .docx）。")
             for f in sorted(found, key=lambda x: x.as_posix()):
                 key = os.path.realpath(f)
                 if key not in seen:

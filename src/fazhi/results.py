@@ -60,6 +60,8 @@ class OutlineEntry(BaseModel):
     kind_label: str | None = None
     classified_by: str | None = None
     line: int | None = None
+    page: int | None = None
+    paragraph: int | None = None
 
 
 class SourceLine(BaseModel):

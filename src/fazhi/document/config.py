@@ -10,7 +10,14 @@ import re
 from functools import cached_property
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from fazhi.document.normalize import changes_under_normalization
 
@@ -103,6 +110,35 @@ class MetaConfig(Strict):
     closing_max_chars: int = 40
 
 
+class CompletenessConfig(Strict):
+    """When a document is flagged as incomplete.
+
+    ``too_short``: fewer than ``min_chars`` characters of (normalised) text.
+    ``truncated``: the text visibly stops (its last paragraph ends without a
+    sentence-final mark, or on a heading with nothing under it), no closing
+    block follows, and one of ``end_kinds`` (the sections a complete report
+    has towards its end) is missing, i.e. the file ends inside its first
+    sections. With ``end_kinds`` empty, a visible stop alone is enough.
+    """
+
+    min_chars: int = Field(default=300, ge=0)
+    end_kinds: list[str] = Field(default_factory=list)
+    sentence_end: str = r"[。!?;…」』\"”)]$"
+
+    @field_validator("sentence_end")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        try:
+            re.compile(v)
+        except re.error as exc:
+            raise ValueError(f"正则表达式有误：{exc}") from exc
+        return v
+
+    @cached_property
+    def sentence_end_re(self) -> re.Pattern[str]:
+        return re.compile(self.sentence_end)
+
+
 class OutlineConfig(Strict):
     """How the document stage builds the outline and classifies sections."""
 
@@ -112,6 +148,15 @@ class OutlineConfig(Strict):
     plain_heading_max_chars: int = 30
     join_min_chars: int = 15
     meta: MetaConfig
+    completeness: CompletenessConfig = Field(default_factory=CompletenessConfig)
+
+    @model_validator(mode="after")
+    def _known_end_kinds(self) -> OutlineConfig:
+        names = {k.name for k in self.kinds}
+        unknown = [k for k in self.completeness.end_kinds if k not in names]
+        if unknown:
+            raise ValueError(f"completeness.end_kinds 中有未定义的章节类型：{'、'.join(unknown)}")
+        return self
 
     @cached_property
     def title_re(self) -> re.Pattern[str] | None:

@@ -47,15 +47,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    # UTF-16 without BOM: many NUL bytes in alternating positions.
-    if len(data) >= 4 and data.count(b"\x00") > len(data) // 4:
-        for name in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if _mostly_text(text):
-                return text, name
+    # UTF-16 without BOM: NUL bytes (ASCII characters) and a decoding that reads as text.
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16), utf16
     # Chinese government text that is not UTF-8 is nearly always GB18030 (GBK,
     # GB2312) or Big5; try those strictly first, and let the detector decide
     # between them when both decode.
@@ -85,6 +80,29 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         "无法识别文件的文字编码（不是 UTF-8、GB18030/GBK、UTF-16 或 Big5 文本）。"
         "请确认这是一份文本报告，或用文本编辑器另存为 UTF-8 后重试。",
     )
+
+
+def _plausible(ch: str) -> bool:
+    o = ord(ch)
+    return (0x20 <= o < 0x7F or ch in "\r\n\t" or 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0xA0 <= o <= 0xFF)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" if ``data`` reads as Chinese or Western text in it, else None."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data[:65536]:
+        return None
+    best, best_score = None, 0.0
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:20000]
+        score = sum(map(_plausible, sample)) / max(len(sample), 1)
+        if score > best_score:
+            best, best_score = name, score
+    return best if best_score >= 0.95 else None
 
 
 def _mostly_text(text: str) -> bool:

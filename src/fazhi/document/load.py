@@ -1,4 +1,4 @@
-"""Path → :class:`Document`: read, build paragraphs, outline, metadata."""
+"""Path → :class:`Document`: read, build paragraphs, outline, metadata, warnings."""
 
 from __future__ import annotations
 
@@ -8,12 +8,43 @@ from pathlib import Path
 from fazhi.document.config import OutlineConfig
 from fazhi.document.locate import evidence_at
 from fazhi.document.metadata import extract_meta, find_title
-from fazhi.document.model import Document, DocumentError, Extracted
+from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, Section
 from fazhi.document.outline import build_outline
 from fazhi.document.paragraphs import build_paragraphs
-from fazhi.document.readers import DEFAULT_MAX_BYTES, extract, read_bytes
+from fazhi.document.readers import DEFAULT_MAX_BYTES, Limits, extract, read_bytes
 
-MIN_REPORT_CHARS = 300
+
+def _headings(sections: list[Section]) -> set[int]:
+    out: set[int] = set()
+    for s in sections:
+        if s.heading is not None and not s.heading.run_in:
+            out.add(s.heading.paragraph)
+        out |= _headings(s.children)
+    return out
+
+
+def is_truncated(paragraphs: list[Paragraph], sections: list[Section], cfg: OutlineConfig) -> bool:
+    """Whether the text stops inside its first sections (see :class:`CompletenessConfig`)."""
+    if not paragraphs or (sections and sections[-1].kind == "closing"):
+        return False
+    comp = cfg.completeness
+    last = paragraphs[-1]
+    on_heading = last.index in _headings(sections)
+    cut = on_heading or not comp.sentence_end_re.search(last.norm)
+    if not cut:
+        return False
+    kinds = {s.kind for s in sections}
+    return not comp.end_kinds or any(k not in kinds for k in comp.end_kinds)
+
+
+def document_warnings(ex: Extracted, paragraphs: list[Paragraph], sections: list[Section],
+                      cfg: OutlineConfig) -> list[str]:
+    warnings = list(ex.warnings)
+    if sum(len(p.norm) for p in paragraphs) < cfg.completeness.min_chars:
+        warnings.append("too_short")
+    if is_truncated(paragraphs, sections, cfg):
+        warnings.append("truncated")
+    return warnings
 
 
 def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: str = "") -> Document:
@@ -24,13 +55,9 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     title_index = find_title(paragraphs, cfg)
     sections, leads = build_outline(paragraphs, cfg, title_index)
     meta, where = extract_meta(paragraphs, sections, title_index, cfg)
-    warnings = list(ex.warnings)
-    total = sum(len(p.norm) for p in paragraphs)
-    if total < MIN_REPORT_CHARS:
-        warnings.append("too_short")
     doc = Document(path=path, sha256=sha256, format=ex.format, encoding=ex.encoding,
                    paragraphs=paragraphs, sections=sections, leads=leads, meta=meta,
-                   warnings=warnings)
+                   warnings=document_warnings(ex, paragraphs, sections, cfg))
     doc.meta_evidence = {k: evidence_at(doc, *v) for k, v in where.items()}
     return doc
 
@@ -39,5 +66,5 @@ def load_document(path: Path, cfg: OutlineConfig, max_bytes: int = DEFAULT_MAX_B
     """Read ``path`` and build its document, or raise :class:`DocumentError`."""
     data = read_bytes(path, max_bytes)
     sha = hashlib.sha256(data).hexdigest()
-    ex = extract(path, data)
+    ex = extract(path, data, Limits.for_size(max_bytes))
     return build_document(ex, cfg, str(path), sha)

@@ -21,10 +21,16 @@ class Location(BaseModel):
 
 
 class SourceLine(BaseModel):
-    """One line of extracted text, as a reader saw it."""
+    """One line of extracted text, as a reader saw it.
+
+    ``wrapped``: the reader knows from the layout that the line was broken
+    only because the page was full (it runs to the right margin and the next
+    line continues the same paragraph), so the next line joins it.
+    """
 
     text: str
     loc: Location
+    wrapped: bool = False
 
 
 class Extracted(BaseModel):

@@ -5,6 +5,8 @@ where a sentence was visibly broken: the line before does not end a sentence,
 reads as prose (it has sentence punctuation and is not a numbered heading
 without a full stop) and the next line does not start with a heading marker.
 That re-joins lines that were wrapped inside a sentence (web copies, PDFs).
+A line a reader marked ``wrapped`` (from the page layout) always joins the
+next one, and the joined run counts as one line for the test above.
 """
 
 from __future__ import annotations
@@ -37,15 +39,20 @@ def build_paragraphs(lines: list[SourceLine], join_min_chars: int = 15) -> list[
     groups: list[list[SourceLine]] = []
     current: list[SourceLine] = []
     prev = ""
+    wrapped = False
     for line in lines:
         norm = normalize_text(line.text)
         if not norm:
             continue
-        if current and not _joinable(prev, norm, join_min_chars):
-            groups.append(current)
-            current = []
+        if wrapped:
+            prev += norm
+        else:
+            if current and not _joinable(prev, norm, join_min_chars):
+                groups.append(current)
+                current = []
+            prev = norm
         current.append(line)
-        prev = norm
+        wrapped = line.wrapped
     if current:
         groups.append(current)
     return [_make(i, g) for i, g in enumerate(groups)]

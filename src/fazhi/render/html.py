@@ -28,6 +28,7 @@ from fazhi.render.views import (
     evidence_anchor,
     highlight,
     index_view,
+    line_anchor,
     rule_anchor,
     scorecard_names,
     scorecard_view,
@@ -43,7 +44,8 @@ _env = Environment(loader=PackageLoader("fazhi.render", "templates"),
 _env.globals.update(ICONS=ICONS, LABELS=LABELS, SEVERITY_LABELS=SEVERITY_LABELS,
                     WARNING_TEXT=WARNING_TEXT, STATUSES=STATUSES,
                     CLASSIFIED_LABELS=CLASSIFIED_LABELS, rule_anchor=rule_anchor,
-                    evidence_anchor=evidence_anchor, severity_label=severity_label)
+                    evidence_anchor=evidence_anchor, severity_label=severity_label,
+                    line_anchor=line_anchor)
 _env.filters.update(hl=highlight, href=lambda name: quote(name))
 
 VERDICT_ICONS = {True: "✓", False: "✗", None: "•"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fazhi.document.model import Evidence
 from fazhi.results import ReportResult, RunResult
 
 ICONS = {"pass": "✓", "partial": "◐", "fail": "✗", "not_applicable": "–"}
@@ -27,9 +28,7 @@ def report_text(r: ReportResult) -> str:
     gaps = sorted((x for x in r.results if x.status in order),
                   key=lambda x: (order[x.status], sev_order.get(x.severity, 9)))
     for x in gaps:
-        where = ""
-        if x.evidence and x.evidence[0].line:
-            where = f"（第 {x.evidence[0].line} 行）"
+        where = f"（{location_text(x.evidence[0])}）" if x.evidence and x.evidence[0].line else ""
         sev = SEVERITY_LABELS.get(x.severity, x.severity)
         lines.append(f"  {ICONS[x.status]} [{sev}] {x.title}：{x.message}{where}")
     for x in r.results:
@@ -39,9 +38,19 @@ def report_text(r: ReportResult) -> str:
     return "\n".join(lines) + "\n"
 
 
+def location_text(ev: Evidence) -> str:
+    """Where evidence stands, in the unit of its format: page and line, paragraph, or line."""
+    if ev.page is not None:
+        return f"第 {ev.page} 页第 {ev.line} 行"
+    if ev.paragraph is not None:
+        return f"第 {ev.paragraph} 段"
+    return f"第 {ev.line} 行"
+
+
 WARNING_TEXT = {
     "too_short": "提取到的文字远少于一份完整报告，缺项可能是文件本身不完整造成的。",
     "truncated": "报告似乎在前几部分就结束了（文件可能被截断），缺项可能是文件不完整造成的。",
+    "partial_text_layer": "PDF 中有些页只有图片、没有文字层（可能是扫描页），这些页的内容未被检查。",
 }
 
 

@@ -94,6 +94,12 @@ def evidence_anchor(rule: str, k: int) -> str:
     return f"ev-{rule}-{k}"
 
 
+def line_anchor(page: int | None, line: int | None) -> str:
+    """The id of a line of the full text: lines are numbered per page in paged formats
+    (PDF, OFD), so the page is part of the place."""
+    return f"L{line}" if page is None else f"P{page}L{line}"
+
+
 @dataclass(frozen=True)
 class Ref:
     """A rule whose evidence lies on a line of the full text."""
@@ -115,6 +121,10 @@ class TextRow:
     block_start: bool
     page_start: bool
     anchor: bool
+
+    @property
+    def id(self) -> str:
+        return line_anchor(self.page, self.line)
 
 
 def _find_all(haystack: str, needle: str) -> list[int]:
@@ -154,14 +164,14 @@ def full_text(report: ReportResult) -> list[TextRow]:
         before = block_text.get(s.block, "")
         offset.append(len(before))
         block_text[s.block] = before + s.text
-    index_of: dict[int, int] = {}
+    index_of: dict[tuple[int | None, int], int] = {}
     for i, s in enumerate(src):
-        index_of.setdefault(s.line, i)
+        index_of.setdefault((s.page, s.line), i)
     spans: dict[int, list[tuple[int, int, Ref]]] = {}
     refs: dict[int, list[Ref]] = {}
     for r in report.results:
         for k, e in enumerate(r.evidence):
-            at = index_of.get(e.line) if e.line is not None else None
+            at = index_of.get((e.page, e.line)) if e.line is not None else None
             if at is None:
                 continue
             ref = Ref(r.rule, r.title, r.status, evidence_anchor(r.rule, k))
@@ -181,7 +191,7 @@ def full_text(report: ReportResult) -> list[TextRow]:
         rows.append(TextRow(line=s.line, page=s.page, html=html, refs=refs.get(i, []),
                             block_start=s.block != prev_block and i > 0,
                             page_start=s.page is not None and s.page != prev_page,
-                            anchor=index_of[s.line] == i))
+                            anchor=index_of[(s.page, s.line)] == i))
         prev_block, prev_page = s.block, s.page
     return rows
 
@@ -228,7 +238,7 @@ class ScorecardView:
     required_fail: list[RuleResult]
     required_partial: list[RuleResult]
     rows: list[TextRow]
-    lines: set[int] = field(default_factory=set)
+    lines: set[str] = field(default_factory=set)  # ids of the full text's lines
 
 
 def scorecard_view(report: ReportResult) -> ScorecardView:
@@ -250,7 +260,7 @@ def scorecard_view(report: ReportResult) -> ScorecardView:
         required_partial=[x for x in results
                           if x.severity == "required" and x.status == "partial"],
         rows=rows,
-        lines={r.line for r in rows},
+        lines={r.id for r in rows},
     )
 
 

@@ -1,25 +1,51 @@
-"""Readers: one module per file format, each ``read(data: bytes, path) -> Extracted``.
+"""Readers: one module per file format, each ``read(data, path, limits) -> Extracted``.
 
-:func:`read_path` picks the reader by extension, applies the size limit and
-turns every failure into a :class:`DocumentError` with a stable code.
+:func:`read_bytes` applies the size limit and turns file-system failures into
+coded errors; :func:`extract` picks the reader by extension (after a look at
+the content for old Word/WPS files, which no reader handles) and refuses
+empty files. Every failure is a :class:`DocumentError` with a stable code.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from fazhi.document.model import DocumentError, Extracted
-from fazhi.document.readers import txt
+from fazhi.document.readers import docx, html, ofd, pdf, txt
+from fazhi.document.readers.limits import DEFAULT_MAX_BYTES, Limits
 
-Reader = Callable[[bytes, str], Extracted]
+__all__ = ["DEFAULT_MAX_BYTES", "READERS", "Limits", "extract", "is_supported", "read_bytes",
+           "supported_suffixes"]
+
+Reader = Callable[[bytes, str, Limits], Extracted]
 
 READERS: dict[str, Reader] = {
     ".txt": txt.read,
     ".text": txt.read,
+    ".docx": docx.read,
+    ".pdf": pdf.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".shtml": html.read,
+    ".ofd": ofd.read,
 }
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+FORMAT_LABELS = {
+    "txt": "纯文本",
+    "docx": "Word 文档（.docx）",
+    "pdf": "PDF（文字层）",
+    "html": "网页（HTML）",
+    "ofd": "OFD 版式文档",
+}
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_CONVERT = ("请用 WPS 或 Word 打开后“另存为” .docx（或导出为 PDF），"
+            "扫描件请先做 OCR 文字识别，再重新检查。")
 
 
 def supported_suffixes() -> list[str]:
@@ -30,36 +56,72 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
 
+def _supported_text() -> str:
+    return "、".join(supported_suffixes())
+
+
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file's bytes, or raise a coded error (permissions, size)."""
+    """Read a file's bytes, or raise a coded error (missing, loop, permissions, size)."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
-        raise DocumentError("unreadable", f"无法访问文件：{exc.strerror or exc}。请检查路径和权限。") from exc
-    if size > max_bytes:
+        if exc.errno == errno.ELOOP:
+            raise DocumentError("symlink_loop", "符号链接形成了循环，无法找到实际文件。"
+                                "请检查该链接指向的位置。") from exc
+        if exc.errno == errno.ENOENT:
+            raise DocumentError("not_found", "文件不存在（或链接指向的文件已被删除）。"
+                                "请检查路径。") from exc
+        if isinstance(exc, PermissionError):
+            raise DocumentError("unreadable", "没有访问该文件的权限。请检查文件权限后重试。") from exc
+        raise DocumentError("unreadable", f"无法访问文件：{exc.strerror or exc}。"
+                            "请检查路径和权限。") from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise DocumentError("unreadable", "这不是普通文件（可能是设备或管道），无法作为报告读取。")
+    if st.st_size > max_bytes:
         raise DocumentError(
             "too_large",
-            f"文件大小 {size / 1048576:.1f} MB，超过上限 {max_bytes / 1048576:.0f} MB。"
+            f"文件大小 {st.st_size / 1048576:.1f} MB，超过上限 {max_bytes / 1048576:.0f} MB。"
             "请确认文件无误，或用 --max-size 调高上限。",
         )
     try:
-        return path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
     except PermissionError as exc:
         raise DocumentError("unreadable", "没有读取该文件的权限。请检查文件权限后重试。") from exc
     except OSError as exc:
         raise DocumentError("unreadable", f"读取文件失败：{exc.strerror or exc}。") from exc
+    if len(data) > max_bytes:
+        raise DocumentError("too_large", f"文件超过大小上限 {max_bytes / 1048576:.0f} MB。"
+                            "请确认文件无误，或用 --max-size 调高上限。")
+    return data
 
 
-def extract(path: Path, data: bytes) -> Extracted:
+def unsupported(suffix: str) -> DocumentError:
+    shown = suffix or "无扩展名"
+    return DocumentError(
+        "unsupported_format",
+        f"不支持 {shown} 格式。支持的格式：{_supported_text()}。{_CONVERT}",
+    )
+
+
+def extract(path: Path, data: bytes, limits: Limits | None = None) -> Extracted:
     """Run the reader for ``path``'s extension over ``data``."""
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        names = "、".join(supported_suffixes())
+    limits = limits or Limits()
+    suffix = path.suffix.lower()
+    if data.startswith(_OLE2):
+        # Old binary Word/WPS documents, and password-protected .docx (an encrypted
+        # OOXML package is stored inside an OLE2 container).
+        if _ENCRYPTED_PACKAGE in data:
+            raise DocumentError("encrypted", "文件已加密（设置了打开密码），无法读取。"
+                                "请用原软件取消密码后另存为 .docx，再重新检查。")
         raise DocumentError(
             "unsupported_format",
-            f"不支持 {path.suffix or '无扩展名'} 格式。支持的格式：{names}。"
-            "请用 WPS 或 Word 将文件另存为 .docx 或 .txt 后重试。",
+            f"这是旧版 Word/WPS 二进制格式（.doc/.wps）的文件{'（扩展名却是 ' + suffix + '）' if suffix not in ('.doc', '.wps', '.et', '.dot') else ''}，"
+            f"无法直接读取。支持的格式：{_supported_text()}。{_CONVERT}",
         )
+    reader = READERS.get(suffix)
+    if reader is None:
+        raise unsupported(suffix)
     if not data.strip():
         raise DocumentError("empty", "文件为空（或只有空白）。请确认下载完整后重试。")
-    return reader(data, str(path))
+    return reader(data, os.fspath(path), limits)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from fazhi.document.decode import decode_bytes
+import codecs
+
+from fazhi.document.decode import decode_bytes, utf16_without_bom
 from fazhi.document.model import DocumentError, Extracted, Location, SourceLine
+from fazhi.document.readers.limits import Limits
 
 
-def read(data: bytes, path: str) -> Extracted:
-    if b"\x00" in data[:4096] and not _utf16_like(data):
+def read(data: bytes, path: str, limits: Limits) -> Extracted:
+    if b"\x00" in data[:4096] and data[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) \
+            and data[:4] not in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE) \
+            and utf16_without_bom(data) is None:
         raise DocumentError(
             "binary",
             "文件内容是二进制数据，不是文本（扩展名可能有误）。请确认文件格式后重试。",
@@ -20,11 +25,3 @@ def read(data: bytes, path: str) -> Extracted:
         lines=[SourceLine(text=t, loc=Location(line=i + 1)) for i, t in enumerate(lines)],
     )
 
-
-def _utf16_like(data: bytes) -> bool:
-    head = data[:4096]
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return True
-    even = head[0::2].count(0)
-    odd = head[1::2].count(0)
-    return max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 50

@@ -1,0 +1,163 @@
+"""Positioned text lines of fixed-layout pages (PDF, OFD) → source lines.
+
+Shared by the PDF and OFD readers, which differ only in how they get lines
+with coordinates off a page. Here:
+
+* page furniture goes: page numbers ("— 3 —", "-3-", "第3页", "3/10") among
+  the first or last lines of a page, and running headers or footers (the same
+  line, digits aside if it is short, at the top or bottom of at least half the
+  pages, two at least);
+* a line that runs to the right margin and is followed by a line starting at
+  the left margin (not indented; in a layout without paragraph indents, not
+  a numbered heading after a full stop) is marked ``wrapped``, so the paragraph stage joins it to the next
+  line, across page breaks too; headings, short lines and lines before an
+  indented paragraph start keep their own line;
+* locations are page and line on the page (furniture not counted).
+
+Coordinates: ``top`` grows downwards; all values in one unit per document.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from fazhi.document.model import Location, SourceLine
+from fazhi.document.normalize import normalize_text
+from fazhi.document.paragraphs import MARKER_RE
+
+_LEAD_ONLY = re.compile(r"^[一二三四五六七八九十]+是")
+
+PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-—–―‒－~～·•_.]*\d{1,4}[-—–―‒－~～·•_.]*"
+    r"|第\d{1,4}页(?:[,/]?共\d{1,4}页)?|共\d{1,4}页[,/]?第\d{1,4}页"
+    r"|\d{1,4}/\d{1,4}|page\d{1,4}(?:of\d{1,4})?)$",
+    re.IGNORECASE,
+)
+_EDGE_LINES = 2
+_RUNNING_MASK_MAX = 20
+_TERMINAL = re.compile(r"[。!?;…」』\"”]$")
+
+
+@dataclass
+class PlacedLine:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def _edge_indexes(n: int) -> set[int]:
+    return set(range(min(_EDGE_LINES, n))) | set(range(max(n - _EDGE_LINES, 0), n))
+
+
+def _running_key(norm: str) -> str:
+    """What a running header/footer repeats: short lines compare with digits masked
+    ("第3页 某某县人民政府"), longer ones as they are."""
+    return re.sub(r"\d+", "#", norm) if len(norm) <= _RUNNING_MASK_MAX else norm
+
+
+def strip_furniture(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
+    """Drop page numbers and running headers/footers; lines must be in reading order."""
+    keys: list[dict[int, str]] = []
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        page_keys = {}
+        for i in _edge_indexes(len(lines)):
+            key = _running_key(normalize_text(lines[i].text))
+            if key:
+                page_keys[i] = key
+        keys.append(page_keys)
+        counts.update(set(page_keys.values()))
+    need = max(2, math.ceil(len(pages) / 2))
+    running = {k for k, c in counts.items() if c >= need}
+    out: list[list[PlacedLine]] = []
+    for lines, page_keys in zip(pages, keys, strict=True):
+        kept = []
+        for i, line in enumerate(lines):
+            norm = normalize_text(line.text)
+            if not norm:
+                continue
+            if i in page_keys and (PAGE_NUMBER_RE.match(norm) or page_keys[i] in running):
+                continue
+            kept.append(line)
+        out.append(kept)
+    return out
+
+
+def _percentile(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(q * len(s)))]
+
+
+def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
+    """Source lines with page/line locations and wrap marks (furniture already removed)."""
+    flat = [(p, line) for p, lines in enumerate(pages) for line in lines]
+    if not flat:
+        return []
+    heights = [ln.bottom - ln.top for _, ln in flat if ln.bottom > ln.top]
+    size = _percentile(heights, 0.5) if heights else 10.0
+    long_lines = [ln for _, ln in flat if len(normalize_text(ln.text)) >= 8] or [ln for _, ln in flat]
+    left = min(ln.x0 for ln in long_lines)
+    right = _percentile([ln.x1 for ln in long_lines], 0.9)
+    # Only a layout with a right margin that many lines fill (running text) wraps lines;
+    # in a page of short items the longest item is no margin.
+    full = sum(ln.x1 >= right - 1.5 * size for ln in long_lines)
+    has_margin = full >= max(3, len(long_lines) // 5)
+    # Documents that indent their paragraphs tell a new paragraph by the indent;
+    # only in flush-left layouts does a numbered line after a full stop start one.
+    indented_lines = sum(ln.x0 >= left + 0.8 * size for _, ln in flat)
+    uses_indent = indented_lines >= max(2, len(flat) // 20)
+    out: list[SourceLine] = []
+    numbers = [0] * len(pages)
+    for k, (p, line) in enumerate(flat):
+        numbers[p] += 1
+        wrapped = False
+        if has_margin and k + 1 < len(flat) and line.x1 >= right - 1.5 * size:
+            nxt = flat[k + 1][1]
+            indented = nxt.x0 >= left + 0.8 * size
+            norm = normalize_text(line.text)
+            nxt_norm = normalize_text(nxt.text)
+            new_heading = (not uses_indent and bool(_TERMINAL.search(norm))
+                           and bool(MARKER_RE.match(nxt_norm))
+                           and not _LEAD_ONLY.match(nxt_norm))
+            wrapped = not indented and not new_heading
+        out.append(SourceLine(text=line.text, loc=Location(page=p + 1, line=numbers[p]),
+                              wrapped=wrapped))
+    return out
+
+
+def group_lines(pieces: list[tuple[float, float, float, float, str]]) -> list[PlacedLine]:
+    """Pieces (x0, x1, top, bottom, text) → lines: same baseline band, left to right.
+
+    Used for formats that place text in pieces (OFD text objects); a piece
+    joins a line when its vertical middle lies inside the line's band.
+    """
+    lines: list[list[tuple[float, float, float, float, str]]] = []
+    for piece in sorted(pieces, key=lambda q: ((q[2] + q[3]) / 2, q[0])):
+        mid = (piece[2] + piece[3]) / 2
+        if lines:
+            last = lines[-1]
+            top = min(q[2] for q in last)
+            bottom = max(q[3] for q in last)
+            if top <= mid <= bottom:
+                last.append(piece)
+                continue
+        lines.append([piece])
+    out = []
+    for group in lines:
+        group.sort(key=lambda q: q[0])
+        text = ""
+        prev_x1: float | None = None
+        height = max(q[3] - q[2] for q in group) or 1.0
+        for x0, x1, _, _, t in group:
+            if prev_x1 is not None and x0 - prev_x1 > height * 0.6:
+                text += " "
+            text += t
+            prev_x1 = x1
+        out.append(PlacedLine(text=text, x0=group[0][0], x1=max(q[1] for q in group),
+                              top=min(q[2] for q in group), bottom=max(q[3] for q in group)))
+    return out

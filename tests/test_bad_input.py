@@ -1,0 +1,356 @@
+"""Every kind of bad input is a coded error entry; the rest of the batch is still checked.
+
+Each test runs `fazhi check BAD GOOD --format json` and asserts the exit code
+3, BAD's error code and Chinese message, and that GOOD was checked in the
+same run.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import docbuild
+from conftest import REPORTS
+from fazhi.cli import main
+from fazhi.document import readers
+from fazhi.document.model import Extracted
+from fazhi.engine import Engine
+from fazhi.results import RunResult
+
+GOOD = REPORTS / "zhengqi-2022.txt"
+LINES = docbuild.report_lines(REPORTS / "jinghai-2024.txt")
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    r = CliRunner().invoke(main, list(args))
+    return r.exit_code, r.stdout
+
+
+def assert_coded_error(bad: Path, code: str, *extra: str) -> dict:  # type: ignore[type-arg]
+    exit_code, out = run_cli("check", str(bad), str(GOOD), "--format", "json", *extra)
+    data = json.loads(out)
+    by_name = {Path(r["path"]).name: r for r in data["reports"]}
+    entry = by_name[bad.name]
+    assert entry["status"] == "error", entry
+    assert entry["error"]["code"] == code, entry["error"]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in entry["error"]["message"])
+    assert entry["results"] == [] and entry["score"] is None
+    good = by_name[GOOD.name]
+    assert good["status"] == "checked" and len(good["results"]) > 10
+    assert data["summary"]["errors"] >= 1 and data["summary"]["checked"] == 1
+    assert exit_code == 3
+    return entry  # type: ignore[no-any-return]
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    assert_coded_error(p, "empty")
+
+
+@pytest.mark.parametrize("content", [b"  \n\t\r\n  ", "\u3000\u3000\n\u3000\n".encode(),
+                                     " \n\n ".encode("utf-16"), b"\xef\xbb\xbf\r\n"])
+def test_whitespace_only(tmp_path: Path, content: bytes) -> None:
+    p = tmp_path / "blank.txt"
+    p.write_bytes(content)
+    assert_coded_error(p, "empty")
+
+
+def test_docx_without_text_is_empty(tmp_path: Path) -> None:
+    assert_coded_error(docbuild.make_docx([], tmp_path / "blank.docx", header="只有页眉"), "empty")
+
+
+BINARY = bytes(range(256)) * 64  # contains NUL and every other byte value
+
+
+@pytest.mark.parametrize(("suffix", "code"), [(".txt", "binary"), (".html", "binary"),
+                                              (".htm", "binary"), (".docx", "corrupt"),
+                                              (".pdf", "corrupt"), (".ofd", "corrupt")])
+def test_binary_file_with_a_report_extension(tmp_path: Path, suffix: str, code: str) -> None:
+    p = tmp_path / f"photo{suffix}"
+    p.write_bytes(BINARY)
+    assert_coded_error(p, code)
+
+
+def test_png_named_txt(tmp_path: Path) -> None:
+    p = tmp_path / "scan.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + BINARY[:2000])
+    assert_coded_error(p, "binary")
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".ofd"])
+def test_truncated_zip(tmp_path: Path, suffix: str) -> None:
+    full = tmp_path / f"full{suffix}"
+    (docbuild.make_docx if suffix == ".docx" else docbuild.make_ofd)(LINES, full)
+    data = full.read_bytes()
+    p = tmp_path / f"truncated{suffix}"
+    p.write_bytes(data[: len(data) // 2])
+    assert_coded_error(p, "corrupt")
+
+
+def _corrupt_member(src: Path, dst: Path, member: str) -> None:
+    """Copy a zip, flipping bytes inside one member's compressed data (its CRC no longer fits)."""
+    data = bytearray(src.read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:
+        info = z.getinfo(member)
+    # Local header: 30 bytes + name + extra, then the compressed data.
+    name_len = int.from_bytes(data[info.header_offset + 26:info.header_offset + 28], "little")
+    extra_len = int.from_bytes(data[info.header_offset + 28:info.header_offset + 30], "little")
+    start = info.header_offset + 30 + name_len + extra_len
+    for i in range(start + 10, start + min(info.compress_size - 1, 200)):
+        data[i] ^= 0x5A
+    dst.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(("suffix", "member"), [(".docx", "word/document.xml"),
+                                                (".ofd", "Doc_0/Pages/Page_0/Content.xml")])
+def test_corrupt_zip_member(tmp_path: Path, suffix: str, member: str) -> None:
+    full = tmp_path / f"full{suffix}"
+    (docbuild.make_docx if suffix == ".docx" else docbuild.make_ofd)(LINES, full)
+    p = tmp_path / f"damaged{suffix}"
+    _corrupt_member(full, p, member)
+    assert_coded_error(p, "corrupt")
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    full = docbuild.make_pdf(LINES, tmp_path / "full.pdf")
+    p = tmp_path / "truncated.pdf"
+    p.write_bytes(full.read_bytes()[:400])
+    entry = assert_coded_error(p, "corrupt")
+    assert "PDF" in entry["error"]["message"]
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    font = docbuild._pdf_font("ttf")
+    p = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(p), encrypt=pdfencrypt.StandardEncryption("user-pw", ownerPassword="o"))
+    c.setFont(font, 12)
+    c.drawString(72, 700, "关于2022年法治政府建设情况的报告")
+    c.showPage()
+    c.save()
+    entry = assert_coded_error(p, "encrypted")
+    assert "密码" in entry["error"]["message"]
+
+
+def test_scanned_pdf(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    p = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(p))
+    c.rect(50, 50, 400, 700, fill=1)
+    c.showPage()
+    c.save()
+    entry = assert_coded_error(p, "no_text_layer")
+    assert "OCR" in entry["error"]["message"]
+
+
+def test_encrypted_word_document(tmp_path: Path) -> None:
+    # Word stores a password-protected .docx inside an OLE2 container with an EncryptedPackage stream.
+    p = tmp_path / "locked.docx"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500
+                  + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 500)
+    assert_coded_error(p, "encrypted")
+
+
+@pytest.mark.parametrize("name", ["old.doc", "old.wps", "old-renamed.docx", "sheet.xlsx", "noext"])
+def test_unsupported_formats_name_the_supported_ones(tmp_path: Path, name: str) -> None:
+    p = tmp_path / name
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
+    entry = assert_coded_error(p, "unsupported_format")
+    for suffix in (".docx", ".pdf", ".txt", ".ofd", ".html"):
+        assert suffix in entry["error"]["message"]
+    assert "另存为" in entry["error"]["message"]
+
+
+def test_file_over_the_size_limit(tmp_path: Path) -> None:
+    p = tmp_path / "huge.txt"
+    p.write_bytes(("正文内容。" * 90_000).encode("utf-8"))  # 1.35 MB
+    assert_coded_error(p, "too_large", "--max-size", "1")
+
+
+def test_zip_bomb(tmp_path: Path) -> None:
+    p = tmp_path / "bomb.docx"
+    docbuild.make_docx(LINES, p)
+    with zipfile.ZipFile(p, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/media/image1.bin", b"\x00" * (12 * 1024 * 1024))
+    assert p.stat().st_size < 1024 * 1024
+    entry = assert_coded_error(p, "zip_bomb", "--max-size", "1")
+    assert "解压" in entry["error"]["message"]
+
+
+def test_ofd_zip_bomb(tmp_path: Path) -> None:
+    p = tmp_path / "bomb.ofd"
+    docbuild.make_ofd(LINES, p)
+    with zipfile.ZipFile(p, "a", zipfile.ZIP_DEFLATED) as z:
+        for i in range(3):
+            z.writestr(f"Doc_0/Res/blank{i}.xml", b" " * (5 * 1024 * 1024))
+    assert_coded_error(p, "zip_bomb", "--max-size", "1")
+
+
+def test_same_docx_is_fine_within_the_default_limit(tmp_path: Path) -> None:
+    p = tmp_path / "big-media.docx"
+    docbuild.make_docx(LINES, p)
+    with zipfile.ZipFile(p, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/media/image1.bin", b"\x00" * (12 * 1024 * 1024))
+    code, out = run_cli("check", str(p), "--format", "json")
+    assert code == 0 and json.loads(out)["reports"][0]["status"] == "checked"
+
+
+# -- permissions -------------------------------------------------------------------------
+def test_unreadable_permissions_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = tmp_path / "secret.txt"
+    p.write_bytes(GOOD.read_bytes())
+    real_open = Path.open
+
+    def guarded(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", guarded)
+    entry = assert_coded_error(p, "unreadable")
+    assert "权限" in entry["error"]["message"]
+
+
+def _run_as_nobody(engine: Engine, paths: list[Path]) -> RunResult:
+    """engine.run in a forked child that dropped root privileges (root ignores chmod)."""
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - child
+        try:
+            os.close(r)
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            run = engine.run([(p, p.name) for p in paths])
+            os.write(w, run.model_dump_json(by_alias=True).encode())
+        finally:
+            os._exit(0)
+    os.close(w)
+    chunks = []
+    while chunk := os.read(r, 1 << 16):
+        chunks.append(chunk)
+    os.close(r)
+    os.waitpid(pid, 0)
+    return RunResult.model_validate_json(b"".join(chunks))
+
+
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    d = Path(tempfile.mkdtemp(prefix="fazhi-perm-"))
+    d.chmod(0o755)
+    yield d
+    for p in d.iterdir():
+        p.chmod(0o644)
+        p.unlink()
+    d.rmdir()
+
+
+def test_unreadable_permissions_real_chmod(engine: Engine, shared_dir: Path) -> None:
+    locked = shared_dir / "locked.txt"
+    locked.write_bytes(GOOD.read_bytes())
+    locked.chmod(0)
+    good = shared_dir / GOOD.name
+    good.write_bytes(GOOD.read_bytes())
+    good.chmod(0o644)
+    if os.geteuid() == 0:
+        run = _run_as_nobody(engine, [locked, good])
+    else:
+        run = engine.run([(locked, locked.name), (good, good.name)])
+    assert [r.status for r in run.reports] == ["error", "checked"]
+    assert run.reports[0].error is not None and run.reports[0].error.code == "unreadable"
+
+
+# -- directories -------------------------------------------------------------------------
+def test_directory_without_supported_files_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    code = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
+    assert code.exit_code == 2
+    assert ".docx" in code.output and ".doc" in code.output
+
+
+def _cli_subprocess(args: list[str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "fazhi", *args], capture_output=True, text=True,
+                          timeout=timeout, check=False)
+
+
+def test_symlink_loops_while_walking(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    sub = root / "sub"
+    sub.mkdir(parents=True)
+    (sub / GOOD.name).write_bytes(GOOD.read_bytes())
+    (sub / "loop").symlink_to(root, target_is_directory=True)  # a directory loop
+    (root / "self.txt").symlink_to(root / "self.txt")  # a file link to itself
+    (root / "a.txt").symlink_to(root / "b.txt")
+    (root / "b.txt").symlink_to(root / "a.txt")
+    proc = _cli_subprocess(["check", str(root), "--format", "json"], timeout=60)  # must not hang
+    assert proc.returncode == 3, proc.stderr
+    data = json.loads(proc.stdout)
+    by_name = {Path(r["path"]).name: r for r in data["reports"]}
+    assert by_name[GOOD.name]["status"] == "checked"
+    for name in ("self.txt", "a.txt", "b.txt"):
+        assert by_name[name]["error"]["code"] == "symlink_loop"
+    assert len(data["reports"]) == 4  # the looping directory was not walked into
+
+
+def test_symlink_loop_given_directly(tmp_path: Path) -> None:
+    p = tmp_path / "loop.txt"
+    p.symlink_to(p)
+    assert_coded_error(p, "symlink_loop")
+
+
+def test_fifo_with_a_report_extension_does_not_hang(tmp_path: Path) -> None:
+    p = tmp_path / "pipe.txt"
+    os.mkfifo(p)
+    proc = _cli_subprocess(["check", str(p), str(GOOD), "--format", "json"], timeout=60)
+    assert proc.returncode == 3
+    reports = json.loads(proc.stdout)["reports"]
+    assert reports[0]["error"]["code"] == "unreadable" and reports[1]["status"] == "checked"
+
+
+# -- the guard in the engine -------------------------------------------------------------
+def test_unexpected_exception_in_a_reader_is_an_error_entry(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(data: bytes, path: str, limits: readers.Limits) -> Extracted:
+        raise RuntimeError("reader bug")
+
+    monkeypatch.setitem(readers.READERS, ".html", boom)
+    p = tmp_path / "page.html"
+    p.write_text("<html><body><p>正文</p></body></html>", encoding="utf-8")
+    entry = assert_coded_error(p, "internal_error")
+    assert "RuntimeError" in entry["error"]["message"]
+
+
+# -- the scorecard index lists the errors ------------------------------------------------
+def test_errors_on_the_scorecard_index(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    scan = tmp_path / "broken.docx"
+    scan.write_bytes(BINARY)
+    out = tmp_path / "sc"
+    code, _ = run_cli("check", str(empty), str(scan), str(GOOD), "--out", str(out))
+    assert code == 3
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "empty" in index and "corrupt" in index and "zhengqi-2022" in index
+
+
+def test_office_lock_files_are_not_inputs(tmp_path: Path) -> None:
+    (tmp_path / GOOD.name).write_bytes(GOOD.read_bytes())
+    (tmp_path / "~$report.docx").write_bytes(b"\x0bAdministrator" + b"\x00" * 150)
+    code, out = run_cli("check", str(tmp_path), "--format", "json")
+    assert code == 0 and [Path(r["path"]).name for r in json.loads(out)["reports"]] == [GOOD.name]

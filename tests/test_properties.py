@@ -1,0 +1,113 @@
+"""Property tests: whatever the bytes, reading ends in a document or a coded error.
+
+Random bytes under every supported extension, damaged copies of real .docx,
+.pdf, .ofd and .html files, and random cuts, insertions and encodings of the
+dev reports never raise out of the readers or the engine. The readers' own
+errors must be coded (the engine's ``internal_error`` guard is not needed).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import docbuild
+from conftest import REPORTS
+from fazhi.document.load import build_document
+from fazhi.document.model import DocumentError
+from fazhi.document.readers import Limits, extract, supported_suffixes
+from fazhi.engine import Engine
+
+CODES = {"empty", "binary", "decode_error", "corrupt", "encrypted", "no_text_layer", "zip_bomb",
+         "too_large", "unsupported_format", "unreadable"}
+TEXTS = {p.name: p.read_text("utf-8") for p in sorted(REPORTS.glob("*.txt"))}
+SETTINGS = settings(max_examples=60, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def read_all_the_way(engine: Engine, name: str, data: bytes) -> None:
+    """Reader + document stage + engine on ``data`` saved as ``name``."""
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / name
+        path.write_bytes(data)
+        try:
+            build_document(extract(path, data, Limits()), engine.book.document)
+        except DocumentError as exc:
+            assert exc.code in CODES, exc.code
+            assert exc.message
+        result = engine.check_path(path)
+        if result.status == "error":
+            assert result.error is not None and result.error.code in CODES, result.error
+        else:
+            assert len(result.results) == len(engine.book.rules)
+
+
+@SETTINGS
+@given(data=st.binary(max_size=4096), suffix=st.sampled_from(supported_suffixes() + [".doc", ""]))
+def test_random_bytes_under_every_extension(engine: Engine, data: bytes, suffix: str) -> None:
+    read_all_the_way(engine, f"random{suffix}", data)
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    d = tmp_path_factory.mktemp("samples")
+    lines = docbuild.report_lines(REPORTS / "yuanquan-2022.txt")
+    return {
+        ".docx": docbuild.make_docx(lines, d / "s.docx").read_bytes(),
+        ".pdf": docbuild.make_pdf(lines, d / "s.pdf").read_bytes(),
+        ".ofd": docbuild.make_ofd(lines, d / "s.ofd").read_bytes(),
+        ".html": docbuild.make_html(lines, d / "s.html").read_bytes(),
+    }
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(suffix=st.sampled_from([".docx", ".pdf", ".ofd", ".html"]),
+       cut=st.floats(0, 1), flips=st.lists(st.tuples(st.floats(0, 1), st.integers(1, 255)),
+                                           max_size=8))
+def test_damaged_real_files(engine: Engine, samples: dict[str, bytes], suffix: str, cut: float,
+                            flips: list[tuple[float, int]]) -> None:
+    data = bytearray(samples[suffix])
+    for where, mask in flips:
+        i = min(int(where * len(data)), len(data) - 1)
+        data[i] ^= mask
+    data = data[: max(1, int(len(data) * (0.05 + 0.95 * cut)))]
+    read_all_the_way(engine, f"damaged{suffix}", bytes(data))
+
+
+ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be", "big5"]
+
+
+@SETTINGS
+@given(name=st.sampled_from(sorted(TEXTS)), start=st.floats(0, 1), length=st.floats(0, 1),
+       insert=st.text(max_size=200), where=st.floats(0, 1), encoding=st.sampled_from(ENCODINGS),
+       crlf=st.booleans())
+def test_cut_insert_and_encode_a_report(engine: Engine, name: str, start: float, length: float,
+                                        insert: str, where: float, encoding: str,
+                                        crlf: bool) -> None:
+    text = TEXTS[name]
+    a = int(start * len(text))
+    text = text[a: a + int(length * (len(text) - a)) + 1]
+    i = int(where * len(text))
+    text = text[:i] + insert + text[i:]
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    data = text.encode(encoding, errors="replace")
+    read_all_the_way(engine, "report.txt", data)
+
+
+@SETTINGS
+@given(name=st.sampled_from(sorted(TEXTS)), start=st.floats(0, 1), length=st.floats(0, 1),
+       encoding=st.sampled_from(["utf-8", "gb18030", "gbk"]),
+       junk=st.text(alphabet=st.sampled_from("<>/&;\"'=pdivbrtable \n一、（）。"), max_size=80))
+def test_web_page_fragments(engine: Engine, name: str, start: float, length: float,
+                            encoding: str, junk: str) -> None:
+    text = TEXTS[name]
+    a = int(start * len(text))
+    body = text[a: a + int(length * (len(text) - a)) + 1]
+    page = (f'<html><head><meta charset="{encoding}"></head><body>{junk}'
+            f'<div class="TRS_Editor">{body.replace(chr(10), "<br>")}</div>{junk}</body></html>')
+    read_all_the_way(engine, "page.html", page.encode(encoding, errors="replace"))

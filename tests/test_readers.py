@@ -1,0 +1,480 @@
+"""Readers, one behaviour at a time: docx numbering and structure, PDF page
+furniture and wrapping, web pages, OFD packages, text encodings."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import docbuild
+from conftest import REPORTS
+from fazhi.document.model import DocumentError, Extracted
+from fazhi.document.normalize import normalize_text
+from fazhi.document.paragraphs import build_paragraphs
+from fazhi.document.readers import Limits, extract
+from fazhi.document.readers.layout import PlacedLine, strip_furniture, to_source_lines
+from fazhi.document.readers.numbering import cn_counting, format_number
+from fazhi.engine import Engine
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def read(path: Path) -> Extracted:
+    return extract(path, path.read_bytes(), Limits())
+
+
+def texts(ex: Extracted) -> list[str]:
+    return [ln.text for ln in ex.lines]
+
+
+# -- Word numbering ----------------------------------------------------------------------
+@pytest.mark.parametrize(("n", "want"), [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"),
+                                         (21, "二十一"), (100, "一百"), (101, "一百零一"),
+                                         (110, "一百一十"), (1005, "一千零五")])
+def test_chinese_counting(n: int, want: str) -> None:
+    assert cn_counting(n) == want
+
+
+@pytest.mark.parametrize(("fmt", "n", "want"), [
+    ("decimal", 12, "12"), ("chineseCountingThousand", 12, "十二"),
+    ("chineseLegalSimplified", 11, "壹拾壹"), ("ideographTraditional", 3, "丙"),
+    ("decimalEnclosedCircle", 3, "③"), ("decimalEnclosedCircleChinese", 20, "⑳"),
+    ("decimalEnclosedParen", 2, "⑵"), ("decimalFullWidth", 12, "１２"), ("decimalZero", 3, "03"),
+    ("lowerLetter", 28, "bb"), ("upperRoman", 14, "XIV"), ("ideographDigital", 10, "一〇"),
+    ("bullet", 1, ""),
+])
+def test_number_formats(fmt: str, n: int, want: str) -> None:
+    assert format_number(n, fmt) == want
+
+
+def write_docx(path: Path, body: str, numbering: str = "", styles: str = "",
+               extra: dict[str, str] | None = None) -> Path:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("_rels/.rels",
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr("word/document.xml", f"<w:document {W_NS}><w:body>{body}</w:body></w:document>")
+        if numbering:
+            z.writestr("word/numbering.xml", f"<w:numbering {W_NS}>{numbering}</w:numbering>")
+        if styles:
+            z.writestr("word/styles.xml", f"<w:styles {W_NS}>{styles}</w:styles>")
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+    return path
+
+
+def lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>')
+
+
+def para(text: str, num: int | None = None, ilvl: int = 0, style: str | None = None) -> str:
+    ppr = ""
+    if style or num is not None:
+        ppr = "<w:pPr>"
+        if style:
+            ppr += f'<w:pStyle w:val="{style}"/>'
+        if num is not None:
+            ppr += f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>'
+        ppr += "</w:pPr>"
+    return f"<w:p>{ppr}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+MULTI = ('<w:abstractNum w:abstractNumId="0">'
+         + lvl(0, "chineseCounting", "%1、") + lvl(1, "chineseCounting", "（%2）")
+         + lvl(2, "decimal", "%3.") + lvl(3, "decimal", "%1.%2.%4", extra='<w:isLgl/>')
+         + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+         '<w:num w:numId="2"><w:abstractNumId w:val="0"/>'
+         '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>')
+
+
+def test_docx_multilevel_numbering_restarts_sublevels(tmp_path: Path) -> None:
+    body = "".join([
+        para("主要举措", 1, 0), para("加强领导", 1, 1), para("学习", 1, 2), para("培训", 1, 2),
+        para("依法行政", 1, 1), para("审查", 1, 2), para("法律顾问", 1, 3),
+        para("存在的不足", 1, 0), para("不足一", 1, 1),
+        para("单独重新编号", 2, 0), para("接着", 2, 0),
+    ])
+    ex = read(write_docx(tmp_path / "n.docx", body, MULTI))
+    assert texts(ex) == ["一、主要举措", "（一）加强领导", "1.学习", "2.培训",
+                         "（二）依法行政", "1.审查", "1.2.1 法律顾问", "二、存在的不足", "（一）不足一",
+                         "五、单独重新编号", "六、接着"]
+    assert [ln.loc.paragraph for ln in ex.lines] == list(range(1, 12))
+
+
+def test_docx_numbering_from_style_and_style_inheritance(tmp_path: Path) -> None:
+    styles = ('<w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="1"/>'
+              '</w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="H1b"><w:basedOn w:val="H1"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="H2"><w:pPr><w:numPr><w:ilvl w:val="1"/>'
+              '<w:numId w:val="1"/></w:numPr></w:pPr></w:style>')
+    body = para("甲", style="H1") + para("乙", style="H2") + para("丙", style="H1b") + \
+        para("不编号", 0, 0, style="H1")
+    ex = read(write_docx(tmp_path / "s.docx", body, MULTI, styles))
+    assert texts(ex) == ["一、甲", "（一）乙", "二、丙", "不编号"]
+
+
+def test_docx_structure_tables_and_what_is_left_out(tmp_path: Path) -> None:
+    body = (
+        "<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"
+        "<w:del><w:r><w:delText>删除的</w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:t>插入的</w:t></w:r></w:ins>"
+        "<w:hyperlink><w:r><w:t>链接文字</w:t></w:r></w:hyperlink>"
+        '<w:r><w:footnoteReference w:id="1"/></w:r>'
+        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>"
+        "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>域结果</w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        "<w:r><w:br/><w:t>换行后</w:t></w:r></w:p>"
+        "<w:p/>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>数量</w:t></w:r></w:p></w:tc></w:tr>"
+        "<w:tr><w:tc><w:p><w:r><w:t>培训</w:t></w:r></w:p><w:p><w:r><w:t>场次</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>12</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        "<w:sdt><w:sdtContent><w:p><w:r><w:t>控件内</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>末段</w:t></w:r></w:p>"
+        "<w:sectPr/>"
+    )
+    footnotes = f'<w:footnotes {W_NS}><w:footnote w:id="1"><w:p><w:r><w:t>脚注内容</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    header = f"<w:hdr {W_NS}><w:p><w:r><w:t>页眉内容</w:t></w:r></w:p></w:hdr>"
+    ex = read(write_docx(tmp_path / "t.docx", body,
+                         extra={"word/footnotes.xml": footnotes, "word/header1.xml": header}))
+    assert texts(ex) == ["正文插入的链接文字域结果", "换行后", "指标 | 数量", "培训 场次 | 12",
+                         "控件内", "末段"]
+    assert [ln.loc.paragraph for ln in ex.lines] == [1, 1, 2, 3, 4, 5]
+    assert [ln.loc.line for ln in ex.lines] == [1, 2, 3, 4, 5, 6]
+
+
+def test_docx_built_with_python_docx_keeps_header_and_footer_out(tmp_path: Path) -> None:
+    lines = docbuild.report_lines(REPORTS / "zhengqi-2022.txt")
+    ex = read(docbuild.make_docx(lines, tmp_path / "z.docx", header="页眉不应出现"))
+    joined = "".join(texts(ex))
+    assert "页眉不应出现" not in joined and "第 1 页" not in joined
+    assert ex.lines[0].text == next(ln.strip() for ln in lines if ln.strip())
+
+
+def test_docx_without_document_part_is_corrupt(tmp_path: Path) -> None:
+    p = tmp_path / "x.docx"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("hello.txt", "not a word document")
+    with pytest.raises(DocumentError) as exc:
+        read(p)
+    assert exc.value.code == "corrupt"
+
+
+def test_docx_with_broken_xml_is_corrupt(tmp_path: Path) -> None:
+    p = tmp_path / "x.docx"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("word/document.xml", "<w:document><w:body><w:p>")
+    with pytest.raises(DocumentError) as exc:
+        read(p)
+    assert exc.value.code == "corrupt"
+
+
+def test_docx_xml_entities_are_not_expanded(tmp_path: Path) -> None:
+    doc = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "AAAAAAAAAA">'
+           '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+           f"<w:document {W_NS}><w:body><w:p><w:r><w:t>正文&b;</w:t></w:r></w:p></w:body></w:document>")
+    p = tmp_path / "e.docx"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("word/document.xml", doc)
+    try:
+        ex = read(p)
+    except DocumentError as exc:
+        assert exc.code == "corrupt"
+    else:
+        assert "AAAA" not in "".join(texts(ex))
+
+
+# -- PDF / layout ------------------------------------------------------------------------
+def placed(text: str, top: float, x0: float = 72, x1: float | None = None) -> PlacedLine:
+    return PlacedLine(text=text, x0=x0, x1=x1 if x1 is not None else x0 + 12 * len(text),
+                      top=top, bottom=top + 12)
+
+
+@pytest.mark.parametrize("mark", ["— 3 —", "-3-", "- 3 -", "第3页", "第 3 页", "3", "3/10",
+                                  "第3页 共10页", "Page 3 of 10", "－3－"])
+def test_page_numbers_are_dropped(mark: str) -> None:
+    body = ["正文第一行的内容比较长一些。", "另一页的正文，也比较长。", "第三页正文：继续写。"]
+    pages = [[placed(body[i], 100), placed(mark.replace("3", str(i + 1)), 800)] for i in range(3)]
+    kept = strip_furniture(pages)
+    assert [[ln.text for ln in p] for p in kept] == [[b] for b in body]
+
+
+def test_running_header_is_dropped_but_body_lines_are_not() -> None:
+    body = [f"第{i}项工作：坚持依法行政，全面推进法治政府建设，取得明显成效。" for i in range(1, 5)]
+    pages = [[placed("某某镇人民政府文件", 40), placed(body[i], 100),
+              placed(f"（共4页，第{i + 1}页）", 800)] for i in range(4)]
+    kept = strip_furniture(pages)
+    assert [[ln.text for ln in p] for p in kept] == [[b] for b in body]
+
+
+def test_single_page_keeps_its_lines() -> None:
+    page = [placed("关于2022年法治政府建设情况的报告", 40), placed("正文。", 100), placed("2023年2月1日", 800)]
+    assert len(strip_furniture([page])[0]) == 3
+
+
+def test_wrapped_lines_join_and_headings_keep_their_line() -> None:
+    lines = [
+        placed("一、主要举措", 100, x0=96),
+        placed("（一）加强组织领导", 120, x0=96),
+        placed("坚持把法治政府建设摆在全局工作的突出位置，成", 140, x0=96, x1=524),
+        placed("立领导小组，定期研究部署。二是完善制度建设，健", 160, x0=72, x1=524),
+        placed("全工作机制，把法治建设纳入年度工作计划和考核", 180, x0=72, x1=520),
+        placed("内容。", 200, x0=72, x1=108),
+        placed("（二）推进依法行政", 220, x0=96),
+    ]
+    src = to_source_lines([lines])
+    assert [s.wrapped for s in src] == [False, False, True, True, True, False, False]
+    paras = build_paragraphs(src)
+    assert [p.norm for p in paras] == [
+        "一、主要举措", "(一)加强组织领导",
+        "坚持把法治政府建设摆在全局工作的突出位置,成立领导小组,定期研究部署。二是完善制度建设,"
+        "健全工作机制,把法治建设纳入年度工作计划和考核内容。",
+        "(二)推进依法行政"]
+    assert [(loc.page, loc.line) for loc in paras[2].locs] == [(1, 3), (1, 4), (1, 5), (1, 6)]
+
+
+def test_wrap_continues_across_a_page_break() -> None:
+    p1 = [placed("正文开头，这一段很长很长很长很长很长很长很长，", 100, x0=96, x1=524),
+          placed("中间还有很多行字，每一行都写满了整个版心宽度，", 120, x0=72, x1=524),
+          placed("一直写到页面底部也没有写完，还要继续写到下一", 700, x0=72, x1=524),
+          placed("— 1 —", 800, x0=280, x1=320)]
+    p2 = [placed("— 2 —", 20, x0=280, x1=320),
+          placed("页才结束。", 100, x0=72, x1=132), placed("另起一段。", 120, x0=96, x1=156)]
+    src = to_source_lines(strip_furniture([p1, p2]))
+    assert [s.text for s in src] == [p1[0].text, p1[1].text, p1[2].text, "页才结束。", "另起一段。"]
+    paras = build_paragraphs(src)
+    assert len(paras) == 2 and paras[0].norm.endswith("下一页才结束。")
+    assert [(loc.page, loc.line) for loc in paras[0].locs] == [(1, 1), (1, 2), (1, 3), (2, 1)]
+
+
+def test_pdf_scan_without_text_layer(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    p = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(p), pagesize=A4)
+    c.rect(72, 72, 400, 600, fill=1)
+    c.showPage()
+    c.save()
+    with pytest.raises(DocumentError) as exc:
+        read(p)
+    assert exc.value.code == "no_text_layer" and "OCR" in exc.value.message
+
+
+def _encrypted_pdf(path: Path, user: str) -> Path:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    font = docbuild._pdf_font("ttf")
+    enc = pdfencrypt.StandardEncryption(user, ownerPassword="owner", canPrint=1)
+    c = canvas.Canvas(str(path), encrypt=enc)
+    c.setFont(font, 12)
+    c.drawString(72, 700, "关于2022年法治政府建设情况的报告")
+    c.drawString(72, 680, "正文第一段。")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_pdf_with_owner_password_only_is_read(tmp_path: Path) -> None:
+    ex = read(_encrypted_pdf(tmp_path / "owner.pdf", ""))
+    assert "正文第一段。" in texts(ex)
+
+
+def test_pdf_with_user_password_is_encrypted(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError) as exc:
+        read(_encrypted_pdf(tmp_path / "user.pdf", "secret"))
+    assert exc.value.code == "encrypted"
+
+
+def test_pdf_without_unicode_mapping_needs_ocr(tmp_path: Path) -> None:
+    # reportlab's encrypted CID text loses its encoding for pdfminer: glyphs come out as (cid:N).
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    font = docbuild._pdf_font("cid")
+    p = tmp_path / "cid.pdf"
+    c = canvas.Canvas(str(p), encrypt=pdfencrypt.StandardEncryption("", ownerPassword="o"))
+    c.setFont(font, 12)
+    c.drawString(72, 700, "关于2022年法治政府建设情况的报告")
+    c.showPage()
+    c.save()
+    with pytest.raises(DocumentError) as exc:
+        read(p)
+    assert exc.value.code == "no_text_layer" and "乱码" in exc.value.message
+
+
+def test_pdf_furniture_in_a_built_report(tmp_path: Path) -> None:
+    lines = docbuild.report_lines(REPORTS / "jiangjia-2022.txt")
+    ex = read(docbuild.make_pdf(lines, tmp_path / "j.pdf", font="ttf", header="页眉文字"))
+    joined = [normalize_text(t) for t in texts(ex)]
+    assert not any(t.startswith("—") or t == "页眉文字" for t in joined)
+    assert any(s.wrapped for s in ex.lines)
+
+
+# -- HTML --------------------------------------------------------------------------------
+PAGE = """<html><head><meta charset="{cs}"><title>关于2022年法治政府建设情况的报告_某某县人民政府</title></head>
+<body><div class="nav"><a href="/">首页</a><a href="/x">政务公开</a></div>
+<div class="crumb">当前位置：首页 &gt; 政务公开</div>
+<h1>关于2022年法治政府建设情况的报告</h1>
+<div class="{cls}"><p>　　2022年，我县坚持依法行政，全面推进法治政府建设，现报告如下。</p>
+<p>一、主要举措和成效<br>（一）加强组织领导。成立领导小组，定期研究部署工作。</p>
+<table><tr><td>培训场次</td><td>12</td></tr></table>
+<div style="display:none">隐藏的统计代码文字</div>
+<div class="share">分享到：微信 微博</div>
+<p>二、存在的不足和原因</p></div>
+<p>【打印本页】【关闭窗口】</p>
+<div class="footer">版权所有：某某县人民政府办公室 地址：某某路1号</div>
+<script>var x = "脚本里的文字";</script></body></html>"""
+
+
+@pytest.mark.parametrize(("cs", "enc", "want"), [("gb2312", "gb18030", "gb18030"),
+                                                ("GBK", "gbk", "gb18030"),
+                                                ("utf-8", "utf-8", "utf-8")])
+@pytest.mark.parametrize("cls", ["TRS_Editor", "article-body-unknown"])
+def test_html_article_body(tmp_path: Path, cs: str, enc: str, want: str, cls: str) -> None:
+    p = tmp_path / "a.htm"
+    p.write_bytes(PAGE.format(cs=cs, cls=cls).encode(enc))
+    ex = read(p)
+    assert ex.encoding == want
+    assert [normalize_text(t) for t in texts(ex)] == [
+        "关于2022年法治政府建设情况的报告",
+        "2022年,我县坚持依法行政,全面推进法治政府建设,现报告如下。",
+        "一、主要举措和成效", "(一)加强组织领导。成立领导小组,定期研究部署工作。",
+        "培训场次|12", "二、存在的不足和原因"]
+
+
+def test_html_meta_charset_that_lies_falls_back(tmp_path: Path) -> None:
+    p = tmp_path / "a.html"
+    p.write_bytes(PAGE.format(cs="gb2312", cls="TRS_Editor").encode("utf-8"))
+    ex = read(p)
+    assert ex.encoding == "utf-8"
+    assert "一、主要举措和成效" in texts(ex)
+
+
+def test_html_without_meta_is_detected(tmp_path: Path) -> None:
+    p = tmp_path / "a.shtml"
+    page = PAGE.format(cs="x", cls="content").replace('<meta charset="x">', "")
+    p.write_bytes(page.encode("gb18030"))
+    ex = read(p)
+    assert ex.encoding == "gb18030"
+    assert "二、存在的不足和原因" in texts(ex)
+
+
+def test_xhtml_with_xml_declaration(tmp_path: Path) -> None:
+    p = tmp_path / "x.html"
+    p.write_bytes(('<?xml version="1.0" encoding="gbk"?>\n' + PAGE.format(cs="gbk", cls="TRS_Editor"))
+                  .encode("gbk"))
+    assert "二、存在的不足和原因" in texts(read(p))
+
+
+def test_html_built_page_drops_chrome(tmp_path: Path) -> None:
+    lines = docbuild.report_lines(REPORTS / "zhengqi-2022.txt")
+    ex = read(docbuild.make_html(lines, tmp_path / "z.html"))
+    joined = "".join(texts(ex))
+    for chrome in ("首页", "当前位置", "打印本页", "相关链接", "版权所有", "统计代码", "发布时间"):
+        assert chrome not in joined, chrome
+
+
+# -- OFD ---------------------------------------------------------------------------------
+def write_ofd(path: Path, content: str, doc_root: str = "Doc_0/Document.xml",
+              base_loc: str = "Pages/Page_0/Content.xml") -> Path:
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("OFD.xml", f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>{doc_root}</ofd:DocRoot>"
+                   "</ofd:DocBody></ofd:OFD>")
+        z.writestr("Doc_0/Document.xml", f'<ofd:Document {ns}><ofd:Pages><ofd:Page ID="1" '
+                   f'BaseLoc="{base_loc}"/></ofd:Pages></ofd:Document>')
+        z.writestr("Doc_0/Pages/Page_0/Content.xml",
+                   f'<ofd:Page {ns}><ofd:Content><ofd:Layer ID="1">{content}</ofd:Layer>'
+                   "</ofd:Content></ofd:Page>")
+    return path
+
+
+def test_ofd_glyph_objects_are_grouped_into_lines_in_reading_order(tmp_path: Path) -> None:
+    # One object per character, written out of order; a second line above in the file.
+    chars = "报告如下"
+    objs = "".join(
+        f'<ofd:TextObject ID="{i}" Boundary="{30 + 4 * i} 50 4 5" Size="4">'
+        f'<ofd:TextCode X="0" Y="4">{ch}</ofd:TextCode></ofd:TextObject>'
+        for i, ch in reversed(list(enumerate(chars))))
+    objs += ('<ofd:PageBlock><ofd:TextObject ID="9" Boundary="30 40 100 5" Size="4">'
+             '<ofd:TextCode X="0" Y="4" DeltaX="g 3 4">关于报告</ofd:TextCode></ofd:TextObject>'
+             "</ofd:PageBlock>")
+    objs += ('<ofd:TextObject ID="10" Boundary="0 0 100 100" Size="4" CTM="1 0 0 1 30 56">'
+             '<ofd:TextCode X="0" Y="4">第三行</ofd:TextCode></ofd:TextObject>')
+    ex = read(write_ofd(tmp_path / "g.ofd", objs))
+    assert texts(ex) == ["关于报告", "报告如下", "第三行"]
+    assert [(ln.loc.page, ln.loc.line) for ln in ex.lines] == [(1, 1), (1, 2), (1, 3)]
+
+
+def test_ofd_absolute_base_loc(tmp_path: Path) -> None:
+    obj = ('<ofd:TextObject ID="1" Boundary="30 40 100 5" Size="4"><ofd:TextCode X="0" Y="4">'
+           "正文</ofd:TextCode></ofd:TextObject>")
+    ex = read(write_ofd(tmp_path / "a.ofd", obj, "/Doc_0/Document.xml", "/Doc_0/Pages/Page_0/Content.xml"))
+    assert texts(ex) == ["正文"]
+
+
+def test_ofd_missing_page_is_corrupt(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError) as exc:
+        read(write_ofd(tmp_path / "m.ofd", "", base_loc="Pages/Page_9/Content.xml"))
+    assert exc.value.code == "corrupt"
+
+
+def test_ofd_without_text_needs_ocr(tmp_path: Path) -> None:
+    img = '<ofd:ImageObject ID="1" Boundary="0 0 210 297" ResourceID="5"/>'
+    with pytest.raises(DocumentError) as exc:
+        read(write_ofd(tmp_path / "s.ofd", img))
+    assert exc.value.code == "no_text_layer"
+
+
+def test_ofd_without_ofd_xml_is_corrupt(tmp_path: Path) -> None:
+    p = tmp_path / "x.ofd"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("word/document.xml", "<x/>")
+    with pytest.raises(DocumentError) as exc:
+        read(p)
+    assert exc.value.code == "corrupt"
+
+
+# -- plain text --------------------------------------------------------------------------
+@pytest.mark.parametrize(("codec", "want"), [
+    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8 (BOM)"), ("gb18030", "gb18030"), ("gbk", "gb18030"),
+    ("utf-16", "utf-16 (BOM)"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"),
+])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_text_encodings_of_a_report(tmp_path: Path, engine: Engine, codec: str, want: str,
+                                    newline: str) -> None:
+    src = REPORTS / "jinghai-2024.txt"  # also encodable in GB2312
+    text = src.read_text("utf-8")
+    p = tmp_path / "r.txt"
+    p.write_bytes(newline.join("\u3000\u3000" + ln for ln in text.splitlines()).encode(codec))
+    result = engine.check_path(p)
+    assert result.status == "checked" and result.encoding == want
+    base = engine.check_path(src)
+    assert {r.rule: r.status for r in result.results} == {r.rule: r.status for r in base.results}
+
+
+def test_gb2312_and_big5_text(tmp_path: Path) -> None:
+    text = (REPORTS / "jinghai-2024.txt").read_text("utf-8")
+    p = tmp_path / "g.txt"
+    p.write_bytes(text.encode("gb2312"))
+    assert read(p).encoding == "gb18030"
+    trad = "關於二零二二年法治政府建設情況的報告\n一、主要舉措和成效\n（一）加強組織領導，推進依法行政。\n" * 3
+    p.write_bytes(trad.encode("big5"))
+    ex = read(p)
+    assert ex.encoding.startswith("big5") and texts(ex)[0] == "關於二零二二年法治政府建設情況的報告"
+
+
+def test_short_items_are_not_wrapped() -> None:
+    items = ["1、健全依法决策机制", "2、推进严格规范公正文明执法工作", "3、强化行政权力制约",
+             "4、加强普法宣传", "5、依法化解矛盾纠纷"]
+    src = to_source_lines([[placed(t, 100 + 20 * i) for i, t in enumerate(items)]])
+    assert not any(s.wrapped for s in src)
