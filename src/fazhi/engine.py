@@ -125,12 +125,12 @@ class Engine:
             loc = doc.paragraphs[s.start].locs[0] if s.start < len(doc.paragraphs) else None
             out.append(OutlineEntry(id=s.id, level=level, heading=heading_text(doc, s), kind=kind,
                                     kind_label=self.kind_labels.get(kind or ""),
-                                    classified_by=s.classified_by if level == 1 else None,
+                                    classified_by=s.classified_by if kind else None,
                                     line=loc.line if loc else None,
                                     page=loc.page if loc else None,
                                     paragraph=loc.paragraph if loc else None))
             for c in s.children:
-                walk(c, level + 1, None)
+                walk(c, level + 1, c.kind)
 
         for s in doc.sections:
             walk(s, 1, s.kind)
