@@ -63,7 +63,11 @@ def _outline_lines(outline: list[OutlineEntry]) -> list[str]:
             out.append(f"  {_short(e.heading)}{where}")
             out.append(f"      → 类型：{kind}；判定方式：{how}")
         else:
-            out.append(f"  {'    ' * (e.level - 1)}{_short(e.heading)}{where}")
+            indent = "    " * (e.level - 1)
+            out.append(f"  {indent}{_short(e.heading)}{where}")
+            if e.kind:
+                kind = e.kind_label or e.kind
+                out.append(f"  {indent}    → 类型：{kind}（本小节单独归类，不计入上级章节）")
     return out
 
 
