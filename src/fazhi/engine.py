@@ -11,7 +11,6 @@ status (a required rule that fails).
 from __future__ import annotations
 
 import hashlib
-import string
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -46,7 +45,7 @@ class _Facts(dict[str, object]):
 
 
 def render_message(template: str, facts: Mapping[str, object]) -> str:
-    return string.Formatter().vformat(template, (), _Facts(facts))
+    return template.format_map(_Facts(facts))
 
 
 class Engine:
