@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterable
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -11,13 +14,15 @@ from fazhi import __version__
 from fazhi.document.readers import DEFAULT_MAX_BYTES
 from fazhi.engine import Engine
 from fazhi.inputs import UsageError, discover
-from fazhi.render.files import write_atomic
-from fazhi.render.html import write_html
-from fazhi.render.json_out import to_json
-from fazhi.render.text import run_text
-from fazhi.results import RunResult
+from fazhi.progress import Progress
+from fazhi.render.files import atomic_writer
+from fazhi.render.html import scorecard_names, write_index
+from fazhi.render.json_out import JsonWriter
+from fazhi.render.text import summary_text
+from fazhi.results import Overview, ReportSummary, Summary, summarize
 from fazhi.rulebook.loader import RulebookError
 from fazhi.rulebook.locate import default_rulebook
+from fazhi.runner import DEFAULT_TIMEOUT, Checker, Outputs, Task, run_tasks
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 
@@ -48,19 +53,20 @@ def load_engine(rules: Path | None) -> Engine:
         sys.exit(EXIT_USAGE)
 
 
-def threshold_met(run: RunResult, engine: Engine, fail_on: str) -> bool:
+def threshold_met(reports: Iterable[ReportSummary], engine: Engine, fail_on: str) -> bool:
+    """Whether a rule of severity ``fail_on`` (or more severe) failed in any report."""
     if fail_on == "never":
         return False
     order = list(engine.book.scoring.severities)
     limit = order.index(fail_on) if fail_on in order else len(order)
-    return any(x.status == "fail" and x.severity in order and order.index(x.severity) <= limit
-               for r in run.reports for x in r.results)
+    severe = set(order[: limit + 1])
+    return any(n and sev in severe for r in reports for sev, n in r.fails.items())
 
 
-def exit_code(run: RunResult, engine: Engine, fail_on: str) -> int:
-    if run.summary.errors:
+def exit_code(reports: list[ReportSummary], summary: Summary, engine: Engine, fail_on: str) -> int:
+    if summary.errors:
         return EXIT_UNREADABLE
-    return EXIT_THRESHOLD if threshold_met(run, engine, fail_on) else EXIT_OK
+    return EXIT_THRESHOLD if threshold_met(reports, engine, fail_on) else EXIT_OK
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,23 +90,55 @@ def main() -> None:
               help="有该级别（或更高级别）的规则缺失时以退出码 1 结束。")
 @click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // 1048576,
               show_default=True, help="单个文件大小上限（MB）。")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="同时检查的进程数（默认：本机 CPU 核数）。结果与 --jobs 1 完全相同。")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
+              show_default=True, help="单份报告的检查时限（秒）；超时的报告记为无法检查，其余照常检查。")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+              help="缓存文件夹：内容、规则文件和工具版本都未变的报告直接取用上次的结果。")
+@click.option("--quiet", "-q", is_flag=True, help="不在终端显示进度。")
 def check(paths: tuple[str, ...], rules: Path | None, fmt: str, out: Path,
-          json_file: Path | None, fail_on: str, max_size: int) -> None:
+          json_file: Path | None, fail_on: str, max_size: int, jobs: int | None,
+          timeout: float, cache_dir: Path | None, quiet: bool) -> None:
     engine = load_engine(rules)
     try:
         inputs = discover(list(paths) or ["reports"])
     except UsageError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_USAGE)
-    run = engine.run(inputs, max_bytes=max_size * 1048576)
-    if json_file is not None:
-        write_atomic(json_file, to_json(run))
-    if fmt == "json":
-        click.echo(to_json(run), nl=False)
-    elif fmt == "text":
-        click.echo(run_text(run), nl=False)
-    else:
-        write_html(run, out)
-        click.echo(run_text(run), nl=False)
-        click.echo(f"评分卡已写入 {out}/（总览：{out / 'index.html'}）")
-    sys.exit(exit_code(run, engine, fail_on))
+    names = scorecard_names([shown for _, shown in inputs])
+    tasks = [Task(i, p, shown, name) for i, ((p, shown), name) in enumerate(zip(inputs, names,
+                                                                               strict=True))]
+    outputs = Outputs(json=fmt == "json" or json_file is not None, text=fmt != "json",
+                      html=out if fmt == "html" else None)
+    checker = Checker(engine, outputs, max_size * 1048576, cache_dir)
+    jobs = min(jobs or os.cpu_count() or 1, len(tasks))
+    stdout = sys.stdout
+    progress = Progress.on_terminal(len(tasks), sys.stderr, quiet)
+    reports: list[ReportSummary] = []
+    with ExitStack() as stack:
+        writers = []
+        if json_file is not None:
+            writers.append(JsonWriter(stack.enter_context(atomic_writer(json_file)),
+                                      checker.header))
+        if fmt == "json":
+            writers.append(JsonWriter(stdout, checker.header))
+        for done in run_tasks(checker, tasks, jobs, timeout):
+            for w in writers:
+                w.add(done.json or "")
+            if fmt != "json":
+                stdout.write(("\n" if done.index else "") + (done.text or ""))
+            reports.append(done.summary)
+            progress.advance()
+        progress.close()
+        summary = summarize(reports)
+        for w in writers:
+            w.close(summary)
+    if fmt != "json":
+        stdout.write("\n" + summary_text(summary))
+    if fmt == "html":
+        write_index(out, Overview(tool=checker.header.tool, rulebook=checker.header.rulebook,
+                                  reports=reports, summary=summary))
+        stdout.write(f"评分卡已写入 {out}/（总览：{out / 'index.html'}）\n")
+    stdout.flush()
+    sys.exit(exit_code(reports, summary, engine, fail_on))

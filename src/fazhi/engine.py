@@ -27,11 +27,12 @@ from fazhi.results import (
     OutlineEntry,
     ReportMeta,
     ReportResult,
-    RuleResult,
     RulebookInfo,
+    RuleResult,
+    RunHeader,
     RunResult,
-    Summary,
     ToolInfo,
+    summarize,
 )
 from fazhi.rulebook.loader import load_rulebook, parse_checks
 from fazhi.rulebook.schema import Rule, Rulebook, Scoring
@@ -67,6 +68,9 @@ class Engine:
     def info(self) -> RulebookInfo:
         return RulebookInfo(id=self.book.id, version=self.book.version, path=self.path,
                             title=self.book.title)
+
+    def header(self) -> RunHeader:
+        return RunHeader(tool=ToolInfo(version=__version__), rulebook=self.info())
 
     # -- one document -------------------------------------------------------
     def check_document(self, doc: Document) -> ReportResult:
@@ -146,12 +150,8 @@ class Engine:
 
 
 def make_run(info: RulebookInfo, reports: list[ReportResult]) -> RunResult:
-    scores = [r.score for r in reports if r.score is not None]
-    checked = sum(r.status == "checked" for r in reports)
     return RunResult(tool=ToolInfo(version=__version__), rulebook=info, reports=reports,
-                     summary=Summary(checked=checked, errors=len(reports) - checked,
-                                     mean_score=round(sum(scores) / len(scores), 1)
-                                     if scores else None))
+                     summary=summarize(reports))
 
 
 def error_result(path: str, code: str, message: str, sha256: str | None) -> ReportResult:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -91,3 +92,60 @@ class RunResult(BaseModel):
     summary: Summary
 
     model_config = {"populate_by_name": True}
+
+
+class RunHeader(BaseModel):
+    """What a run says about itself before any report: the top of its JSON and
+    of every scorecard."""
+
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    tool: ToolInfo
+    rulebook: RulebookInfo
+
+    model_config = {"populate_by_name": True}
+
+
+class ReportSummary(BaseModel):
+    """What a batch keeps of each report once it is written: the overview row,
+    the totals and the exit code need no more. Field names follow
+    :class:`ReportResult`; ``fails`` counts the failed rules per severity and
+    ``scorecard`` is the scorecard's file name."""
+
+    path: str
+    status: Literal["checked", "error"]
+    error: ErrorInfo | None = None
+    meta: ReportMeta | None = None
+    score: float | None = None
+    grade: str | None = None
+    verdict: str | None = None
+    counts: dict[str, int] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=list)
+    fails: dict[str, int] = Field(default_factory=dict)
+    scorecard: str | None = None
+
+    @classmethod
+    def of(cls, r: ReportResult, scorecard: str | None = None) -> ReportSummary:
+        fails: dict[str, int] = {}
+        for x in r.results:
+            if x.status == "fail":
+                fails[x.severity] = fails.get(x.severity, 0) + 1
+        return cls(path=r.path, status=r.status, error=r.error, meta=r.meta, score=r.score,
+                   grade=r.grade, verdict=r.verdict, counts=r.counts, warnings=r.warnings,
+                   fails=fails, scorecard=scorecard if r.status == "checked" else None)
+
+
+class Overview(BaseModel):
+    """A batch as its overview page shows it: the header, a summary per report, the totals."""
+
+    tool: ToolInfo
+    rulebook: RulebookInfo
+    reports: list[ReportSummary]
+    summary: Summary
+
+
+def summarize(reports: Sequence[ReportResult | ReportSummary]) -> Summary:
+    """The run's totals: how many were checked, how many failed, the mean score."""
+    scores = [r.score for r in reports if r.score is not None]
+    checked = sum(r.status == "checked" for r in reports)
+    return Summary(checked=checked, errors=len(reports) - checked,
+                   mean_score=round(sum(scores) / len(scores), 1) if scores else None)

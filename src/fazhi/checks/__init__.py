@@ -36,7 +36,7 @@ PARAM_MODELS: dict[str, type[BaseModel]] = {k: m.Params for k, m in KINDS.items(
 
 def evaluate(params: BaseModel, ctx: Context) -> Outcome:
     """Run the check kind that ``params`` belongs to."""
-    kind: Any = getattr(params, "kind")
+    kind: Any = params.kind  # type: ignore[attr-defined]
     fn: Callable[[Any, Context], Outcome] = KINDS[kind].evaluate
     return fn(params, ctx)
 
