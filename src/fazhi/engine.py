@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from fazhi import __version__
 from fazhi.checks import PARAM_MODELS, Context, evaluate
+from fazhi.checks.base import compile_patterns
 from fazhi.document.load import build_document, load_document
 from fazhi.document.locate import heading_text
 from fazhi.document.model import Document, DocumentError, Extracted, Section
@@ -56,6 +57,9 @@ class Engine:
         self.book = book
         self.path = path
         self.checks: list[BaseModel] = parse_checks(book, PARAM_MODELS)
+        # Compile every pattern now, once per run (and before worker processes fork).
+        self.patterns = compile_patterns(self.checks)
+        book.document.compile()
         self.kind_labels = {k.name: k.label for k in book.document.kinds}
         self.kind_labels.update({"preamble": "开头", "closing": "落款"})
         self.rulebook_hash = hashlib.sha256(Path(path).read_bytes()).hexdigest() \
@@ -107,7 +111,7 @@ class Engine:
     def _result(self, rule: Rule, status: str, message: str, evidence: list) -> RuleResult:  # type: ignore[type-arg]
         sev = self.book.scoring.severities[rule.severity]
         return RuleResult(
-            rule=rule.id, status=status, severity=rule.severity,  # type: ignore[arg-type]
+            rule=rule.id, status=status, severity=rule.severity,  # type: ignore[arg-type, unused-ignore]
             title=rule.title, message=message, evidence=evidence,
             suggestion=None if status in ("pass", "not_applicable") else rule.suggestion,
             basis=[b.document + (b.article or "") for b in rule.basis],
@@ -177,7 +181,7 @@ def score_results(results: list[RuleResult], scoring: Scoring) -> tuple[float | 
         if r.status == "not_applicable":
             continue
         total += r.weight
-        got += r.weight * scoring.credits[r.status]  # type: ignore[index]
+        got += r.weight * scoring.credits[r.status]  # type: ignore[index, unused-ignore]
     score = round(got / total * 100 + 1e-9, 1) if total else None
     grade = None
     if score is not None:

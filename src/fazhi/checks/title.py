@@ -33,7 +33,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
     if doc.meta.title is None or ev is None:
         return Outcome("fail", facts={"title": "", "found": "无", "missing": "标题"})
     norm = normalize_text(doc.meta.title)
-    found, missing = [], []
+    found: list[str] = []
+    missing: list[str] = []
     for c in p.components:
         rx = any_of(c.any)
         (found if rx is not None and rx.search(norm) else missing).append(c.name)

@@ -63,7 +63,7 @@ class _Tree:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(v, (*path, i)) for i, v in enumerate(node.value)]
-        return yaml.SafeLoader.construct_object(_LOADER, node)  # type: ignore[no-untyped-call]
+        return yaml.SafeLoader.construct_object(_LOADER, node)  # type: ignore[no-untyped-call, unused-ignore]
 
     def where(self, loc: Loc, key: bool = False) -> tuple[int, int]:
         loc = tuple(loc)

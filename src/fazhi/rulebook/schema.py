@@ -97,7 +97,7 @@ class Verdict(Strict):
     """The report is ``fail_label`` when a rule of a listed severity has a listed status."""
 
     severities: list[str]
-    statuses: list[Status] = Field(default_factory=lambda: ["fail"])
+    statuses: list[Status] = Field(default=["fail"])
     pass_label: str = "合规"
     fail_label: str = "不合规"
 
