@@ -13,7 +13,7 @@ UTF-8, in folders of 1,000. The seed is fixed, so the corpus is the same on
 every run, and the first 1,000 reports of the 10,000 are the 1,000.
 
 For each N, on the same corpus in the same run, it times (wall clock, whole
-command, start-up included):
+command, start-up included, with Python's bytecode cache on as by default):
 
 * ``fazhi check DIR --format json --jobs J --quiet > /dev/null``;
 * ``fazhi check DIR --format html --out TMP --jobs J --quiet > /dev/null``;
@@ -27,7 +27,11 @@ command, start-up included):
 
 Peak RSS is that of the whole process tree (the command and all its worker
 processes, summed), sampled every 10 ms with psutil; it is printed next to the
-largest single process. The table goes to stdout and to bench/results.md.
+largest single process (ru_maxrss from wait4). CPU s is the CPU time of the
+command and its workers. The machine may be shared: "other load" is the CPU
+that other processes used meanwhile, in cores (busy time from /proc/stat less
+the command's own), so that a slow row can be told from a busy machine. The
+table goes to stdout and to bench/results.md.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ import platform
 import random
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -160,33 +165,60 @@ def rulebook_phrases(rules: Path) -> list[str]:
 @dataclass
 class Measured:
     seconds: float
+    cpu_seconds: float  # of the command and its worker processes
     peak_tree_mb: float
     peak_single_mb: float
+    others: float  # cores kept busy by other processes meanwhile
     returncode: int
 
 
-def measure(cmd: list[str], cwd: Path | None = None) -> Measured:
-    """Run ``cmd`` with stdout to /dev/null; wall time and peak RSS of its process tree."""
+def _busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy since boot."""
+    t = psutil.cpu_times()
+    return t.user + t.nice + t.system + getattr(t, "irq", 0) + getattr(t, "softirq", 0)
+
+
+def wait_until_idle(limit: float, most: float = 0.25, window: float = 3.0) -> None:
+    """On a shared machine: wait (up to ``limit`` seconds) until other processes use
+    fewer than ``most`` cores over ``window`` seconds."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        busy = _busy_seconds()
+        time.sleep(window)
+        if (_busy_seconds() - busy) / window < most:
+            return
+
+
+def measure(cmd: list[str], idle_wait: float = 0.0) -> Measured:
+    """Run ``cmd`` with stdout to /dev/null: wall time, its CPU time, the peak RSS of
+    its process tree, and how busy the rest of the machine was meanwhile."""
+    if idle_wait:
+        wait_until_idle(idle_wait)
+    busy = _busy_seconds()
     start = time.perf_counter()
     with open(os.devnull, "wb") as devnull:
-        proc = psutil.Popen(cmd, stdout=devnull, cwd=cwd)
-        peak_tree = peak_single = 0
-        while proc.poll() is None:
+        proc = psutil.Popen(cmd, stdout=devnull)
+        peak_tree = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
             try:
-                procs = [proc, *proc.children(recursive=True)]
                 rss = []
-                for p in procs:
+                for p in [proc, *proc.children(recursive=True)]:
                     try:
                         rss.append(p.memory_info().rss)
                     except psutil.Error:
                         pass
                 peak_tree = max(peak_tree, sum(rss))
-                peak_single = max(peak_single, max(rss, default=0))
             except psutil.Error:
                 pass
             time.sleep(0.01)
     seconds = time.perf_counter() - start
-    return Measured(seconds, peak_tree / 1048576, peak_single / 1048576, proc.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    others = max(0.0, _busy_seconds() - busy - cpu) / seconds
+    return Measured(seconds, cpu, peak_tree / 1048576, usage.ru_maxrss / 1024, others,
+                    os.waitstatus_to_exitcode(status))
 
 
 @dataclass
@@ -198,21 +230,25 @@ class Row:
     grep: Measured
 
 
-def run(sizes: list[int], jobs: int, rules: Path, work: Path) -> list[Row]:
+def run(sizes: list[int], jobs: int, rules: Path, work: Path, idle_wait: float = 0.0) -> list[Row]:
     samples = load_samples(rules)
     phrases = work / "phrases.txt"
     phrases.write_text("\n".join(rulebook_phrases(rules)) + "\n", encoding="utf-8")
     fazhi = [sys.executable, "-m", "fazhi", "check", "--rules", str(rules), "--quiet",
              "--jobs", str(jobs)]
+    # Python's default: cache compiled bytecode (some sandboxes turn it off), and
+    # compile it once before timing anything.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "fazhi", "--version"], check=True, capture_output=True)
     rows = []
     for n in sizes:
         corpus = work / f"corpus-{n}"
         size = build_corpus(n, corpus, samples)
         print(f"N={n}: corpus {size / 1048576:.1f} MB; running…", file=sys.stderr)
-        js = measure([*fazhi, str(corpus), "--format", "json"])
+        js = measure([*fazhi, str(corpus), "--format", "json"], idle_wait)
         out = work / f"html-{n}"
-        html = measure([*fazhi, str(corpus), "--format", "html", "--out", str(out)])
-        grep = measure(["grep", "-r", "-F", "-c", "-f", str(phrases), str(corpus)])
+        html = measure([*fazhi, str(corpus), "--format", "html", "--out", str(out)], idle_wait)
+        grep = measure(["grep", "-r", "-F", "-c", "-f", str(phrases), str(corpus)], idle_wait)
         for what, m in (("json", js), ("html", html)):
             if m.returncode not in (0, 1, 3):
                 raise SystemExit(f"fazhi check ({what}, N={n}) failed with exit code {m.returncode}")
@@ -224,16 +260,18 @@ def run(sizes: list[int], jobs: int, rules: Path, work: Path) -> list[Row]:
 
 def table(rows: list[Row], jobs: int) -> str:
     lines = [
-        "| N | corpus | JSON s | JSON reports/s | HTML s | HTML reports/s | peak RSS JSON (tree / largest process) | peak RSS HTML (tree / largest process) | grep -F s | JSON ÷ grep |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| N | corpus | JSON s | JSON reports/s | JSON CPU s | HTML s | HTML reports/s | HTML CPU s | peak RSS JSON (tree / largest process) | peak RSS HTML (tree / largest process) | grep -F s | JSON ÷ grep | other load (cores) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r.n:,} | {r.corpus_mb:.1f} MB | {r.json.seconds:.2f} | {r.n / r.json.seconds:,.0f} "
-            f"| {r.html.seconds:.2f} | {r.n / r.html.seconds:,.0f} "
+            f"| {r.json.cpu_seconds:.1f} | {r.html.seconds:.2f} | {r.n / r.html.seconds:,.0f} "
+            f"| {r.html.cpu_seconds:.1f} "
             f"| {r.json.peak_tree_mb:.0f} MB / {r.json.peak_single_mb:.0f} MB "
             f"| {r.html.peak_tree_mb:.0f} MB / {r.html.peak_single_mb:.0f} MB "
-            f"| {r.grep.seconds:.3f} | {r.json.seconds / r.grep.seconds:.1f} |")
+            f"| {r.grep.seconds:.3f} | {r.json.seconds / r.grep.seconds:.1f} "
+            f"| {max(r.json.others, r.html.others):.1f} |")
     if len(rows) >= 2:
         a, b = rows[0], rows[-1]
         lines.append("")
@@ -264,9 +302,11 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--rules", type=Path, default=ROOT / "rules" / "annual_report.yaml")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    ap.add_argument("--idle-wait", type=float, default=0.0, metavar="SECONDS",
+                    help="before each measurement, wait up to this long for the machine to be idle")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as tmp:
-        rows = run(args.sizes, args.jobs, args.rules, Path(tmp))
+        rows = run(args.sizes, args.jobs, args.rules, Path(tmp), args.idle_wait)
     text = table(rows, args.jobs)
     print(text)
     header = (f"# fazhi check benchmark\n\nMeasured by `python bench/run.py` "

@@ -218,3 +218,18 @@ def test_progress_on_a_terminal_shows_count_rate_and_eta() -> None:
     q.advance()
     q.close()
     assert quiet.getvalue() == ""
+
+
+def test_spawned_workers_give_the_same_results(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where fork is not used (macOS, Windows) the checker travels to the workers by pickle."""
+    import multiprocessing
+
+    from fazhi import runner
+
+    inputs = discover([str(REPORTS)])[:2]
+    tasks = [Task(i, p, shown, f"{i}.html") for i, (p, shown) in enumerate(inputs)]
+    checker = Checker(engine, Outputs(json=True), 20 << 20)
+    forked = [d.json for d in run_tasks(checker, tasks, jobs=2)]
+    monkeypatch.setattr(runner, "_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = [d.json for d in run_tasks(checker, tasks, jobs=2)]
+    assert spawned == forked

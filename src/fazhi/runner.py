@@ -18,6 +18,7 @@ of finished results wait for a slow one, so memory does not grow with the batch.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 import time
 from collections import deque
@@ -118,6 +119,7 @@ class Checker:
 
 def _serve(conn: Connection, checker: Checker) -> None:
     """A worker's life: check each task it is sent until it is sent None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process to handle
     while (task := conn.recv()) is not None:
         conn.send(checker.check(task))
 
