@@ -60,7 +60,7 @@ def threshold_met(reports: Iterable[ReportSummary], engine: Engine, fail_on: str
     order = list(engine.book.scoring.severities)
     limit = order.index(fail_on) if fail_on in order else len(order)
     severe = set(order[: limit + 1])
-    return any(n and sev in severe for r in reports for sev, n in r.fails.items())
+    return any(n and sev in severe for r in reports for sev, n in r.fails)
 
 
 def exit_code(reports: list[ReportSummary], summary: Summary, engine: Engine, fail_on: str) -> int:

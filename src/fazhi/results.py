@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -105,22 +106,23 @@ class RunHeader(BaseModel):
     model_config = {"populate_by_name": True}
 
 
-class ReportSummary(BaseModel):
-    """What a batch keeps of each report once it is written: the overview row,
-    the totals and the exit code need no more. Field names follow
-    :class:`ReportResult`; ``fails`` counts the failed rules per severity and
-    ``scorecard`` is the scorecard's file name."""
+@dataclass(frozen=True, slots=True)
+class ReportSummary:
+    """What a batch keeps of each report once it is written: the overview row, the
+    totals and the exit code need no more. A run keeps one per report, so it is a
+    slotted dataclass of plain values (a few hundred bytes), not a model tree.
+    ``fails`` counts the failed rules per severity; ``scorecard`` is the scorecard's
+    file name (None for a report that could not be checked)."""
 
     path: str
-    status: Literal["checked", "error"]
+    status: str
     error: ErrorInfo | None = None
-    meta: ReportMeta | None = None
+    issuer: str | None = None
+    report_year: int | None = None
     score: float | None = None
     grade: str | None = None
     verdict: str | None = None
-    counts: dict[str, int] = Field(default_factory=dict)
-    warnings: list[str] = Field(default_factory=list)
-    fails: dict[str, int] = Field(default_factory=dict)
+    fails: tuple[tuple[str, int], ...] = ()
     scorecard: str | None = None
 
     @classmethod
@@ -129,12 +131,19 @@ class ReportSummary(BaseModel):
         for x in r.results:
             if x.status == "fail":
                 fails[x.severity] = fails.get(x.severity, 0) + 1
-        return cls(path=r.path, status=r.status, error=r.error, meta=r.meta, score=r.score,
-                   grade=r.grade, verdict=r.verdict, counts=r.counts, warnings=r.warnings,
-                   fails=fails, scorecard=scorecard if r.status == "checked" else None)
+        meta = r.meta or ReportMeta()
+        return cls(path=r.path, status=r.status, error=r.error, issuer=meta.issuer,
+                   report_year=meta.report_year, score=r.score, grade=r.grade, verdict=r.verdict,
+                   fails=tuple(fails.items()),
+                   scorecard=scorecard if r.status == "checked" else None)
+
+    def failed(self, severity: str) -> int:
+        """How many rules of ``severity`` failed."""
+        return dict(self.fails).get(severity, 0)
 
 
-class Overview(BaseModel):
+@dataclass(frozen=True)
+class Overview:
     """A batch as its overview page shows it: the header, a summary per report, the totals."""
 
     tool: ToolInfo
