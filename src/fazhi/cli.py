@@ -107,14 +107,14 @@ def check(paths: tuple[str, ...], rules: Path | None, fmt: str, out: Path,
         click.echo(str(exc), err=True)
         sys.exit(EXIT_USAGE)
     names = scorecard_names([shown for _, shown in inputs])
-    tasks = [Task(i, p, shown, name) for i, ((p, shown), name) in enumerate(zip(inputs, names,
-                                                                               strict=True))]
+    tasks = (Task(i, p, shown, name) for i, ((p, shown), name) in enumerate(zip(inputs, names,
+                                                                               strict=True)))
     outputs = Outputs(json=fmt == "json" or json_file is not None, text=fmt != "json",
                       html=out if fmt == "html" else None)
     checker = Checker(engine, outputs, max_size * 1048576, cache_dir)
-    jobs = min(jobs or os.cpu_count() or 1, len(tasks))
+    jobs = min(jobs or os.cpu_count() or 1, len(inputs))
     stdout = sys.stdout
-    progress = Progress.on_terminal(len(tasks), sys.stderr, quiet)
+    progress = Progress.on_terminal(len(inputs), sys.stderr, quiet)
     reports: list[ReportSummary] = []
     with ExitStack() as stack:
         writers = []
