@@ -280,7 +280,33 @@ def table(rows: list[Row], jobs: int) -> str:
                      f"×{b.html.seconds / a.html.seconds:.2f}; peak RSS (tree) JSON "
                      f"{a.json.peak_tree_mb:.0f} → {b.json.peak_tree_mb:.0f} MB, HTML "
                      f"{a.html.peak_tree_mb:.0f} → {b.html.peak_tree_mb:.0f} MB.")
+        lines += ["", *targets(a, b)]
     return "\n".join(lines) + "\n"
+
+
+def targets(small: Row, big: Row) -> list[str]:
+    """The targets of issue 6, checked against this run (at the larger N)."""
+    def mark(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    json_rate, html_rate = big.n / big.json.seconds, big.n / big.html.seconds
+    peak = max(big.json.peak_tree_mb, big.html.peak_tree_mb)
+    growth = peak - max(small.json.peak_tree_mb, small.html.peak_tree_mb)
+    scale = max(big.json.seconds / small.json.seconds, big.html.seconds / small.html.seconds)
+    allowed = 1.1 * big.n / small.n
+    ratio = big.json.seconds / big.grep.seconds
+    return [
+        f"Targets (issue 6) at N = {big.n:,}:",
+        "",
+        f"- ≥ 1,000 reports/s to JSON: {json_rate:,.0f} reports/s, {mark(json_rate >= 1000)}",
+        f"- ≥ 300 reports/s with HTML scorecards: {html_rate:,.0f} reports/s, "
+        f"{mark(html_rate >= 300)}",
+        f"- peak RSS ≤ 300 MB: {peak:.0f} MB, {mark(peak <= 300)}; from N = {small.n:,} it grew "
+        f"by {growth:.0f} MB ({growth * 1024 / (big.n - small.n):.1f} KB per report)",
+        f"- time ≤ {allowed:.0f} × the time at N = {small.n:,}: ×{scale:.2f}, "
+        f"{mark(scale <= allowed)}",
+        f"- JSON run time ≤ 20 × grep: ×{ratio:.0f}, {mark(ratio <= 20)}",
+    ]
 
 
 def machine() -> str:
