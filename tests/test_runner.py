@@ -233,3 +233,18 @@ def test_spawned_workers_give_the_same_results(engine: Engine, monkeypatch: pyte
     monkeypatch.setattr(runner, "_context", lambda: multiprocessing.get_context("spawn"))
     spawned = [d.json for d in run_tasks(checker, tasks, jobs=2)]
     assert spawned == forked
+
+
+def test_an_idle_worker_killed_from_outside_is_replaced(engine: Engine) -> None:
+    from fazhi.runner import _Pool
+
+    pool = _Pool(Checker(engine, Outputs(json=True), 20 << 20), 2)
+    try:
+        dead = pool.workers[0]
+        dead.process.kill()
+        dead.process.join()
+        pool.revive()
+        assert pool.workers[0] is not dead and pool.workers[0].process.is_alive()
+        assert pool.workers[1].process.is_alive()
+    finally:
+        pool.close()

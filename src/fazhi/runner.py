@@ -143,7 +143,10 @@ class _Worker:
         if not self.queue:
             self.started = time.monotonic()
         self.queue.append(task)
-        self.conn.send(task)
+        try:
+            self.conn.send(task)
+        except OSError:
+            pass  # it has just died: the run loop sees that and reports this task
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -180,6 +183,13 @@ class _Pool:
         self.workers[self.workers.index(w)] = self._start()
         return list(w.queue)
 
+    def revive(self) -> None:
+        """Replace idle workers that died between documents (killed from outside)."""
+        for i, w in enumerate(self.workers):
+            if not w.queue and not w.process.is_alive():
+                w.stop()
+                self.workers[i] = self._start()
+
     def close(self) -> None:
         for w in self.workers:
             w.stop(kill=bool(w.queue))
@@ -199,6 +209,7 @@ def run_tasks(checker: Checker, tasks: Iterable[Task], jobs: int = 1,
     try:
         while True:
             # Hand out work: retries first, never further than the window ahead.
+            pool.revive()
             for w in pool.workers:
                 while len(w.queue) < PREFETCH:
                     if retry:
