@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterable
+from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 
@@ -21,15 +24,24 @@ from fazhi.document.model import DocumentError
 from fazhi.document.readers import DEFAULT_MAX_BYTES
 from fazhi.engine import Engine
 from fazhi.inputs import UsageError, discover
-from fazhi.render.files import write_atomic
+from fazhi.progress import Progress
+from fazhi.render.files import atomic_writer
+from fazhi.render.html import scorecard_names
 from fazhi.render.inspect import inspect_text
-from fazhi.render.json_out import from_json, to_json
-from fazhi.render.outputs import out_problem, output_paths, overwrite_problem, write_all
-from fazhi.render.text import run_text
-from fazhi.results import SCHEMA, RunResult
+from fazhi.render.json_out import JsonWriter, from_json
+from fazhi.render.outputs import (
+    out_problem,
+    output_paths,
+    overwrite_problem,
+    write_all,
+    write_overview,
+)
+from fazhi.render.text import summary_text
+from fazhi.results import SCHEMA, ReportResult, ReportSummary, Summary, summarize
 from fazhi.rulebook.loader import ProfileNotFound, RulebookError
 from fazhi.rulebook.locate import DEFAULT_NAME
-from fazhi.waivers import apply_waivers
+from fazhi.runner import DEFAULT_TIMEOUT, Checker, Outputs, Task, run_tasks
+from fazhi.waivers import live_waivers, waiver_notes
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 
@@ -62,19 +74,20 @@ def load_engine(rules: Path, profile: str | None = None, display: str | None = N
         sys.exit(EXIT_USAGE)
 
 
-def threshold_met(run: RunResult, engine: Engine, fail_on: str) -> bool:
+def threshold_met(reports: Iterable[ReportSummary], engine: Engine, fail_on: str) -> bool:
+    """Whether a rule of severity ``fail_on`` (or more severe) failed in any report."""
     if fail_on == "never":
         return False
     order = list(engine.book.scoring.severities)
     limit = order.index(fail_on) if fail_on in order else len(order)
-    return any(x.status == "fail" and x.severity in order and order.index(x.severity) <= limit
-               for r in run.reports for x in r.results)
+    severe = set(order[: limit + 1])
+    return any(n and sev in severe for r in reports for sev, n in r.fails)
 
 
-def exit_code(run: RunResult, engine: Engine, fail_on: str) -> int:
-    if run.summary.errors:
+def exit_code(reports: list[ReportSummary], summary: Summary, engine: Engine, fail_on: str) -> int:
+    if summary.errors:
         return EXIT_UNREADABLE
-    return EXIT_THRESHOLD if threshold_met(run, engine, fail_on) else EXIT_OK
+    return EXIT_THRESHOLD if threshold_met(reports, engine, fail_on) else EXIT_OK
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -107,10 +120,18 @@ def main() -> None:
 @click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // 1048576,
               show_default=True,
               help="单个文件大小上限（MB）；.docx/.ofd 解压后的总大小上限为其 10 倍。")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="同时检查的进程数（默认：本机 CPU 核数）。结果与 --jobs 1 完全相同。")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
+              show_default=True, help="单份报告的检查时限（秒）；超时的报告记为无法检查，其余照常检查。")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+              help="缓存文件夹：内容、规则文件和工具版本都未变的报告直接取用上次的结果。")
+@click.option("--quiet", "-q", is_flag=True, help="不在终端显示进度。")
 def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
           waivers: Path | None, config: Path | None, today: datetime | None, fmt: str,
           out: Path | None, json_file: Path | None, with_source: bool, fail_on: str | None,
-          max_size: int) -> None:
+          max_size: int, jobs: int | None, timeout: float, cache_dir: Path | None,
+          quiet: bool) -> None:
     settings = settings_or_exit(config, rules=rules, profile=profile, waivers=waivers, out=out,
                                 fail_on=fail_on)
     out, fail_on = settings.out, settings.fail_on
@@ -119,6 +140,7 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
     engine = load_engine(rulebook_path(settings), settings.profile,
                          None if settings.rules is not None else f"rules/{DEFAULT_NAME}")
     waived = waivers_or_exit(settings.waivers, engine)
+    day = today_or_now(today)
     try:
         inputs = discover(list(paths) or ["reports"])
     except UsageError as exc:
@@ -130,22 +152,52 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
     if problem:
         click.echo(problem, err=True)
         sys.exit(EXIT_USAGE)
-    run = engine.run(inputs, max_bytes=max_size * 1048576)
-    if waived:
-        run, notes = apply_waivers(run, waived, today_or_now(today), engine.book.scoring)
-        for note in notes:
-            click.echo(f"⚠ {note}", err=True)
-    if json_file is not None:
-        write_atomic(json_file, to_json(run, include_source=True))
-    if fmt == "json":
-        click.echo(to_json(run, include_source=with_source), nl=False)
-    elif fmt == "text":
-        click.echo(run_text(run), nl=False)
-    else:
-        write_all(run, out)
-        click.echo(run_text(run), nl=False)
-        click.echo(f"评分卡已写入 {out}/（总览：{out / 'index.html'}；汇总表：summary.csv、summary.xlsx）")
-    sys.exit(exit_code(run, engine, fail_on))
+    names = scorecard_names([shown for _, shown in inputs])
+    tasks = (Task(i, p, shown, name) for i, ((p, shown), name) in enumerate(zip(inputs, names,
+                                                                               strict=True)))
+    outputs = Outputs(json=fmt == "json", json_source=with_source,
+                      json_file=json_file is not None, text=fmt != "json",
+                      html=out if fmt == "html" else None)
+    checker = Checker(engine, outputs, max_size * 1048576, cache_dir,
+                      live_waivers(waived or [], day))
+    jobs = min(jobs or os.cpu_count() or 1, len(inputs))
+    stdout = sys.stdout
+    progress = Progress.on_terminal(len(inputs), sys.stderr, quiet)
+    reports: list[ReportSummary] = []
+    overview: list[ReportResult] = []
+    used: set[str] = set()
+    with ExitStack() as stack:
+        file_writer = None
+        if json_file is not None:
+            file_writer = JsonWriter(stack.enter_context(atomic_writer(json_file)),
+                                     checker.header)
+        out_writer = JsonWriter(stdout, checker.header) if fmt == "json" else None
+        for done in run_tasks(checker, tasks, jobs, timeout):
+            if file_writer is not None:
+                file_writer.add(done.json_file or "")
+            if out_writer is not None:
+                out_writer.add(done.json or "")
+            if fmt != "json":
+                stdout.write(("\n" if done.index else "") + (done.text or ""))
+            reports.append(done.summary)
+            if done.overview is not None:
+                overview.append(done.overview)
+            used |= done.waived
+            progress.advance()
+        progress.close()
+        summary = summarize(reports)
+        for w in (file_writer, out_writer):
+            if w is not None:
+                w.close(summary)
+    for note in waiver_notes(waived or [], day, used):
+        click.echo(f"⚠ {note}", err=True)
+    if fmt != "json":
+        stdout.write("\n" + summary_text(summary))
+    if fmt == "html" and out is not None:
+        write_overview(checker.header, overview, summary, out)
+        stdout.write(f"评分卡已写入 {out}/（总览：{out / 'index.html'}；汇总表：summary.csv、summary.xlsx）\n")
+    stdout.flush()
+    sys.exit(exit_code(reports, summary, engine, fail_on or "never"))
 
 
 INSPECT_HELP = """查看 fazhi 从一个报告文件中读到了什么、是怎样理解的。

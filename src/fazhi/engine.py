@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import stat
-import string
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -21,6 +20,7 @@ from pydantic import BaseModel
 
 from fazhi import __version__
 from fazhi.checks import PARAM_MODELS, Context, evaluate
+from fazhi.checks.base import compile_patterns
 from fazhi.document.load import build_document, load_document
 from fazhi.document.locate import heading_text
 from fazhi.document.model import Document, DocumentError, Evidence, Extracted, Section
@@ -32,10 +32,11 @@ from fazhi.results import (
     ReportResult,
     RulebookInfo,
     RuleResult,
+    RunHeader,
     RunResult,
     SourceLine,
-    Summary,
     ToolInfo,
+    summarize,
 )
 from fazhi.rulebook.loader import load_rulebook, parse_checks
 from fazhi.rulebook.schema import Rule, Rulebook, Scoring
@@ -49,7 +50,7 @@ class _Facts(dict[str, object]):
 
 
 def render_message(template: str, facts: Mapping[str, object]) -> str:
-    return string.Formatter().vformat(template, (), _Facts(facts))
+    return template.format_map(_Facts(facts))
 
 
 class Engine:
@@ -60,6 +61,9 @@ class Engine:
         self.path = path
         self.profile = profile
         self.checks: list[BaseModel] = parse_checks(book, PARAM_MODELS)
+        # Compile every pattern now, once per run (and before worker processes fork).
+        self.patterns = compile_patterns(self.checks)
+        book.document.compile()
         self.kind_labels = {k.name: k.label for k in book.document.kinds}
         self.kind_labels.update({"preamble": "开头", "closing": "落款"})
         self.rulebook_hash = hashlib.sha256(Path(path).read_bytes()).hexdigest() \
@@ -73,6 +77,9 @@ class Engine:
     def info(self) -> RulebookInfo:
         return RulebookInfo(id=self.book.id, version=self.book.version, path=self.path,
                             title=self.book.title, profile=self.profile)
+
+    def header(self) -> RunHeader:
+        return RunHeader(tool=ToolInfo(version=__version__), rulebook=self.info())
 
     # -- one document -------------------------------------------------------
     def check_document(self, doc: Document) -> ReportResult:
@@ -178,12 +185,8 @@ def source_lines(doc: Document) -> list[SourceLine]:
 
 
 def make_run(info: RulebookInfo, reports: list[ReportResult]) -> RunResult:
-    scores = [r.score for r in reports if r.score is not None]
-    checked = sum(r.status == "checked" for r in reports)
     return RunResult(tool=ToolInfo(version=__version__), rulebook=info, reports=reports,
-                     summary=Summary(checked=checked, errors=len(reports) - checked,
-                                     mean_score=round(sum(scores) / len(scores), 1)
-                                     if scores else None))
+                     summary=summarize(reports))
 
 
 def error_result(path: str, code: str, message: str, sha256: str | None) -> ReportResult:

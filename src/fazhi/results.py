@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -116,3 +118,68 @@ class RunResult(BaseModel):
     summary: Summary
 
     model_config = {"populate_by_name": True}
+
+
+class RunHeader(BaseModel):
+    """What a run says about itself before any report: the top of its JSON and
+    of every scorecard."""
+
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    tool: ToolInfo
+    rulebook: RulebookInfo
+
+    model_config = {"populate_by_name": True}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSummary:
+    """What a batch keeps of each report once it is written: the overview row, the
+    totals and the exit code need no more. A run keeps one per report, so it is a
+    slotted dataclass of plain values (a few hundred bytes), not a model tree.
+    ``fails`` counts the failed rules per severity; ``scorecard`` is the scorecard's
+    file name (None for a report that could not be checked)."""
+
+    path: str
+    status: str
+    error: ErrorInfo | None = None
+    issuer: str | None = None
+    report_year: int | None = None
+    score: float | None = None
+    grade: str | None = None
+    verdict: str | None = None
+    fails: tuple[tuple[str, int], ...] = ()
+    scorecard: str | None = None
+
+    @classmethod
+    def of(cls, r: ReportResult, scorecard: str | None = None) -> ReportSummary:
+        fails: dict[str, int] = {}
+        for x in r.results:
+            if x.status == "fail":
+                fails[x.severity] = fails.get(x.severity, 0) + 1
+        meta = r.meta or ReportMeta()
+        return cls(path=r.path, status=r.status, error=r.error, issuer=meta.issuer,
+                   report_year=meta.report_year, score=r.score, grade=r.grade, verdict=r.verdict,
+                   fails=tuple(fails.items()),
+                   scorecard=scorecard if r.status == "checked" else None)
+
+    def failed(self, severity: str) -> int:
+        """How many rules of ``severity`` failed."""
+        return dict(self.fails).get(severity, 0)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """A batch as its overview page shows it: the header, a summary per report, the totals."""
+
+    tool: ToolInfo
+    rulebook: RulebookInfo
+    reports: list[ReportSummary]
+    summary: Summary
+
+
+def summarize(reports: Sequence[ReportResult | ReportSummary]) -> Summary:
+    """The run's totals: how many were checked, how many failed, the mean score."""
+    scores = [r.score for r in reports if r.score is not None]
+    checked = sum(r.status == "checked" for r in reports)
+    return Summary(checked=checked, errors=len(reports) - checked,
+                   mean_score=round(sum(scores) / len(scores), 1) if scores else None)

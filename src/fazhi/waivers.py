@@ -112,38 +112,56 @@ def matches(w: Waiver, report: ReportResult) -> bool:
     return e.year is None or meta.report_year == e.year
 
 
-def apply_waivers(run: RunResult, waivers: list[Waiver], today: date, scoring: Scoring
-                  ) -> tuple[RunResult, list[str]]:
-    """The run with waivers applied (scores recomputed) and warnings for the auditor."""
-    live = [w for w in waivers if w.entry.expires >= today]
+def live_waivers(waivers: list[Waiver], today: date) -> list[Waiver]:
+    """The waivers not expired on ``today``."""
+    return [w for w in waivers if w.entry.expires >= today]
+
+
+def waive_report(rep: ReportResult, live: list[Waiver], scoring: Scoring
+                 ) -> tuple[ReportResult, set[str]]:
+    """One report with the live waivers that match it applied (score recomputed), and
+    which waivers were used."""
+    used: set[str] = set()
+    if rep.status != "checked" or not live:
+        return rep, used
+    mine = [w for w in live if matches(w, rep)]
+    results = []
+    for r in rep.results:
+        w = next((w for w in mine if w.entry.rule == r.rule), None)
+        if w is not None and r.status in WAIVABLE:
+            used.add(w.where)
+            r = r.model_copy(update={"status": "not_applicable", "message": w.message,
+                                     "suggestion": None, "waiver": w.where})
+        results.append(r)
+    if not used:
+        return rep, used
+    score, grade, verdict = score_results(results, scoring)
+    counts = {s: sum(x.status == s for x in results) for s in STATUS_ORDER}
+    return rep.model_copy(update={"results": results, "score": score, "grade": grade,
+                                  "verdict": verdict, "counts": counts,
+                                  "compliant": verdict == scoring.verdict.pass_label}), used
+
+
+def waiver_notes(waivers: list[Waiver], today: date, used: set[str]) -> list[str]:
+    """Warnings for the auditor: expired waivers, and live ones no report needed."""
     notes = [f"{w.where}: 豁免已过期（有效期至 {w.entry.expires.isoformat()}），未应用："
              f"规则 {w.entry.rule}，理由「{w.entry.reason}」。请续批或删除这条豁免。"
              for w in waivers if w.entry.expires < today]
-    used: set[str] = set()
-    reports = []
-    for rep in run.reports:
-        if rep.status != "checked" or not live:
-            reports.append(rep)
-            continue
-        mine = [w for w in live if matches(w, rep)]
-        changed = False
-        results = []
-        for r in rep.results:
-            w = next((w for w in mine if w.entry.rule == r.rule), None)
-            if w is not None and r.status in WAIVABLE:
-                used.add(w.where)
-                changed = True
-                r = r.model_copy(update={"status": "not_applicable", "message": w.message,
-                                         "suggestion": None, "waiver": w.where})
-            results.append(r)
-        if changed:
-            score, grade, verdict = score_results(results, scoring)
-            counts = {s: sum(x.status == s for x in results) for s in STATUS_ORDER}
-            rep = rep.model_copy(update={"results": results, "score": score, "grade": grade,
-                                         "verdict": verdict, "counts": counts})
-        reports.append(rep)
-    for w in live:
+    for w in live_waivers(waivers, today):
         if w.where not in used:
             notes.append(f"{w.where}: 豁免未被使用：没有报告的规则「{w.entry.rule}」需要豁免"
                          "（报告未匹配，或该规则已达标）。请核对报告和规则编号，或删除这条豁免。")
-    return make_run(run.rulebook, reports), notes
+    return notes
+
+
+def apply_waivers(run: RunResult, waivers: list[Waiver], today: date, scoring: Scoring
+                  ) -> tuple[RunResult, list[str]]:
+    """The run with waivers applied (scores recomputed) and warnings for the auditor."""
+    live = live_waivers(waivers, today)
+    used: set[str] = set()
+    reports = []
+    for rep in run.reports:
+        rep, mine = waive_report(rep, live, scoring)
+        used |= mine
+        reports.append(rep)
+    return make_run(run.rulebook, reports), waiver_notes(waivers, today, used)

@@ -17,10 +17,10 @@ leads such as 一是…).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Annotated, Literal, TypeVar
+from functools import cache
+from typing import Annotated, Literal, NamedTuple, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo
 
@@ -29,7 +29,7 @@ from fazhi.document.locate import evidence_at, innermost, top_section
 from fazhi.document.model import Document, Evidence, Section
 from fazhi.rulebook.schema import Regex
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Hashable)
 Part = Literal["all", "body", "heading", "headings"]
 
 
@@ -55,8 +55,7 @@ class CheckParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A stretch of one paragraph's normalised text; ``region`` is the paragraph
     range it speaks for (a heading speaks for its whole section)."""
 
@@ -177,16 +176,35 @@ def overlaps(rx: re.Pattern[str], text: str, s: int, e: int, lo: int, hi: int) -
                for m in rx.finditer(text, max(lo, s - 20), min(hi, e + 20)))
 
 
-@lru_cache(maxsize=4096)
+@cache
 def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return compile_any(list(patterns))
 
 
 def any_of(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
-    """One compiled alternation of ``patterns``, compiled once per run."""
+    """One compiled alternation of ``patterns``: compiled on first use (the engine
+    compiles all of a rulebook's when it loads it, see :func:`compile_patterns`)
+    and shared by every check that uses the same list."""
     return _compiled(tuple(patterns))
 
 
+def pattern_lists(params: BaseModel) -> Iterator[list[str]]:
+    """Every list of patterns in a check's parameters, nested models included."""
+    for name, info in type(params).model_fields.items():
+        value = getattr(params, name)
+        if info.annotation == list[Regex]:
+            yield value
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel):
+                yield from pattern_lists(item)
+
+
+def compile_patterns(checks: list[BaseModel]) -> dict[tuple[str, ...], re.Pattern[str] | None]:
+    """Compile every pattern list of a rulebook's checks once; identical lists (the
+    same wordings in several rules or tiers) share one compiled alternation."""
+    return {tuple(p): any_of(p) for params in checks for p in pattern_lists(params)}
+
+
 def distinct(words: list[T]) -> list[T]:
-    """Items in first-seen order without repeats."""
+    """Words (or anything hashable) in first-seen order without repeats."""
     return list(dict.fromkeys(words))

@@ -158,6 +158,12 @@ class OutlineConfig(Strict):
             raise ValueError(f"completeness.end_kinds 中有未定义的章节类型：{'、'.join(unknown)}")
         return self
 
+    def compile(self) -> None:
+        """Compile every pattern now rather than on first use."""
+        for kind in self.kinds:
+            _ = kind.heading_re, kind.content_res
+        _ = self.title_re, self.issuer_re, self.place_re, self.closing_re
+
     @cached_property
     def title_re(self) -> re.Pattern[str] | None:
         return compile_any(self.meta.title)

@@ -7,7 +7,8 @@ import re
 
 from fazhi.document.model import Document, Evidence, Paragraph, Section
 
-_STOP = re.compile(r"[。!?;！？；]")
+_STOPS = "。!?;！？；"
+_STOP = re.compile(f"[{_STOPS}]")
 _EXCERPT_MAX = 120
 
 SPECIAL_LABELS = {"preamble": "开头部分", "closing": "落款部分"}
@@ -55,9 +56,7 @@ def evidence_at(doc: Document, paragraph: int, start: int, end: int) -> Evidence
     p = doc.paragraphs[paragraph]
     o_start, o_end = _orig_span(p, start, end)
     text = p.text
-    s = 0
-    for m in _STOP.finditer(text, 0, o_start):
-        s = m.end()
+    s = max(text.rfind(c, 0, o_start) for c in _STOPS) + 1  # after the last stop before it
     m2 = _STOP.search(text, o_end)
     e = m2.end() if m2 else len(text)
     if e - s > _EXCERPT_MAX:

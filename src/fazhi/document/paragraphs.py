@@ -12,9 +12,10 @@ next one, and the joined run counts as one line for the test above.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from fazhi.document.model import Location, Paragraph, SourceLine
-from fazhi.document.normalize import normalize, normalize_text
+from fazhi.document.model import Paragraph, SourceLine
+from fazhi.document.normalize import normalize
 
 # Marker at the start of normalised text: 一、 (一) 1、 1. (1) ① 第一部分 一是
 MARKER_RE = re.compile(
@@ -34,14 +35,25 @@ def _joinable(prev: str, cur: str, min_chars: int) -> bool:
     return not MARKER_RE.match(cur)
 
 
+@dataclass(frozen=True)
+class _Piece:
+    """One source line, stripped, with its normalised text and map."""
+
+    line: SourceLine
+    text: str
+    norm: str
+    norm_map: list[int]
+
+
 def build_paragraphs(lines: list[SourceLine], join_min_chars: int = 15) -> list[Paragraph]:
     """Group lines into paragraphs and normalise each."""
-    groups: list[list[SourceLine]] = []
-    current: list[SourceLine] = []
+    groups: list[list[_Piece]] = []
+    current: list[_Piece] = []
     prev = ""
     wrapped = False
     for line in lines:
-        norm = normalize_text(line.text)
+        text = line.text.strip()
+        norm, norm_map = normalize(text)
         if not norm:
             continue
         if wrapped:
@@ -51,24 +63,22 @@ def build_paragraphs(lines: list[SourceLine], join_min_chars: int = 15) -> list[
                 groups.append(current)
                 current = []
             prev = norm
-        current.append(line)
+        current.append(_Piece(line, text, norm, norm_map))
         wrapped = line.wrapped
     if current:
         groups.append(current)
     return [_make(i, g) for i, g in enumerate(groups)]
 
 
-def _make(index: int, group: list[SourceLine]) -> Paragraph:
-    parts: list[str] = []
+def _make(index: int, group: list[_Piece]) -> Paragraph:
+    """Join a group's lines; normalisation is per character, so the pieces' norms join too."""
     starts: list[int] = []
-    locs: list[Location] = []
+    norm_map: list[int] = []
     offset = 0
-    for line in group:
-        piece = line.text.strip()
+    for piece in group:
         starts.append(offset)
-        locs.append(line.loc)
-        parts.append(piece)
-        offset += len(piece)
-    text = "".join(parts)
-    norm, norm_map = normalize(text)
-    return Paragraph(index=index, text=text, norm=norm, norm_map=norm_map, line_starts=starts, locs=locs)
+        norm_map.extend([i + offset for i in piece.norm_map] if offset else piece.norm_map)
+        offset += len(piece.text)
+    return Paragraph.model_construct(
+        index=index, text="".join(p.text for p in group), norm="".join(p.norm for p in group),
+        norm_map=norm_map, line_starts=starts, locs=[p.line.loc for p in group])

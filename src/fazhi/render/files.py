@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
@@ -49,3 +52,19 @@ def same_file(targets: list[Path], inputs: list[Path]) -> Path | None:
     """The first of ``targets`` that is (or links to) one of ``inputs``, if any."""
     real = {_real(p) for p in inputs}
     return next((t for t in targets if _real(t) in real), None)
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text file written piece by piece that appears at ``path`` only when
+    complete (it replaces ``path`` when the block ends without an error)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            yield f
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -34,7 +34,7 @@ from fazhi.render.views import (
     scorecard_view,
     severity_label,
 )
-from fazhi.results import ReportResult, RunResult
+from fazhi.results import ReportResult, RunHeader, RunResult
 
 __all__ = ["render_index", "render_scorecard", "scorecard_names", "write_html"]
 
@@ -69,7 +69,8 @@ def _assets(css: list[str], js: str) -> dict[str, object]:
             "VERDICT_ICONS": VERDICT_ICONS}
 
 
-def render_scorecard(run: RunResult, report: ReportResult, index_href: str = "index.html") -> str:
+def render_scorecard(run: RunHeader | RunResult, report: ReportResult,
+                     index_href: str = "index.html") -> str:
     view = scorecard_view(report)
     return _env.get_template("scorecard.html.j2").render(
         run=run, r=report, v=view, index_href=index_href,
@@ -83,6 +84,22 @@ def render_index(run: RunResult, names: list[str],
     return _env.get_template("index.html.j2").render(
         run=run, v=view, downloads=downloads or [],
         **_assets(["base.css", "index.css"], "index.js"))
+
+
+def write_scorecard(out: Path, name: str, run: RunHeader | RunResult, report: ReportResult
+                    ) -> Path:
+    """Write one report's scorecard as ``out/name`` (as soon as the report is checked)."""
+    p = out / name
+    write_atomic(p, render_scorecard(run, report))
+    return p
+
+
+def write_index(run: RunResult, out: Path, downloads: list[tuple[str, str]] | None = None
+                ) -> Path:
+    """Write the batch overview ``out/index.html``."""
+    p = out / "index.html"
+    write_atomic(p, render_index(run, scorecard_names(run.reports), downloads))
+    return p
 
 
 def write_html(run: RunResult, out: Path,

@@ -3,20 +3,70 @@
 Each report's extracted text (``source``) is left out unless asked for: it
 makes the document several times larger, and only re-rendering scorecards
 (``fazhi report``) needs it.
+
+:func:`to_json` renders a whole run at once. A batch writes the same bytes
+piece by piece with :class:`JsonWriter`, so that it never holds more than one
+report: the header, then each report's :func:`report_json` as it is done (in
+input order), then the summary.
 """
 
 from __future__ import annotations
 
 import json
+from typing import TextIO
 
-from fazhi.results import RunResult
+from fazhi.results import ReportResult, RunHeader, RunResult, Summary
+
+INDENT = 2
+_REPORT_DEPTH = 2  # {"reports": [ {…} ]}: a report's lines are indented twice
 
 
 def to_json(run: RunResult, include_source: bool = False) -> str:
     exclude = None if include_source else {"reports": {"__all__": {"source"}}}
     data = run.model_dump(mode="json", by_alias=True, exclude=exclude)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=INDENT) + "\n"
 
 
 def from_json(text: str) -> RunResult:
     return RunResult.model_validate_json(text)
+
+
+def _nested(text: str, depth: int) -> str:
+    """Pretty-printed JSON re-indented to sit ``depth`` levels deep (JSON strings
+    hold no raw newlines, so every newline is a line break of the layout)."""
+    return text.replace("\n", "\n" + " " * (INDENT * depth))
+
+
+def report_json(report: ReportResult, include_source: bool = False) -> str:
+    """One report's text inside the run's JSON, without the separating comma.
+
+    pydantic's serializer writes what ``json.dumps(…, ensure_ascii=False,
+    indent=2)`` writes for these models, several times faster; the tests hold
+    the two to the same bytes."""
+    exclude = None if include_source else {"source"}
+    body = report.model_dump_json(indent=INDENT, exclude=exclude)
+    return " " * (INDENT * _REPORT_DEPTH) + _nested(body, _REPORT_DEPTH)
+
+
+class JsonWriter:
+    """Writes the JSON of a run to ``out`` report by report; the bytes are those of
+    :func:`to_json` for the same run."""
+
+    def __init__(self, out: TextIO, header: RunHeader) -> None:
+        self.out = out
+        self.count = 0
+        head = json.dumps({**header.model_dump(mode="json", by_alias=True), "reports": []},
+                          ensure_ascii=False, indent=INDENT)
+        out.write(head[: head.rindex("[]") + 1])  # up to and including "reports": [
+
+    def add(self, report_text: str) -> None:
+        """Append one report, as rendered by :func:`report_json`."""
+        self.out.write(",\n" if self.count else "\n")
+        self.out.write(report_text)
+        self.count += 1
+
+    def close(self, summary: Summary) -> None:
+        indent = " " * INDENT
+        self.out.write(("\n" + indent) if self.count else "")
+        body = json.dumps(summary.model_dump(mode="json"), ensure_ascii=False, indent=INDENT)
+        self.out.write(f'],\n{indent}"summary": {_nested(body, 1)}\n}}\n')

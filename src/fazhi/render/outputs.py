@@ -7,9 +7,9 @@ from pathlib import Path
 
 from fazhi.render.csv_out import to_csv
 from fazhi.render.files import input_inside, same_file, write_atomic
-from fazhi.render.html import scorecard_names, write_html
+from fazhi.render.html import scorecard_names, write_html, write_index
 from fazhi.render.xlsx_out import to_xlsx
-from fazhi.results import RunResult
+from fazhi.results import ReportResult, RunHeader, RunResult, Summary
 
 SUMMARY_CSV = "summary.csv"
 SUMMARY_XLSX = "summary.xlsx"
@@ -33,6 +33,17 @@ def write_all(run: RunResult, out: Path) -> list[Path]:
     write_atomic(out / SUMMARY_CSV, to_csv(run))
     write_atomic(out / SUMMARY_XLSX, to_xlsx(run))
     return [*written, out / SUMMARY_CSV, out / SUMMARY_XLSX]
+
+
+def write_overview(header: RunHeader, reports: list[ReportResult], summary: Summary, out: Path
+                   ) -> list[Path]:
+    """The index, summary.csv and summary.xlsx of a batch whose scorecards were written
+    as each report was checked (``reports`` need not carry their text or outline)."""
+    run = RunResult(tool=header.tool, rulebook=header.rulebook, reports=reports, summary=summary)
+    idx = write_index(run, out, DOWNLOADS)
+    write_atomic(out / SUMMARY_CSV, to_csv(run))
+    write_atomic(out / SUMMARY_XLSX, to_xlsx(run))
+    return [idx, out / SUMMARY_CSV, out / SUMMARY_XLSX]
 
 
 def out_problem(out: Path, inputs: list[Path]) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fazhi.document.model import Evidence
-from fazhi.results import ReportResult, RunResult
+from fazhi.results import ReportResult, RunResult, Summary
 
 ICONS = {"pass": "✓", "partial": "◐", "fail": "✗", "not_applicable": "–"}
 LABELS = {"pass": "达标", "partial": "部分达标", "fail": "缺失", "not_applicable": "不适用"}
@@ -54,9 +54,12 @@ WARNING_TEXT = {
 }
 
 
-def run_text(run: RunResult) -> str:
-    parts = [report_text(r) for r in run.reports]
-    s = run.summary
+def summary_text(s: Summary) -> str:
+    """The closing line of the terminal summary."""
     mean = f"，平均得分 {s.mean_score}" if s.mean_score is not None else ""
-    parts.append(f"共 {len(run.reports)} 份：已检查 {s.checked} 份，无法读取 {s.errors} 份{mean}。\n")
-    return "\n".join(parts)
+    return f"共 {s.checked + s.errors} 份：已检查 {s.checked} 份，无法读取 {s.errors} 份{mean}。\n"
+
+
+def run_text(run: RunResult) -> str:
+    """The whole terminal summary: the report blocks and the closing line, a blank line apart."""
+    return "\n".join([*(report_text(r) for r in run.reports), summary_text(run.summary)])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -58,22 +59,24 @@ def _safe_stem(path: str) -> str:
     return f"{stem}_" if stem.casefold() in _WINDOWS_DEVICES else stem
 
 
-def scorecard_names(reports: list[ReportResult]) -> list[str]:
+def scorecard_names(reports: Sequence[ReportResult | str]) -> list[str]:
     """A distinct, portable file name per report.
 
     The input's stem with characters that file systems or URLs treat specially
     replaced by ``_``; where stems collide (ignoring case, as a FAT-formatted
     USB stick does) or take a name the folder uses itself, a short hash of the
-    input's path is added.
+    input's path is added. Takes reports or their paths, so that a batch can name
+    every scorecard before any report is checked.
     """
-    stems = [_safe_stem(r.path) for r in reports]
+    paths = [r if isinstance(r, str) else r.path for r in reports]
+    stems = [_safe_stem(p) for p in paths]
     counts: dict[str, int] = {}
     for s in stems:
         counts[s.casefold()] = counts.get(s.casefold(), 0) + 1
     out = []
-    for r, s in zip(reports, stems, strict=True):
+    for path, s in zip(paths, stems, strict=True):
         if counts[s.casefold()] > 1 or s.casefold() in RESERVED_STEMS:
-            s = f"{s}-{hashlib.sha256(r.path.encode('utf-8')).hexdigest()[:8]}"
+            s = f"{s}-{hashlib.sha256(path.encode('utf-8')).hexdigest()[:8]}"
         out.append(f"{s}.html")
     return out
 

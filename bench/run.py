@@ -1,0 +1,346 @@
+"""Benchmark of ``fazhi check`` on a synthetic corpus (a script, not a test).
+
+    python bench/run.py                  # N = 1,000 and 10,000, jobs 2
+    python bench/run.py --sizes 200 --jobs 1 --out /tmp/results.md
+
+The corpus recombines the real sample reports in reports/: every synthetic
+report takes the preamble (title, issuer) of one sample, one top-level section
+of each kind from randomly chosen samples (renumbered 一、二、…), in which
+each body paragraph is, three times in ten, swapped for a paragraph of the
+same section kind from another sample; sometimes a section is left out and
+sometimes the signature block. A tenth of the files are GB18030, the rest
+UTF-8, in folders of 1,000. The seed is fixed, so the corpus is the same on
+every run, and the first 1,000 reports of the 10,000 are the 1,000.
+
+For each N, on the same corpus in the same run, it times (wall clock, whole
+command, start-up included, with Python's bytecode cache on as by default):
+
+* ``fazhi check DIR --format json --jobs J --quiet > /dev/null``;
+* ``fazhi check DIR --format html --out TMP --jobs J --quiet > /dev/null``;
+* ``grep -r -F -c -f PHRASES DIR > /dev/null``, the lower bound: one pass of
+  fixed-string search over the same files for every literal phrase of the
+  rulebook. PHRASES is built from the rulebook's pattern lists: each pattern
+  with its character classes, look-arounds and repetitions removed, split at
+  the remaining regex syntax; every piece of two or more characters is a
+  phrase (so 合法性审[查核] gives 合法性审, 主要负责(人|同志)履行 gives 主要负责
+  and 履行).
+
+Peak RSS is that of the whole process tree (the command and all its worker
+processes, summed), sampled every 10 ms with psutil; it is printed next to the
+largest single process (ru_maxrss from wait4). CPU s is the CPU time of the
+command and its workers. The machine may be shared: "other load" is the CPU
+that other processes used meanwhile, in cores (busy time from /proc/stat less
+the command's own), so that a slow row can be told from a busy machine. The
+table goes to stdout and to bench/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+import yaml
+
+from fazhi.document.load import load_document
+from fazhi.engine import Engine
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 20250101
+KIND_ORDERS = [
+    ["measures", "first_responsible", "shortcomings", "next_year_plan"],
+    ["measures", "shortcomings", "first_responsible", "next_year_plan"],
+    ["first_responsible", "measures", "shortcomings", "next_year_plan"],
+]
+CN = "一二三四五六七八九十"
+TOP_MARKER = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+、)\s*")
+
+
+# -- corpus -------------------------------------------------------------------
+@dataclass
+class Sample:
+    preamble: list[str]
+    sections: dict[str, tuple[str, list[str]]]  # kind → (heading, body paragraphs)
+    closing: list[str]
+
+
+def load_samples(rules: Path) -> list[Sample]:
+    engine = Engine.from_file(rules)
+    out = []
+    for path in sorted((ROOT / "reports").glob("*.txt")):
+        doc = load_document(path, engine.book.document)
+        texts = [p.text for p in doc.paragraphs]
+        sample = Sample([], {}, [])
+        for s in doc.sections:
+            paras = texts[s.start:s.end]
+            if s.kind == "preamble":
+                sample.preamble = paras
+            elif s.kind == "closing":
+                sample.closing = paras
+            elif s.kind is not None and s.heading is not None and s.kind not in sample.sections:
+                sample.sections[s.kind] = (paras[0], paras[1:])
+        out.append(sample)
+    return out
+
+
+def synthetic_report(rng: random.Random, samples: list[Sample]) -> str:
+    pools: dict[str, list[str]] = {}
+    for s in samples:
+        for kind, (_, body) in s.sections.items():
+            pools.setdefault(kind, []).extend(body)
+    paras = list(rng.choice(samples).preamble)
+    order = rng.choice(KIND_ORDERS)
+    number = 0
+    for kind in order:
+        if kind != "measures" and rng.random() < 0.1:
+            continue  # a report that leaves a part out
+        donor = rng.choice([s for s in samples if kind in s.sections])
+        heading, body = donor.sections[kind]
+        paras.append(CN[number] + "、" + TOP_MARKER.sub("", heading))
+        number += 1
+        for p in body:
+            paras.append(rng.choice(pools[kind]) if rng.random() < 0.3 else p)
+    if rng.random() < 0.6:
+        paras.extend(rng.choice([s for s in samples if s.closing]).closing)
+    sep = "\n\n" if rng.random() < 0.5 else "\n"
+    return sep.join(paras) + "\n"
+
+
+def build_corpus(n: int, root: Path, samples: list[Sample], seed: int = SEED) -> int:
+    """Write ``n`` reports under ``root``; return their total size in bytes."""
+    rng = random.Random(seed)
+    total = 0
+    for i in range(n):
+        text = synthetic_report(rng, samples)
+        data = text.encode("gb18030" if rng.random() < 0.1 else "utf-8")
+        path = root / f"d{i // 1000:02d}" / f"r{i:05d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        total += len(data)
+    return total
+
+
+# -- grep lower bound ---------------------------------------------------------
+_NOT_LITERAL = re.compile(r"\[[^\]]*\]|\(\?<?[=!][^)]*\)|\\[dDsSwW]|[.][*+?]?|\{\d*,?\d*\}")
+_SPLIT = re.compile(r"[\\()|?*+^$]+")
+
+
+def rulebook_phrases(rules: Path) -> list[str]:
+    """The literal phrases of the rulebook's pattern lists (see the module docstring)."""
+    data = yaml.safe_load(rules.read_text(encoding="utf-8"))
+    patterns: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("any", "exclude", "mentions", "bundle", "exclude_blocks",
+                           "exclude_paragraphs", "headings", "content") and isinstance(value, list):
+                    patterns.extend(v for v in value if isinstance(v, str))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(data)
+    phrases = set()
+    for pat in patterns:
+        for piece in _SPLIT.split(_NOT_LITERAL.sub("|", pat)):
+            if len(piece) >= 2:
+                phrases.add(piece)
+    return sorted(phrases)
+
+
+# -- measuring ----------------------------------------------------------------
+@dataclass
+class Measured:
+    seconds: float
+    cpu_seconds: float  # of the command and its worker processes
+    peak_tree_mb: float
+    peak_single_mb: float
+    others: float  # cores kept busy by other processes meanwhile
+    returncode: int
+
+
+def _busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy since boot."""
+    t = psutil.cpu_times()
+    return t.user + t.nice + t.system + getattr(t, "irq", 0) + getattr(t, "softirq", 0)
+
+
+def wait_until_idle(limit: float, most: float = 0.25, window: float = 3.0) -> None:
+    """On a shared machine: wait (up to ``limit`` seconds) until other processes use
+    fewer than ``most`` cores over ``window`` seconds."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        busy = _busy_seconds()
+        time.sleep(window)
+        if (_busy_seconds() - busy) / window < most:
+            return
+
+
+def measure(cmd: list[str], idle_wait: float = 0.0) -> Measured:
+    """Run ``cmd`` with stdout to /dev/null: wall time, its CPU time, the peak RSS of
+    its process tree, and how busy the rest of the machine was meanwhile."""
+    if idle_wait:
+        wait_until_idle(idle_wait)
+    busy = _busy_seconds()
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as devnull:
+        proc = psutil.Popen(cmd, stdout=devnull)
+        peak_tree = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            try:
+                rss = []
+                for p in [proc, *proc.children(recursive=True)]:
+                    try:
+                        rss.append(p.memory_info().rss)
+                    except psutil.Error:
+                        pass
+                peak_tree = max(peak_tree, sum(rss))
+            except psutil.Error:
+                pass
+            time.sleep(0.01)
+    seconds = time.perf_counter() - start
+    cpu = usage.ru_utime + usage.ru_stime
+    others = max(0.0, _busy_seconds() - busy - cpu) / seconds
+    return Measured(seconds, cpu, peak_tree / 1048576, usage.ru_maxrss / 1024, others,
+                    os.waitstatus_to_exitcode(status))
+
+
+@dataclass
+class Row:
+    n: int
+    corpus_mb: float
+    json: Measured
+    html: Measured
+    grep: Measured
+
+
+def run(sizes: list[int], jobs: int, rules: Path, work: Path, idle_wait: float = 0.0) -> list[Row]:
+    samples = load_samples(rules)
+    phrases = work / "phrases.txt"
+    phrases.write_text("\n".join(rulebook_phrases(rules)) + "\n", encoding="utf-8")
+    fazhi = [sys.executable, "-m", "fazhi", "check", "--rules", str(rules), "--quiet",
+             "--jobs", str(jobs)]
+    # Python's default: cache compiled bytecode (some sandboxes turn it off), and
+    # compile it once before timing anything.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "fazhi", "--version"], check=True, capture_output=True)
+    rows = []
+    for n in sizes:
+        corpus = work / f"corpus-{n}"
+        size = build_corpus(n, corpus, samples)
+        print(f"N={n}: corpus {size / 1048576:.1f} MB; running…", file=sys.stderr)
+        js = measure([*fazhi, str(corpus), "--format", "json"], idle_wait)
+        out = work / f"html-{n}"
+        html = measure([*fazhi, str(corpus), "--format", "html", "--out", str(out)], idle_wait)
+        grep = measure(["grep", "-r", "-F", "-c", "-f", str(phrases), str(corpus)], idle_wait)
+        for what, m in (("json", js), ("html", html)):
+            if m.returncode not in (0, 1, 3):
+                raise SystemExit(f"fazhi check ({what}, N={n}) failed with exit code {m.returncode}")
+        rows.append(Row(n, size / 1048576, js, html, grep))
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(corpus, ignore_errors=True)
+    return rows
+
+
+def table(rows: list[Row], jobs: int) -> str:
+    lines = [
+        "| N | corpus | JSON s | JSON reports/s | JSON CPU s | HTML s | HTML reports/s | HTML CPU s | peak RSS JSON (tree / largest process) | peak RSS HTML (tree / largest process) | grep -F s | JSON ÷ grep | other load (cores) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r.n:,} | {r.corpus_mb:.1f} MB | {r.json.seconds:.2f} | {r.n / r.json.seconds:,.0f} "
+            f"| {r.json.cpu_seconds:.1f} | {r.html.seconds:.2f} | {r.n / r.html.seconds:,.0f} "
+            f"| {r.html.cpu_seconds:.1f} "
+            f"| {r.json.peak_tree_mb:.0f} MB / {r.json.peak_single_mb:.0f} MB "
+            f"| {r.html.peak_tree_mb:.0f} MB / {r.html.peak_single_mb:.0f} MB "
+            f"| {r.grep.seconds:.3f} | {r.json.seconds / r.grep.seconds:.1f} "
+            f"| {max(r.json.others, r.html.others):.1f} |")
+    if len(rows) >= 2:
+        a, b = rows[0], rows[-1]
+        lines.append("")
+        lines.append(f"Scaling {a.n:,} → {b.n:,} ({b.n / a.n:.0f}×): JSON time "
+                     f"×{b.json.seconds / a.json.seconds:.2f}, HTML time "
+                     f"×{b.html.seconds / a.html.seconds:.2f}; peak RSS (tree) JSON "
+                     f"{a.json.peak_tree_mb:.0f} → {b.json.peak_tree_mb:.0f} MB, HTML "
+                     f"{a.html.peak_tree_mb:.0f} → {b.html.peak_tree_mb:.0f} MB.")
+        lines += ["", *targets(a, b)]
+    return "\n".join(lines) + "\n"
+
+
+def targets(small: Row, big: Row) -> list[str]:
+    """The targets of issue 6, checked against this run (at the larger N)."""
+    def mark(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    json_rate, html_rate = big.n / big.json.seconds, big.n / big.html.seconds
+    peak = max(big.json.peak_tree_mb, big.html.peak_tree_mb)
+    growth = peak - max(small.json.peak_tree_mb, small.html.peak_tree_mb)
+    scale = max(big.json.seconds / small.json.seconds, big.html.seconds / small.html.seconds)
+    allowed = 1.1 * big.n / small.n
+    ratio = big.json.seconds / big.grep.seconds
+    return [
+        f"Targets (issue 6) at N = {big.n:,}:",
+        "",
+        f"- ≥ 1,000 reports/s to JSON: {json_rate:,.0f} reports/s, {mark(json_rate >= 1000)}",
+        f"- ≥ 300 reports/s with HTML scorecards: {html_rate:,.0f} reports/s, "
+        f"{mark(html_rate >= 300)}",
+        f"- peak RSS ≤ 300 MB: {peak:.0f} MB, {mark(peak <= 300)}; from N = {small.n:,} it grew "
+        f"by {growth:.0f} MB ({growth * 1024 / (big.n - small.n):.1f} KB per report)",
+        f"- time ≤ {allowed:.0f} × the time at N = {small.n:,}: ×{scale:.2f}, "
+        f"{mark(scale <= allowed)}",
+        f"- JSON run time ≤ 20 × grep: ×{ratio:.0f}, {mark(ratio <= 20)}",
+    ]
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} CPUs ({cpu}), {psutil.virtual_memory().total / 2**30:.0f} GiB RAM, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--rules", type=Path, default=ROOT / "rules" / "annual_report.yaml")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    ap.add_argument("--idle-wait", type=float, default=0.0, metavar="SECONDS",
+                    help="before each measurement, wait up to this long for the machine to be idle")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as tmp:
+        rows = run(args.sizes, args.jobs, args.rules, Path(tmp), args.idle_wait)
+    text = table(rows, args.jobs)
+    print(text)
+    header = (f"# fazhi check benchmark\n\nMeasured by `python bench/run.py` "
+              f"(`--jobs {args.jobs}`) on {machine()}.\n"
+              "Times are wall clock for the whole command, start-up included; see the script's "
+              "docstring for the corpus, the grep lower bound and how RSS is measured.\n\n")
+    args.out.write_text(header + text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
