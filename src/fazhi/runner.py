@@ -119,7 +119,7 @@ class Checker:
             write_scorecard(out.html, task.scorecard, self.header, report)
         overview = None
         if out.html is not None:
-            overview = report.model_copy(update={"source": None, "outline": []})
+            overview = report.for_overview()
         return Done(index=task.index, summary=ReportSummary.of(report, task.scorecard),
                     json=report_json(report, out.json_source) if out.json else None,
                     json_file=report_json(report, True) if out.json_file else None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -38,21 +39,40 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _FIXED_DATE = datetime.datetime(*_ZIP_DATE)
 
 
-def _put(ws: Worksheet, row: int, col: int, value: object) -> Cell:
+# Setting a style object on a cell makes openpyxl hash it against the workbook's
+# style table, which costs more than everything else put together on a large
+# batch; each combination is therefore set once and its style array copied.
+# The cache belongs to one workbook: to_xlsx empties it before and after.
+_STYLE_CACHE: dict[str, object] = {}
+
+
+def _styled(cell: Cell, key: str, **styles: object) -> Cell:
+    """Give ``cell`` the border plus ``styles``; ``key`` names the combination."""
+    arr = _STYLE_CACHE.get(key)
+    if arr is None:
+        cell.border = _BORDER
+        for name, value in styles.items():
+            setattr(cell, name, value)
+        _STYLE_CACHE[key] = copy(cell._style)  # type: ignore[attr-defined]
+    else:
+        cell._style = copy(arr)  # type: ignore[attr-defined]
+    return cell
+
+
+def _put(ws: Worksheet, row: int, col: int, value: object, key: str = "plain",
+         **styles: object) -> Cell:
     cell = ws.cell(row=row, column=col)
     assert isinstance(cell, Cell)
     cell.value = value  # type: ignore[assignment]
     if isinstance(value, str):
         cell.data_type = "s"  # text that looks like a formula stays text
-    cell.border = _BORDER
-    return cell
+    return _styled(cell, key, **styles)
 
 
 def _header(ws: Worksheet, titles: list[str], widths: list[float]) -> None:
     for i, (t, w) in enumerate(zip(titles, widths, strict=True), start=1):
-        c = _put(ws, 1, i, t)
-        c.fill, c.font = _HEAD_FILL, _HEAD_FONT
-        c.alignment = Alignment(wrap_text=True, vertical="center")
+        _put(ws, 1, i, t, "head", fill=_HEAD_FILL, font=_HEAD_FONT,
+             alignment=Alignment(wrap_text=True, vertical="center"))
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(titles))}1"
@@ -69,13 +89,13 @@ def _overview(ws: Worksheet, run: RunResult) -> None:
         for j, value in enumerate(summary_row(r, rules, lambda t: t or ""), start=1):
             status = by_label.get(value) if isinstance(value, str) and j > len(FIXED_COLUMNS) \
                 else None
-            if status is not None:
-                value = f"{ICONS[status]} {value}"
-            c = _put(ws, i, j, value)
-            if status is not None:
-                c.fill = PatternFill("solid", fgColor=_FILLS[status])
-                c.font = Font(color=_FONTS[status], bold=status == "fail")
-                c.alignment = Alignment(horizontal="center")
+            if status is None:
+                _put(ws, i, j, value)
+                continue
+            _put(ws, i, j, f"{ICONS[status]} {value}", f"status-{status}",
+                 fill=PatternFill("solid", fgColor=_FILLS[status]),
+                 font=Font(color=_FONTS[status], bold=status == "fail"),
+                 alignment=Alignment(horizontal="center"))
 
 
 def _gaps(ws: Worksheet, run: RunResult) -> None:
@@ -90,11 +110,12 @@ def _gaps(ws: Worksheet, run: RunResult) -> None:
                       severity_label(x.severity), x.title, x.message, x.suggestion or "",
                       "；".join(x.basis), "、".join(f"第 {n} 行" for n in lines)]
             for j, value in enumerate(values, start=1):
-                c = _put(ws, row, j, value)
-                c.alignment = _WRAP
                 if j == 3:
-                    c.fill = PatternFill("solid", fgColor=_FILLS[x.status])
-                    c.font = Font(color=_FONTS[x.status], bold=x.status == "fail")
+                    _put(ws, row, j, value, f"wrap-{x.status}", alignment=_WRAP,
+                         fill=PatternFill("solid", fgColor=_FILLS[x.status]),
+                         font=Font(color=_FONTS[x.status], bold=x.status == "fail"))
+                else:
+                    _put(ws, row, j, value, "wrap", alignment=_WRAP)
             row += 1
 
 
@@ -108,10 +129,18 @@ def _rules(ws: Worksheet, run: RunResult) -> None:
                                 "；".join(info.basis), statuses.count("fail"),
                                 statuses.count("partial")]
         for j, value in enumerate(values, start=1):
-            _put(ws, i, j, value).alignment = _WRAP
+            _put(ws, i, j, value, "wrap", alignment=_WRAP)
 
 
 def to_xlsx(run: RunResult) -> bytes:
+    _STYLE_CACHE.clear()
+    try:
+        return _workbook_bytes(run)
+    finally:
+        _STYLE_CACHE.clear()
+
+
+def _workbook_bytes(run: RunResult) -> bytes:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
