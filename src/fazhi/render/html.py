@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -20,7 +21,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from fazhi.render.files import write_atomic
+from fazhi.render.files import atomic_writer, write_atomic
 from fazhi.render.text import ICONS, LABELS, SEVERITY_LABELS, WARNING_TEXT
 from fazhi.render.views import (
     CLASSIFIED_LABELS,
@@ -80,8 +81,13 @@ def render_scorecard(run: RunHeader | RunResult, report: ReportResult,
 def render_index(run: RunResult, names: list[str],
                  downloads: list[tuple[str, str]] | None = None) -> str:
     """The batch overview; ``downloads`` are (file name, description) of tables written beside it."""
+    return "".join(_index_chunks(run, names, downloads))
+
+
+def _index_chunks(run: RunResult, names: list[str],
+                  downloads: list[tuple[str, str]] | None) -> Iterator[str]:
     view = index_view(run, names)
-    return _env.get_template("index.html.j2").render(
+    return _env.get_template("index.html.j2").generate(
         run=run, v=view, downloads=downloads or [],
         **_assets(["base.css", "index.css"], "index.js"))
 
@@ -98,7 +104,10 @@ def write_index(run: RunResult, out: Path, downloads: list[tuple[str, str]] | No
                 ) -> Path:
     """Write the batch overview ``out/index.html``."""
     p = out / "index.html"
-    write_atomic(p, render_index(run, scorecard_names(run.reports), downloads))
+    # Written as the template renders: the page of a large batch is never whole in memory.
+    with atomic_writer(p) as f:
+        for chunk in _index_chunks(run, scorecard_names(run.reports), downloads):
+            f.write(chunk)
     return p
 
 
