@@ -57,15 +57,3 @@ class Cache:
             return
         stored = report.model_copy(update={"path": ""})
         write_atomic(self._entry(report.sha256, suffix), stored.model_dump_json())
-
-
-def file_sha256(path: Path) -> str | None:
-    """The sha256 of a file's bytes, or None if it cannot be read."""
-    try:
-        h = hashlib.sha256()
-        with path.open("rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
-        return h.hexdigest()
-    except OSError:
-        return None

@@ -160,13 +160,13 @@ class Engine:
             doc.path = shown
             return self.check_document(doc)
         except DocumentError as exc:
-            return error_result(shown, exc.code, exc.message, _sha(path))
+            return error_result(shown, exc.code, exc.message, file_sha256(path))
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
             return error_result(
                 shown, "internal_error",
                 f"读取或检查该文件时发生内部错误（{type(exc).__name__}）。其余文件不受影响；"
                 "请把该文件和本提示反馈给维护者，或将文件另存为 .docx / .txt 后重试。",
-                _sha(path))
+                file_sha256(path))
 
     def run(self, paths: list[tuple[Path, str]], max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:
         reports = [self.check_path(p, shown, max_bytes) for p, shown in paths]
@@ -194,8 +194,8 @@ def error_result(path: str, code: str, message: str, sha256: str | None) -> Repo
                         error=ErrorInfo(code=code, message=message))
 
 
-def _sha(path: Path) -> str | None:
-    """The file's hash for an error entry; None when it cannot be read (or is no regular
+def file_sha256(path: Path) -> str | None:
+    """The sha256 of a file's bytes; None when it cannot be read (or is no regular
     file: opening a pipe would block)."""
     try:
         if not stat.S_ISREG(path.stat().st_mode):

@@ -29,8 +29,8 @@ from multiprocessing.context import ForkContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from fazhi.cache import Cache, file_sha256
-from fazhi.engine import Engine, error_result
+from fazhi.cache import Cache
+from fazhi.engine import Engine, error_result, file_sha256
 from fazhi.render.html import write_scorecard
 from fazhi.render.json_out import report_json
 from fazhi.render.text import report_text

@@ -7,17 +7,20 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, TextIO, cast
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` so that readers never see a half-written file."""
+@contextmanager
+def _replacing(path: Path, mode: str) -> Iterator[IO[Any]]:
+    """A temporary file beside ``path`` that replaces it when the block ends without an
+    error, and is removed otherwise; readers never see a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
+        text = "b" not in mode
+        with open(fd, mode, encoding="utf-8" if text else None,
+                  newline="" if text else None) as f:
+            yield f
         os.chmod(tmp, 0o666 & ~_umask())  # as open() would; mkstemp makes it owner-only
         os.replace(tmp, path)
     except BaseException:
@@ -26,6 +29,12 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` so that readers never see a half-written file."""
+    with _replacing(path, "wb") as f:
+        f.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _umask() -> int:
@@ -52,19 +61,11 @@ def same_file(targets: list[Path], inputs: list[Path]) -> Path | None:
     """The first of ``targets`` that is (or links to) one of ``inputs``, if any."""
     real = {_real(p) for p in inputs}
     return next((t for t in targets if _real(t) in real), None)
+
+
 @contextmanager
 def atomic_writer(path: Path) -> Iterator[TextIO]:
     """A UTF-8 text file written piece by piece that appears at ``path`` only when
     complete (it replaces ``path`` when the block ends without an error)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            yield f
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with _replacing(path, "w") as f:
+        yield cast(TextIO, f)
