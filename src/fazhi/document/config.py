@@ -99,13 +99,16 @@ class MetaConfig(Strict):
     match is an issuing body (…人民政府, …委员会, …局), looked for in the
     lines before the title and in the closing. ``place``: a place name at the
     start of the title (…镇, …县). ``closing``: short lines that belong to the
-    signature block (特此报告, a date, an issuer).
+    signature block (特此报告, a date, an issuer). ``title_issuer_before``: an
+    issuer that opens the title counts as named when one of these follows it
+    (…司法局关于…); empty, the title is never read for an issuer.
     """
 
     title: list[Regex]
     title_search_lines: int = 6
     issuer: list[Regex]
     place: list[Regex]
+    title_issuer_before: list[Regex] = Field(default_factory=list)
     closing: list[Regex]
     closing_max_chars: int = 40
 
@@ -161,8 +164,9 @@ class OutlineConfig(Strict):
     def compile(self) -> None:
         """Compile every pattern now rather than on first use."""
         for kind in self.kinds:
-            _ = kind.heading_re, kind.content_res
-        _ = self.title_re, self.issuer_re, self.place_re, self.closing_re
+            _ = kind.heading_re, kind.subheading_re, kind.content_res
+        _ = (self.title_re, self.issuer_re, self.place_re, self.closing_re,
+             self.title_issuer_before_re)
 
     @cached_property
     def title_re(self) -> re.Pattern[str] | None:
@@ -175,6 +179,10 @@ class OutlineConfig(Strict):
     @cached_property
     def place_re(self) -> re.Pattern[str] | None:
         return compile_any(self.meta.place)
+
+    @cached_property
+    def title_issuer_before_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.meta.title_issuer_before)
 
     @cached_property
     def closing_re(self) -> re.Pattern[str] | None:

@@ -98,10 +98,12 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
                 " ".join(p.norm[s:e] for s, e in spans)
             where["issuer"] = (p.index, spans[0][0], spans[-1][1])
             break
-    if meta.issuer is None and title_index is not None and cfg.issuer_re is not None:
+    before = cfg.title_issuer_before_re
+    if meta.issuer is None and title_index is not None and cfg.issuer_re is not None \
+            and before is not None:
         tp = paragraphs[title_index]
         im = cfg.issuer_re.match(tp.norm)
-        if im and tp.norm[im.end():].startswith("关于"):
+        if im and before.match(tp.norm, im.end()):
             meta.issuer = im.group(0)
             where["issuer"] = (title_index, *im.span())
     date_places = (paragraphs[closing.start:closing.end] if closing else [])
