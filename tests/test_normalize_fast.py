@@ -48,3 +48,15 @@ def test_paragraph_maps_point_into_the_joined_text(lines: list[str]) -> None:
     for p in build_paragraphs(source, join_min_chars=1):
         norm, index = reference(p.text)
         assert (p.norm, p.norm_map) == (norm, index)
+
+
+def test_every_character_of_the_basic_plane_normalises_as_defined() -> None:
+    """The one-for-one shortcut and the table agree with the definition on every
+    character of the Basic Multilingual Plane, alone and next to others."""
+    for code in range(0x10000):
+        ch = chr(code)
+        if unicodedata.category(ch) == "Cs":
+            continue
+        assert normalize(ch) == reference(ch), f"U+{code:04X}"
+    sample = "".join(chr(c) for c in range(0x2000, 0x10000, 7) if not 0xD800 <= c <= 0xDFFF)
+    assert normalize(sample) == reference(sample)

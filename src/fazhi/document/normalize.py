@@ -11,17 +11,23 @@ simplified ones, character by character, with OpenCC's table (報告 → 报告,
 the rulebook's simplified wordings. The :func:`normalize` returns the map from
 each normalised character back to its original index.
 
-Normalisation is per character, so it runs as one ``str.translate`` over a
-table that learns each character's form the first time it is seen. Most
-text has only characters that normalise to exactly one character; its map
-is the identity, and only other text takes the per-character path.
+Normalisation is per character. In most lines of a report every character
+stays itself, becomes one character (，→ ,) or is dropped (spaces): such a
+line is rewritten by one regular-expression substitution over the characters
+that change, and its map is made of the runs of kept characters. Other lines
+(with characters that expand, such as ½, or characters outside the Basic
+Multilingual Plane) run through ``str.translate`` over a table that learns
+each character's form the first time it is seen, and build the map character
+by character.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 
 @cache
@@ -50,6 +56,58 @@ def _norm_char(ch: str) -> str:
     return "".join(t2s.get(c, c) for c in folded)
 
 
+@cache
+def _changed_bmp() -> dict[str, str]:
+    """Every character of the Basic Multilingual Plane that normalisation changes,
+    with its form (candidates found with the fast NFKC quick check first)."""
+    t2s = _traditional_to_simplified()
+    out: dict[str, str] = {}
+    for code in range(0x10000):
+        ch = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        if unicodedata.is_normalized("NFKC", ch) and not ch.isspace() and ch not in t2s \
+                and unicodedata.category(ch) not in ("Cc", "Cf"):
+            continue
+        form = _norm_char(ch)
+        if form != ch:
+            out[ch] = form
+    return out
+
+
+class _Changes(NamedTuple):
+    """Patterns over the characters that normalisation changes (see :func:`_changes`)."""
+
+    any: re.Pattern[str]  # every character that changes
+    expands: re.Pattern[str]  # characters whose form is two or more characters
+    kept: re.Pattern[str]  # runs of characters that are not dropped
+
+
+@cache
+def _changes() -> _Changes:
+    """The patterns; characters outside the Basic Multilingual Plane count as
+    expanding, which sends them to the general path."""
+    changed = _changed_bmp()
+    dropped = re.escape("".join(c for c, f in changed.items() if not f))
+    expands = re.escape("".join(c for c, f in changed.items() if len(f) > 1))
+    astral = "\U00010000-\U0010ffff"
+    return _Changes(re.compile(f"[{re.escape(''.join(changed))}{astral}]"),
+                    re.compile(f"[{expands}{astral}]"), re.compile(f"[^{dropped}]+"))
+
+
+def _without_expansion(text: str) -> tuple[str, list[int]] | None:
+    """Normalise ``text`` when no character in it expands (most lines): one
+    substitution, and a map made of the runs of characters that are kept."""
+    ch = _changes()
+    if ch.expands.search(text):
+        return None
+    forms = _changed_bmp()
+    norm = ch.any.sub(lambda m: forms[m.group()], text)
+    if len(norm) == len(text):
+        return norm, list(range(len(text)))
+    return norm, [i for m in ch.kept.finditer(text) for i in range(m.start(), m.end())]
+
+
 class _Forms(dict[int, str]):
     """Code point → its normalised form (one character, several, or none)."""
 
@@ -63,6 +121,9 @@ _FORMS = _Forms()
 
 def normalize(text: str) -> tuple[str, list[int]]:
     """Return the normalised text and, for each of its characters, the source index."""
+    done = _without_expansion(text)
+    if done is not None:
+        return done
     norm = text.translate(_FORMS)
     # Only whitespace, Cc and Cf characters are dropped, and all of them are
     # either " " or not printable; when nothing was dropped and the length is
@@ -74,7 +135,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
 
 def normalize_text(text: str) -> str:
     """Normalised text only (for patterns and short strings)."""
-    return text.translate(_FORMS)
+    done = _without_expansion(text)
+    return text.translate(_FORMS) if done is None else done[0]
 
 
 def changes_under_normalization(text: str) -> list[str]:

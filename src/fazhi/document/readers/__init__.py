@@ -85,7 +85,11 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         )
     try:
         with path.open("rb") as f:
-            data = f.read(max_bytes + 1)
+            # read what stat promised plus one byte (a file that grew is caught below);
+            # read(max_bytes + 1) would allocate the whole limit for every file
+            data = f.read(min(st.st_size, max_bytes) + 1)
+            if len(data) > st.st_size:
+                data += f.read(max_bytes + 1 - len(data))
     except PermissionError as exc:
         raise DocumentError("unreadable", "没有读取该文件的权限。请检查文件权限后重试。") from exc
     except OSError as exc:
