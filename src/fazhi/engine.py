@@ -82,7 +82,9 @@ class Engine:
         return RunHeader(tool=ToolInfo(version=__version__), rulebook=self.info())
 
     # -- one document -------------------------------------------------------
-    def check_document(self, doc: Document) -> ReportResult:
+    def check_document(self, doc: Document, source: bool = True) -> ReportResult:
+        """Check a document; ``source``: keep its text in the result (for scorecards,
+        ``--with-source`` and the cache; plain JSON leaves it out)."""
         ctx = Context(doc=doc, scopes=self.book.scopes)
         statuses: dict[str, str] = {}
         results: list[RuleResult] = []
@@ -113,7 +115,7 @@ class Engine:
             encoding=doc.encoding, warnings=doc.warnings, counts=counts,
             outline=self.outline(doc),
             compliant=verdict == self.book.scoring.verdict.pass_label,
-            source=source_lines(doc))
+            source=source_lines(doc) if source else None)
 
     def _result(self, rule: Rule, status: str, message: str,
                 evidence: list[Evidence]) -> RuleResult:
@@ -152,13 +154,13 @@ class Engine:
         return self.check_document(build_document(ex, self.book.document, path, sha256))
 
     def check_path(self, path: Path, display: str | None = None,
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> ReportResult:
+                   max_bytes: int = DEFAULT_MAX_BYTES, source: bool = True) -> ReportResult:
         """Check one file; a file that cannot be read becomes an error entry."""
         shown = display or str(path)
         try:
             doc = load_document(path, self.book.document, max_bytes)
             doc.path = shown
-            return self.check_document(doc)
+            return self.check_document(doc, source)
         except DocumentError as exc:
             return error_result(shown, exc.code, exc.message, file_sha256(path))
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch

@@ -90,6 +90,10 @@ class Checker:
         self.waivers = waivers or []
         self.header = engine.header()
         self.cache = Cache(cache_dir, engine.rulebook_hash, max_bytes) if cache_dir else None
+        # the report's text is shown in scorecards, --with-source and --json FILE, and
+        # cached for later runs that may show it; plain JSON and text leave it out
+        self._needs_source = outputs.html is not None or outputs.json_source or \
+            outputs.json_file or self.cache is not None
 
     def check(self, task: Task) -> Done:
         report, cached = self._report(task)
@@ -103,7 +107,8 @@ class Checker:
             if hit is not None:
                 return hit, True
         try:
-            report = self.engine.check_path(task.path, task.display, self.max_bytes)
+            report = self.engine.check_path(task.path, task.display, self.max_bytes,
+                                            source=self._needs_source)
         except Exception as exc:  # a bug must cost one report, not the batch
             return error_result(task.display, "internal_error",
                                 f"检查该文件时程序出错（{type(exc).__name__}：{exc}）。"

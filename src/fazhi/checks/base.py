@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Annotated, Literal, NamedTuple, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo
 
 from fazhi.document.config import compile_any
-from fazhi.document.locate import evidence_at, innermost, top_section
+from fazhi.document.locate import evidence_at, innermost, section_labels, top_section
 from fazhi.document.model import Document, Evidence, Section
 from fazhi.rulebook.schema import Regex
 
@@ -151,8 +151,16 @@ class Context:
             if s.start <= lead.paragraph < s.end and lead.paragraph not in skip:
                 yield Span(lead.paragraph, lead.start, lead.end, (lead.paragraph, lead.paragraph + 1))
 
+    @cached_property
+    def _labels(self) -> list[str | None]:
+        return section_labels(self.doc)
+
     def evidence(self, span: Span, start: int, end: int) -> Evidence:
-        return evidence_at(self.doc, span.paragraph, start, end)
+        return self.evidence_at(span.paragraph, start, end)
+
+    def evidence_at(self, paragraph: int, start: int, end: int) -> Evidence:
+        """Evidence for [start, end) of a paragraph's normalised text."""
+        return evidence_at(self.doc, paragraph, start, end, self._labels)
 
     def find(self, rx: re.Pattern[str], spans: list[Span],
              exclude: re.Pattern[str] | None = None) -> Iterator[tuple[Span, re.Match[str]]]:

@@ -21,7 +21,6 @@ from typing import Literal
 from pydantic import Field
 
 from fazhi.checks.base import CheckParams, Context, Outcome, Regex, Scope, any_of
-from fazhi.document.locate import evidence_at
 from fazhi.document.model import Evidence, Section
 from fazhi.rulebook.schema import Rulebook
 
@@ -80,7 +79,7 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
         for par, a, b in _items(p, ctx, s):
             count += 1
             if len(evidence) < 8:
-                evidence.append(evidence_at(ctx.doc, par, a, b))
+                evidence.append(ctx.evidence_at(par, a, b))
     status = "pass" if count >= p.pass_min else "partial" if count >= p.partial_min else "fail"
     return Outcome(status, evidence, {"count": count,
                                       "items": "；".join(e.match or "" for e in evidence) or "无"})

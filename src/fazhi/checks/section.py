@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import Field
 
 from fazhi.checks.base import CheckParams, Context, Outcome, Regex, Scope, any_of
-from fazhi.document.locate import evidence_at, heading_text
+from fazhi.document.locate import heading_text
 from fazhi.rulebook.schema import Rulebook
 
 SUMMARY = "一个指定类型的一级章节是否存在并有内容"
@@ -42,20 +42,20 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
     for s in headed:
         assert s.heading is not None
         body = sum(len(doc.paragraphs[i].norm) for i in range(s.start, s.end)) - s.heading.title_end
-        ev = evidence_at(doc, s.heading.paragraph, s.heading.title_start, s.heading.title_end)
+        ev = ctx.evidence_at(s.heading.paragraph, s.heading.title_start, s.heading.title_end)
         if body >= p.min_chars:
             return Outcome("pass", [ev], {"section": heading_text(doc, s)},
                            regions=[(s.start, s.end)])
     if headed:
         s = headed[0]
         assert s.heading is not None
-        ev = evidence_at(doc, s.heading.paragraph, s.heading.title_start, s.heading.title_end)
+        ev = ctx.evidence_at(s.heading.paragraph, s.heading.title_start, s.heading.title_end)
         return Outcome("partial", [ev], {"section": heading_text(doc, s)}, message=p.empty_message,
                        regions=[(s.start, s.end)])
     if found:
         s = found[0]
         text = doc.paragraphs[s.start].norm
-        ev = evidence_at(doc, s.start, 0, min(len(text), 20))
+        ev = ctx.evidence_at(s.start, 0, min(len(text), 20))
         return Outcome(p.headingless, [ev], {"section": "（无标题）"}, regions=[(s.start, s.end)])
     rx = any_of(p.mentions)
     if rx is not None:

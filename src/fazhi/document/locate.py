@@ -9,6 +9,7 @@ from fazhi.document.model import Document, Evidence, Paragraph, Section
 
 _STOPS = "。!?;！？；"
 _STOP = re.compile(f"[{_STOPS}]")
+_UP_TO_LAST_STOP = re.compile(f".*[{_STOPS}]", re.S)  # greedy: ends after the last stop
 _EXCERPT_MAX = 120
 
 SPECIAL_LABELS = {"preamble": "开头部分", "closing": "落款部分"}
@@ -43,6 +44,16 @@ def section_label(doc: Document, paragraph: int) -> str | None:
     return heading_text(doc, s) if s else None
 
 
+def section_labels(doc: Document) -> list[str | None]:
+    """The label of each paragraph's top-level section (None outside every section)."""
+    labels: list[str | None] = [None] * len(doc.paragraphs)
+    for s in doc.sections:
+        label = heading_text(doc, s)
+        for i in range(max(s.start, 0), min(s.end, len(labels))):
+            labels[i] = label
+    return labels
+
+
 def _orig_span(p: Paragraph, start: int, end: int) -> tuple[int, int]:
     if not p.norm_map:
         return 0, 0
@@ -51,12 +62,15 @@ def _orig_span(p: Paragraph, start: int, end: int) -> tuple[int, int]:
     return p.norm_map[start], p.norm_map[end - 1] + 1
 
 
-def evidence_at(doc: Document, paragraph: int, start: int, end: int) -> Evidence:
-    """Evidence for the normalised span [start, end) of a paragraph: the sentence around it."""
+def evidence_at(doc: Document, paragraph: int, start: int, end: int,
+                labels: list[str | None] | None = None) -> Evidence:
+    """Evidence for the normalised span [start, end) of a paragraph: the sentence around it.
+    ``labels``: the document's :func:`section_labels`, when the caller keeps them."""
     p = doc.paragraphs[paragraph]
     o_start, o_end = _orig_span(p, start, end)
     text = p.text
-    s = max(text.rfind(c, 0, o_start) for c in _STOPS) + 1  # after the last stop before it
+    m1 = _UP_TO_LAST_STOP.match(text, 0, o_start)
+    s = m1.end() if m1 else 0  # after the last stop before it
     m2 = _STOP.search(text, o_end)
     e = m2.end() if m2 else len(text)
     if e - s > _EXCERPT_MAX:
@@ -65,4 +79,5 @@ def evidence_at(doc: Document, paragraph: int, start: int, end: int) -> Evidence
     line_i = max(bisect.bisect_right(p.line_starts, o_start) - 1, 0)
     loc = p.locs[line_i]
     return Evidence(text=text[s:e].strip(), match=text[o_start:o_end], line=loc.line, page=loc.page,
-                    paragraph=loc.paragraph, section=section_label(doc, paragraph))
+                    paragraph=loc.paragraph,
+                    section=labels[paragraph] if labels is not None else section_label(doc, paragraph))
