@@ -27,6 +27,7 @@ from fazhi.render.views import (
     CLASSIFIED_LABELS,
     STATUSES,
     evidence_anchor,
+    evidence_location,
     highlight,
     index_view,
     line_anchor,
@@ -34,6 +35,7 @@ from fazhi.render.views import (
     scorecard_names,
     scorecard_view,
     severity_label,
+    status_badge,
 )
 from fazhi.results import ReportResult, RunHeader, RunResult
 
@@ -41,11 +43,13 @@ __all__ = ["render_index", "render_scorecard", "scorecard_names", "write_html"]
 
 _env = Environment(loader=PackageLoader("fazhi.render", "templates"),
                    autoescape=select_autoescape(default=True, default_for_string=True),
-                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                   auto_reload=False)  # templates are package data: no stat per page
 _env.globals.update(ICONS=ICONS, LABELS=LABELS, SEVERITY_LABELS=SEVERITY_LABELS,
                     WARNING_TEXT=WARNING_TEXT, STATUSES=STATUSES,
                     CLASSIFIED_LABELS=CLASSIFIED_LABELS, rule_anchor=rule_anchor,
                     evidence_anchor=evidence_anchor, severity_label=severity_label,
+                    status_badge=status_badge, evidence_location=evidence_location,
                     line_anchor=line_anchor)
 _env.filters.update(hl=highlight, href=lambda name: quote(name))
 

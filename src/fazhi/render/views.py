@@ -18,7 +18,7 @@ from pathlib import PurePath
 from markupsafe import Markup, escape
 
 from fazhi.document.model import Evidence
-from fazhi.render.text import LABELS, SEVERITY_LABELS
+from fazhi.render.text import ICONS, LABELS, SEVERITY_LABELS
 from fazhi.results import ReportResult, RuleResult, RunResult
 
 STATUSES = ("fail", "partial", "pass", "not_applicable")
@@ -86,7 +86,29 @@ def highlight(text: str, match: str | None) -> Markup:
     """``text`` escaped, with every occurrence of ``match`` wrapped in ``<mark>``."""
     if not match or match not in text:
         return escape(text)
-    return Markup("<mark>{}</mark>").format(match).join(text.split(match))
+    marked = f"<mark>{escape(match)}</mark>"
+    return Markup(marked.join(escape(part) for part in text.split(match)))
+
+
+def status_badge(status: str) -> Markup:
+    """The coloured status label (icon and word, so that black-and-white print keeps it)."""
+    return Markup(f'<span class="badge st-{escape(status)}"><span class="icon" aria-hidden="true">'
+                  f"{escape(ICONS[status])}</span>{escape(LABELS[status])}</span>")
+
+
+def evidence_location(e: Evidence, lines: set[str]) -> Markup:
+    """Where a piece of evidence stands: section, page, line (a link into the full
+    text when ``lines`` holds the line's anchor)."""
+    parts = [escape(x) for x in (e.section, f"第 {e.page} 页" if e.page else None) if x]
+    out = f'<p class="loc">位置：{" · ".join(parts)}{" · " if parts and e.line else ""}'
+    if e.line:
+        anchor = line_anchor(e.page, e.line)
+        if anchor in lines:
+            out += (f'<a href="#{escape(anchor)}">第 {e.line} 行'
+                    '<span class="no-print">（在全文中查看）</span></a>')
+        else:
+            out += f"第 {e.line} 行"
+    return Markup(out + "</p>")
 
 
 def rule_anchor(rule: str) -> str:
@@ -205,12 +227,12 @@ def _mark_line(text: str, start: int, spans: list[tuple[int, int, Ref]]) -> Mark
     if not inside:
         return escape(text)
     cuts = sorted({start, end, *(a for a, _, _ in inside), *(b for _, b, _ in inside)})
-    out = Markup()
+    out: list[str] = []  # escaped pieces, joined into one Markup at the end
     for a, b in zip(cuts, cuts[1:], strict=False):
-        piece = text[a - start:b - start]
+        piece = escape(text[a - start:b - start])
         covering = [ref for x, y, ref in inside if x <= a and b <= y]
         if not covering:
-            out += escape(piece)
+            out.append(piece)
             continue
         worst = min((ref.status for ref in covering), key=lambda st: STATUS_RANK[st])
         seen: list[str] = []
@@ -218,9 +240,9 @@ def _mark_line(text: str, start: int, spans: list[tuple[int, int, Ref]]) -> Mark
             label = f"{LABELS[ref.status]}：{ref.title}"
             if label not in seen:
                 seen.append(label)
-        out += Markup('<mark class="hl st-{}" title="{}">{}</mark>').format(
-            worst, "；".join(seen), piece)
-    return out
+        out.append(f'<mark class="hl st-{escape(worst)}" title="{escape("；".join(seen))}">'
+                   f"{piece}</mark>")
+    return Markup("".join(out))
 
 
 # -- one report ---------------------------------------------------------------
