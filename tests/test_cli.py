@@ -83,6 +83,27 @@ def test_unsupported_format(tmp_path: Path) -> None:
     assert json.loads(out)["reports"][0]["error"]["code"] == "unsupported_format"
 
 
+def test_a_folder_walk_lists_documents_that_must_be_converted(tmp_path: Path) -> None:
+    """A .doc or .wps in a folder is an error entry that says how to convert it, not
+    a report silently missing from the batch; other files stay out."""
+    (tmp_path / "a.txt").write_text(ONE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    (tmp_path / "c.wps").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    (tmp_path / "notes.xlsx").write_bytes(b"PK")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    code, out = invoke("check", str(tmp_path), "--format", "json")
+    assert code == 3
+    reports = json.loads(out)["reports"]
+    assert [Path(r["path"]).name for r in reports] == ["a.txt", "b.doc", "c.wps"]
+    assert [r.get("error", {}).get("code") for r in reports[1:]] == ["unsupported_format"] * 2
+    assert "另存为" in reports[1]["error"]["message"]
+
+
+def test_a_folder_of_only_doc_files_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "b.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    assert invoke("check", str(tmp_path))[0] == 2
+
+
 def test_directory_walk_is_sorted_and_deterministic(tmp_path: Path) -> None:
     code, out = invoke("check", str(REPORTS), "--format", "json")
     paths = [r["path"] for r in json.loads(out)["reports"]]

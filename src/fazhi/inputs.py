@@ -1,13 +1,16 @@
 """Which files a run checks: explicit files as given, directories walked
 (sorted, hidden entries and Office lock files skipped, symlinked directories
-not followed, so a symlink loop cannot trap the walk)."""
+not followed, so a symlink loop cannot trap the walk). A walk takes every
+supported format and the document formats that must be converted first
+(.doc, .wps…): those become error entries that say how, rather than reports
+silently missing from the batch."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from fazhi.document.readers import is_supported, supported_suffixes
+from fazhi.document.readers import is_report_file, is_supported, supported_suffixes
 
 
 class UsageError(Exception):
@@ -27,9 +30,9 @@ def discover(paths: list[str]) -> list[tuple[Path, str]]:
                 for name in sorted(files):
                     f = Path(root) / name
                     # "~$name.docx" is the lock file Word/WPS keeps beside an open document.
-                    if not name.startswith((".", "~$")) and is_supported(f):
+                    if not name.startswith((".", "~$")) and is_report_file(f):
                         found.append(f)
-            if not found:
+            if not any(is_supported(f) for f in found):
                 raise UsageError(
                     f"文件夹 {given} 中没有可检查的报告文件。支持的格式："
                     f"{'、'.join(supported_suffixes())}（.doc、.wps 请先另存为 .docx）。")

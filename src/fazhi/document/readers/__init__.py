@@ -18,8 +18,8 @@ from fazhi.document.model import DocumentError, Extracted
 from fazhi.document.readers import docx, html, ofd, pdf, txt
 from fazhi.document.readers.limits import DEFAULT_MAX_BYTES, Limits
 
-__all__ = ["DEFAULT_MAX_BYTES", "READERS", "Limits", "extract", "is_supported", "read_bytes",
-           "supported_suffixes"]
+__all__ = ["DEFAULT_MAX_BYTES", "READERS", "Limits", "extract", "is_report_file", "is_supported",
+           "read_bytes", "supported_suffixes"]
 
 Reader = Callable[[bytes, str, Limits], Extracted]
 
@@ -52,8 +52,20 @@ def supported_suffixes() -> list[str]:
     return sorted(READERS)
 
 
+# Word-processor formats that reports arrive in but no reader handles: a folder
+# walk still lists them, so that each becomes an error entry that says how to
+# convert it instead of a report silently missing from the batch.
+UNREADABLE_DOCUMENTS = (".doc", ".wps", ".rtf", ".odt")
+
+
 def is_supported(path: Path) -> bool:
     return path.suffix.lower() in READERS
+
+
+def is_report_file(path: Path) -> bool:
+    """Whether a folder walk takes ``path``: a supported format or a known document
+    format to be converted first."""
+    return is_supported(path) or path.suffix.lower() in UNREADABLE_DOCUMENTS
 
 
 def _supported_text() -> str:
