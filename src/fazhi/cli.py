@@ -30,14 +30,15 @@ from fazhi.render.html import scorecard_names
 from fazhi.render.inspect import inspect_text
 from fazhi.render.json_out import JsonWriter, from_json
 from fazhi.render.outputs import (
+    OverviewWriter,
     out_problem,
     output_paths,
     overwrite_problem,
     write_all,
-    write_overview,
 )
 from fazhi.render.text import summary_text
-from fazhi.results import SCHEMA, ReportResult, ReportSummary, Summary, summarize
+from fazhi.render.views import rulebook_rules
+from fazhi.results import SCHEMA, ReportSummary, Summary, summarize
 from fazhi.rulebook.loader import ProfileNotFound, RulebookError
 from fazhi.rulebook.locate import DEFAULT_NAME
 from fazhi.runner import DEFAULT_TIMEOUT, Checker, Outputs, Task, run_tasks
@@ -164,7 +165,6 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
     stdout = sys.stdout
     progress = Progress.on_terminal(len(inputs), sys.stderr, quiet)
     reports: list[ReportSummary] = []
-    overview: list[ReportResult] = []
     used: set[str] = set()
     with ExitStack() as stack:
         file_writer = None
@@ -172,6 +172,10 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
             file_writer = JsonWriter(stack.enter_context(atomic_writer(json_file)),
                                      checker.header)
         out_writer = JsonWriter(stdout, checker.header) if fmt == "json" else None
+        overview = None
+        if fmt == "html" and out is not None:
+            overview = stack.enter_context(
+                OverviewWriter(out, checker.header, rulebook_rules(engine.book)))
         for done in run_tasks(checker, tasks, jobs, timeout):
             if file_writer is not None:
                 file_writer.add(done.json_file or "")
@@ -180,8 +184,8 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
             if fmt != "json":
                 stdout.write(("\n" if done.index else "") + (done.text or ""))
             reports.append(done.summary)
-            if done.overview is not None:
-                overview.append(done.overview)
+            if overview is not None and done.overview is not None:
+                overview.add(done.overview)
             used |= done.waived
             progress.advance()
         progress.close()
@@ -189,12 +193,13 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
         for w in (file_writer, out_writer):
             if w is not None:
                 w.close(summary)
+        if overview is not None:
+            overview.close(summary)
     for note in waiver_notes(waived or [], day, used):
         click.echo(f"⚠ {note}", err=True)
     if fmt != "json":
         stdout.write("\n" + summary_text(summary))
     if fmt == "html" and out is not None:
-        write_overview(checker.header, overview, summary, out)
         stdout.write(f"评分卡已写入 {out}/（总览：{out / 'index.html'}；汇总表：summary.csv、summary.xlsx）\n")
     stdout.flush()
     sys.exit(exit_code(reports, summary, engine, fail_on or "never"))

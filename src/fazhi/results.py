@@ -103,14 +103,6 @@ class ReportResult(BaseModel):
     compliant: bool | None = None
     source: list[SourceLine] | None = None
 
-    def for_overview(self) -> ReportResult:
-        """What the batch overview and the summary tables need of this report: no
-        text, no outline, evidence reduced to its place (a batch keeps one per report)."""
-        results = [x.model_copy(update={"evidence": [
-            Evidence(text="", line=e.line, page=e.page, paragraph=e.paragraph)
-            for e in x.evidence]}) for x in self.results]
-        return self.model_copy(update={"source": None, "outline": [], "results": results})
-
 
 class Summary(BaseModel):
     checked: int
@@ -173,16 +165,6 @@ class ReportSummary:
     def failed(self, severity: str) -> int:
         """How many rules of ``severity`` failed."""
         return dict(self.fails).get(severity, 0)
-
-
-@dataclass(frozen=True)
-class Overview:
-    """A batch as its overview page shows it: the header, a summary per report, the totals."""
-
-    tool: ToolInfo
-    rulebook: RulebookInfo
-    reports: list[ReportSummary]
-    summary: Summary
 
 
 def summarize(reports: Sequence[ReportResult | ReportSummary]) -> Summary:
