@@ -50,8 +50,9 @@ class OverviewWriter:
             index_file = stack.enter_context(atomic_binary_writer(out / INDEX))
             index = IndexPage(index_file, header, DOWNLOADS, spool_dir=out)
             stack.callback(index.spools.close)
-            self.batch = BatchWriter([index, CsvTable(csv_file), XlsxBook(xlsx_file, header)],
-                                     rules)
+            book = XlsxBook(xlsx_file, header, spool_dir=out)
+            stack.callback(book.close)
+            self.batch = BatchWriter([index, CsvTable(csv_file), book], rules)
             self._files = stack.pop_all()
         self.paths = [out / INDEX, out / SUMMARY_CSV, out / SUMMARY_XLSX]
 
