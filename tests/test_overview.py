@@ -35,7 +35,7 @@ from fazhi.render.views import (
     scorecard_names,
 )
 from fazhi.render.xlsx_out import _xml_cell, to_xlsx
-from fazhi.results import ReportResult, RunResult, Summary
+from fazhi.results import ReportResult, ReportSummary, RunResult, Summary, Tally, summarize
 from fazhi.runner import Checker, Outputs, Task, run_tasks
 
 
@@ -294,3 +294,13 @@ def test_a_run_of_unreadable_files_only(tmp_path: Path) -> None:
     header = out.joinpath(SUMMARY_CSV).read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.split(",") == FIXED_COLUMNS
     assert 'id="matrix"' not in out.joinpath(INDEX).read_text(encoding="utf-8")
+
+
+def test_tally_counts_what_summarize_computes(golden: RunResult) -> None:
+    reports = [*golden.reports, *golden.reports[:2]]
+    tally = Tally()
+    for r in reports:
+        tally.add(ReportSummary.of(r))
+    assert tally.summary() == summarize(reports)
+    assert tally.failed == {x.severity for r in reports for x in r.results if x.status == "fail"}
+    assert Tally().summary() == summarize([])

@@ -4,8 +4,8 @@ Each worker process holds the loaded rulebook (a :class:`Checker`) and checks
 one document at a time: it reads the file (or takes it from the cache),
 checks it and renders what the run writes (the report's JSON, its terminal
 text, its HTML scorecard, its :class:`~fazhi.render.views.OverviewRow` for the
-batch overview), so the main process only writes text out and keeps a small
-:class:`~fazhi.results.ReportSummary` per report.
+batch overview), so the main process only writes text out and counts the
+run's totals.
 
 Every document is isolated. A document that takes longer than the time limit
 gets its worker killed; a worker that dies (a crash in a library, running out
