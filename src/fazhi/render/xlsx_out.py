@@ -117,7 +117,7 @@ class _Rows:
         r = self.next
         self.next += 1
         xml = "".join(_xml_cell(f"{col}{r}", value, style)
-                      for col, (value, style) in zip(self.letters, cells, strict=False))
+                      for col, (value, style) in zip(self.letters, cells, strict=True))
         self.file.write(f'<row r="{r}">{xml}</row>'.encode())
 
 
@@ -216,8 +216,7 @@ class XlsxBook:
         props.created = _FIXED_DATE
         props.modified = _FIXED_DATE
         try:
-            with _FixedDateZip(self.out, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.rows = {k: v.file for k, v in self.rows.items()}
+            with _FixedDateZip(self.out, {k: v.file for k, v in self.rows.items()}) as archive:
                 ExcelWriter(self.wb, archive).save()
         finally:
             self.close()
@@ -238,7 +237,9 @@ class _FixedDateZip(zipfile.ZipFile):
     same workbook gives the same bytes (openpyxl adds entries with the time of
     writing, and the sheets with their temporary file's)."""
 
-    rows: dict[str, IO[bytes]] = {}  # the data rows of a sheet, by its name in the archive
+    def __init__(self, file: IO[bytes], rows: dict[str, IO[bytes]]) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED)
+        self.rows = rows  # the data rows of a sheet, by its name in the archive
 
     def _entry(self, name: str) -> zipfile.ZipInfo:
         entry = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
