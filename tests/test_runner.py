@@ -255,8 +255,9 @@ def test_an_idle_worker_killed_from_outside_is_replaced(engine: Engine) -> None:
 
 
 def test_streamed_html_equals_re_rendered_from_json(tmp_path: Path) -> None:
-    """Scorecards written as each report finishes, and the overview built from slim
-    copies, are the same files that `fazhi report` renders from the saved JSON."""
+    """Scorecards written as each report finishes, and the overview written from each
+    report's compact row, are the same files that `fazhi report` renders from the
+    saved JSON."""
     from conftest import REPORTS
 
     a, b = tmp_path / "a", tmp_path / "b"

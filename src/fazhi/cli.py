@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
@@ -30,14 +29,15 @@ from fazhi.render.html import scorecard_names
 from fazhi.render.inspect import inspect_text
 from fazhi.render.json_out import JsonWriter, from_json
 from fazhi.render.outputs import (
+    OverviewWriter,
     out_problem,
     output_paths,
     overwrite_problem,
     write_all,
-    write_overview,
 )
 from fazhi.render.text import summary_text
-from fazhi.results import SCHEMA, ReportResult, ReportSummary, Summary, summarize
+from fazhi.render.views import rulebook_rules
+from fazhi.results import SCHEMA, Summary, Tally
 from fazhi.rulebook.loader import ProfileNotFound, RulebookError
 from fazhi.rulebook.locate import DEFAULT_NAME
 from fazhi.runner import DEFAULT_TIMEOUT, Checker, Outputs, Task, run_tasks
@@ -74,20 +74,20 @@ def load_engine(rules: Path, profile: str | None = None, display: str | None = N
         sys.exit(EXIT_USAGE)
 
 
-def threshold_met(reports: Iterable[ReportSummary], engine: Engine, fail_on: str) -> bool:
-    """Whether a rule of severity ``fail_on`` (or more severe) failed in any report."""
+def threshold_met(failed: set[str], engine: Engine, fail_on: str) -> bool:
+    """Whether a rule of severity ``fail_on`` (or more severe) failed in any report
+    (``failed``: the severities of the rules that failed in some report)."""
     if fail_on == "never":
         return False
     order = list(engine.book.scoring.severities)
     limit = order.index(fail_on) if fail_on in order else len(order)
-    severe = set(order[: limit + 1])
-    return any(n and sev in severe for r in reports for sev, n in r.fails)
+    return bool(failed & set(order[: limit + 1]))
 
 
-def exit_code(reports: list[ReportSummary], summary: Summary, engine: Engine, fail_on: str) -> int:
+def exit_code(failed: set[str], summary: Summary, engine: Engine, fail_on: str) -> int:
     if summary.errors:
         return EXIT_UNREADABLE
-    return EXIT_THRESHOLD if threshold_met(reports, engine, fail_on) else EXIT_OK
+    return EXIT_THRESHOLD if threshold_met(failed, engine, fail_on) else EXIT_OK
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -163,8 +163,7 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
     jobs = min(jobs or os.cpu_count() or 1, len(inputs))
     stdout = sys.stdout
     progress = Progress.on_terminal(len(inputs), sys.stderr, quiet)
-    reports: list[ReportSummary] = []
-    overview: list[ReportResult] = []
+    tally = Tally()
     used: set[str] = set()
     with ExitStack() as stack:
         file_writer = None
@@ -172,6 +171,10 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
             file_writer = JsonWriter(stack.enter_context(atomic_writer(json_file)),
                                      checker.header)
         out_writer = JsonWriter(stdout, checker.header) if fmt == "json" else None
+        overview = None
+        if fmt == "html" and out is not None:
+            overview = stack.enter_context(
+                OverviewWriter(out, checker.header, rulebook_rules(engine.book)))
         for done in run_tasks(checker, tasks, jobs, timeout):
             if file_writer is not None:
                 file_writer.add(done.json_file or "")
@@ -179,25 +182,26 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
                 out_writer.add(done.json or "")
             if fmt != "json":
                 stdout.write(("\n" if done.index else "") + (done.text or ""))
-            reports.append(done.summary)
-            if done.overview is not None:
-                overview.append(done.overview)
+            tally.add(done.summary)
+            if overview is not None and done.overview is not None:
+                overview.add(done.overview)
             used |= done.waived
             progress.advance()
         progress.close()
-        summary = summarize(reports)
+        summary = tally.summary()
         for w in (file_writer, out_writer):
             if w is not None:
                 w.close(summary)
+        if overview is not None:
+            overview.close(summary)
     for note in waiver_notes(waived or [], day, used):
         click.echo(f"⚠ {note}", err=True)
     if fmt != "json":
         stdout.write("\n" + summary_text(summary))
     if fmt == "html" and out is not None:
-        write_overview(checker.header, overview, summary, out)
         stdout.write(f"评分卡已写入 {out}/（总览：{out / 'index.html'}；汇总表：summary.csv、summary.xlsx）\n")
     stdout.flush()
-    sys.exit(exit_code(reports, summary, engine, fail_on or "never"))
+    sys.exit(exit_code(tally.failed, summary, engine, fail_on or "never"))
 
 
 INSPECT_HELP = """查看 fazhi 从一个报告文件中读到了什么、是怎样理解的。

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -103,14 +104,6 @@ class ReportResult(BaseModel):
     compliant: bool | None = None
     source: list[SourceLine] | None = None
 
-    def for_overview(self) -> ReportResult:
-        """What the batch overview and the summary tables need of this report: no
-        text, no outline, evidence reduced to its place (a batch keeps one per report)."""
-        results = [x.model_copy(update={"evidence": [
-            Evidence(text="", line=e.line, page=e.page, paragraph=e.paragraph)
-            for e in x.evidence]}) for x in self.results]
-        return self.model_copy(update={"source": None, "outline": [], "results": results})
-
 
 class Summary(BaseModel):
     checked: int
@@ -141,11 +134,10 @@ class RunHeader(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class ReportSummary:
-    """What a batch keeps of each report once it is written: the overview row, the
-    totals and the exit code need no more. A run keeps one per report, so it is a
-    slotted dataclass of plain values (a few hundred bytes), not a model tree.
-    ``fails`` counts the failed rules per severity; ``scorecard`` is the scorecard's
-    file name (None for a report that could not be checked)."""
+    """A finished report in a few plain values, as the main process of a batch gets it
+    (for the run's totals and exit code, see :class:`Tally`, and for callers of the
+    runner). ``fails`` counts the failed rules per severity; ``scorecard`` is the
+    scorecard's file name (None for a report that could not be checked)."""
 
     path: str
     status: str
@@ -175,19 +167,35 @@ class ReportSummary:
         return dict(self.fails).get(severity, 0)
 
 
-@dataclass(frozen=True)
-class Overview:
-    """A batch as its overview page shows it: the header, a summary per report, the totals."""
-
-    tool: ToolInfo
-    rulebook: RulebookInfo
-    reports: list[ReportSummary]
-    summary: Summary
+def _summary(reports: int, checked: int, scores: Iterable[float]) -> Summary:
+    values = list(scores)
+    return Summary(checked=checked, errors=reports - checked,
+                   mean_score=round(sum(values) / len(values), 1) if values else None)
 
 
 def summarize(reports: Sequence[ReportResult | ReportSummary]) -> Summary:
     """The run's totals: how many were checked, how many failed, the mean score."""
-    scores = [r.score for r in reports if r.score is not None]
-    checked = sum(r.status == "checked" for r in reports)
-    return Summary(checked=checked, errors=len(reports) - checked,
-                   mean_score=round(sum(scores) / len(scores), 1) if scores else None)
+    return _summary(len(reports), sum(r.status == "checked" for r in reports),
+                    [r.score for r in reports if r.score is not None])
+
+
+class Tally:
+    """A run's totals counted as its reports finish, so that a batch keeps no list of
+    them (8 bytes a report, for the scores): :meth:`summary` is :func:`summarize`
+    of the reports added, ``failed`` the severities of the rules that failed anywhere."""
+
+    def __init__(self) -> None:
+        self.reports = 0
+        self.checked = 0
+        self.scores = array("d")
+        self.failed: set[str] = set()
+
+    def add(self, r: ReportSummary) -> None:
+        self.reports += 1
+        self.checked += r.status == "checked"
+        if r.score is not None:
+            self.scores.append(r.score)
+        self.failed.update(sev for sev, n in r.fails if n)
+
+    def summary(self) -> Summary:
+        return _summary(self.reports, self.checked, self.scores)

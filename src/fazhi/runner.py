@@ -3,8 +3,9 @@
 Each worker process holds the loaded rulebook (a :class:`Checker`) and checks
 one document at a time: it reads the file (or takes it from the cache),
 checks it and renders what the run writes (the report's JSON, its terminal
-text, its HTML scorecard), so the main process only writes text out and keeps
-a small :class:`~fazhi.results.ReportSummary` per report.
+text, its HTML scorecard, its :class:`~fazhi.render.views.OverviewRow` for the
+batch overview), so the main process only writes text out and counts the
+run's totals.
 
 Every document is isolated. A document that takes longer than the time limit
 gets its worker killed; a worker that dies (a crash in a library, running out
@@ -34,6 +35,7 @@ from fazhi.engine import Engine, error_result, file_sha256
 from fazhi.render.html import write_scorecard
 from fazhi.render.json_out import report_json
 from fazhi.render.text import report_text
+from fazhi.render.views import OverviewRow
 from fazhi.results import ReportResult, ReportSummary
 from fazhi.waivers import Waiver, waive_report
 
@@ -75,7 +77,7 @@ class Done:
     json_file: str | None = None
     text: str | None = None
     cached: bool = False
-    overview: ReportResult | None = None  # what the batch overview and tables need
+    overview: OverviewRow | None = None  # what the batch overview and tables show
     waived: frozenset[str] = frozenset()
 
 
@@ -122,9 +124,7 @@ class Checker:
         report, waived = waive_report(report, self.waivers, self.engine.book.scoring)
         if out.html is not None and report.status == "checked":
             write_scorecard(out.html, task.scorecard, self.header, report)
-        overview = None
-        if out.html is not None:
-            overview = report.for_overview()
+        overview = OverviewRow.of(report, task.scorecard) if out.html is not None else None
         return Done(index=task.index, summary=ReportSummary.of(report, task.scorecard),
                     json=report_json(report, out.json_source) if out.json else None,
                     json_file=report_json(report, True) if out.json_file else None,

@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from typing import TextIO
 
+from fazhi.render.batch import Totals, feed
 from fazhi.render.text import LABELS
-from fazhi.render.views import GAP_STATUSES, RuleInfo, batch_rules
-from fazhi.results import ReportResult, RunResult
+from fazhi.render.views import OverviewRow, RuleInfo
+from fazhi.results import RunResult, Summary
 
 FIXED_COLUMNS = ["文件", "读取状态", "发文机关", "报告年度", "成文日期", "得分", "等级", "结论",
                  "必备缺失", "必备部分达标", "问题总数", "错误代码", "错误说明"]
@@ -35,37 +37,49 @@ def rule_headers(rules: list[RuleInfo]) -> list[str]:
     return [x.title if titles.count(x.title) == 1 else f"{x.title}（{x.rule}）" for x in rules]
 
 
-def summary_row(r: ReportResult, rules: list[RuleInfo],
+def summary_row(row: OverviewRow, statuses: list[str | None],
                 text: Callable[[str | None], str] = text_cell) -> list[str | float | int | None]:
-    """One report's row: fixed columns, then each rule's status label; ``text``
-    guards the cells that came from a report."""
-    checked = r.status == "checked"
-    m = r.meta
-    status = {x.rule: x.status for x in r.results}
+    """One report's row: fixed columns, then its status label on each rule (``statuses``
+    as :meth:`OverviewRow.statuses` gives them); ``text`` guards the cells that came
+    from a report."""
+    checked = row.checked
     fixed: list[str | float | int | None] = [
-        text(r.path),
+        text(row.path),
         "已检查" if checked else "无法读取",
-        text(m.issuer if m else None),
-        m.report_year if m else None,
-        m.date if m else None,
-        r.score,
-        r.grade,
-        r.verdict,
-        sum(x.severity == "required" and x.status == "fail" for x in r.results) if checked else None,
-        sum(x.severity == "required" and x.status == "partial" for x in r.results)
-        if checked else None,
-        sum(x.status in GAP_STATUSES for x in r.results) if checked else None,
-        r.error.code if r.error else None,
-        text(r.error.message) if r.error else None,
+        text(row.issuer),
+        row.report_year,
+        row.date,
+        row.score,
+        row.grade,
+        row.verdict,
+        row.required_fail if checked else None,
+        row.required_partial if checked else None,
+        len(row.gaps) if checked else None,
+        row.error_code,
+        None if row.error_message is None else text(row.error_message),
     ]
-    return fixed + [LABELS[status[x.rule]] if x.rule in status else None for x in rules]
+    return fixed + [None if s is None else LABELS[s] for s in statuses]
+
+
+class CsvTable:
+    """summary.csv written row by row into ``out`` (a text file opened with newline="")."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.writer = csv.writer(out, lineterminator="\r\n")
+
+    def start(self, rules: list[RuleInfo]) -> None:
+        self.out.write("\ufeff")
+        self.writer.writerow(FIXED_COLUMNS + rule_headers(rules))
+
+    def add(self, row: OverviewRow, number: int, statuses: list[str | None]) -> None:
+        self.writer.writerow(["" if v is None else v for v in summary_row(row, statuses)])
+
+    def finish(self, rules: list[RuleInfo], totals: Totals, summary: Summary) -> None:
+        pass
 
 
 def to_csv(run: RunResult) -> str:
-    rules = batch_rules(run)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(FIXED_COLUMNS + rule_headers(rules))
-    for r in run.reports:
-        w.writerow(["" if v is None else v for v in summary_row(r, rules)])
-    return "\ufeff" + buf.getvalue()
+    buf = io.StringIO(newline="")
+    feed(run, [CsvTable(buf)])
+    return buf.getvalue()

@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, TextIO, cast
+from typing import IO, Any, BinaryIO, TextIO, cast
 
 
 @contextmanager
@@ -69,3 +69,10 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
     complete (it replaces ``path`` when the block ends without an error)."""
     with _replacing(path, "w") as f:
         yield cast(TextIO, f)
+
+
+@contextmanager
+def atomic_binary_writer(path: Path) -> Iterator[BinaryIO]:
+    """As :func:`atomic_writer`, for bytes."""
+    with _replacing(path, "wb") as f:
+        yield cast(BinaryIO, f)

@@ -12,24 +12,34 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterator
+import io
+import re
+import secrets
+import shutil
+import tempfile
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import IO
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from fazhi.render.files import atomic_writer, write_atomic
+from fazhi.render.batch import Totals, feed
+from fazhi.render.files import write_atomic
 from fazhi.render.text import ICONS, LABELS, SEVERITY_LABELS, WARNING_TEXT
 from fazhi.render.views import (
     CLASSIFIED_LABELS,
+    GAP_STATUSES,
+    SEVERITY_RANK,
     STATUSES,
+    OverviewRow,
+    RuleInfo,
     evidence_anchor,
     evidence_location,
     highlight,
-    index_view,
     line_anchor,
     rule_anchor,
     scorecard_names,
@@ -37,9 +47,12 @@ from fazhi.render.views import (
     severity_label,
     status_badge,
 )
-from fazhi.results import ReportResult, RunHeader, RunResult
+from fazhi.results import ReportResult, RunHeader, RunResult, Summary
 
-__all__ = ["render_index", "render_scorecard", "scorecard_names", "write_html"]
+__all__ = ["IndexPage", "render_index", "render_scorecard", "scorecard_names",
+           "write_scorecard"]
+
+VERDICT_ICONS = {True: "✓", False: "✗", None: "•"}
 
 _env = Environment(loader=PackageLoader("fazhi.render", "templates"),
                    autoescape=select_autoescape(default=True, default_for_string=True),
@@ -50,10 +63,8 @@ _env.globals.update(ICONS=ICONS, LABELS=LABELS, SEVERITY_LABELS=SEVERITY_LABELS,
                     CLASSIFIED_LABELS=CLASSIFIED_LABELS, rule_anchor=rule_anchor,
                     evidence_anchor=evidence_anchor, severity_label=severity_label,
                     status_badge=status_badge, evidence_location=evidence_location,
-                    line_anchor=line_anchor)
+                    line_anchor=line_anchor, VERDICT_ICONS=VERDICT_ICONS)
 _env.filters.update(hl=highlight, href=lambda name: quote(name))
-
-VERDICT_ICONS = {True: "✓", False: "✗", None: "•"}
 
 
 @cache
@@ -70,8 +81,7 @@ def _assets(css: list[str], js: str) -> dict[str, object]:
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     csp = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
            f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
-    return {"style": Markup(style), "script": Markup(script), "csp": csp,
-            "VERDICT_ICONS": VERDICT_ICONS}
+    return {"style": Markup(style), "script": Markup(script), "csp": csp}
 
 
 def render_scorecard(run: RunHeader | RunResult, report: ReportResult,
@@ -85,15 +95,122 @@ def render_scorecard(run: RunHeader | RunResult, report: ReportResult,
 def render_index(run: RunResult, names: list[str],
                  downloads: list[tuple[str, str]] | None = None) -> str:
     """The batch overview; ``downloads`` are (file name, description) of tables written beside it."""
-    return "".join(_index_chunks(run, names, downloads))
+    buf = io.BytesIO()
+    feed(run, [IndexPage(buf, run, downloads)], names)
+    return buf.getvalue().decode("utf-8")
 
 
-def _index_chunks(run: RunResult, names: list[str],
-                  downloads: list[tuple[str, str]] | None) -> Iterator[str]:
-    view = index_view(run, names)
-    return _env.get_template("index.html.j2").generate(
-        run=run, v=view, downloads=downloads or [],
-        **_assets(["base.css", "index.css"], "index.js"))
+@dataclass(frozen=True)
+class _CommonGap:
+    rule: RuleInfo
+    fail: int
+    partial: int
+    fail_key: str
+    partial_key: str
+
+
+@dataclass(frozen=True)
+class _MatrixRow:
+    rule: RuleInfo
+    fail: int
+    partial: int
+    key: str
+
+
+class _Spools:
+    """Text kept aside in anonymous temporary files, by key, to be copied into a page."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.files: dict[str, IO[bytes]] = {}
+
+    def write(self, key: str, text: str) -> None:
+        f = self.files.get(key)
+        if f is None:
+            f = self.files[key] = tempfile.TemporaryFile(dir=self.folder)
+        f.write(text.encode("utf-8"))
+
+    def has(self, key: str) -> bool:
+        return key in self.files
+
+    def copy(self, key: str, out: IO[bytes]) -> None:
+        f = self.files.get(key)
+        if f is not None:
+            f.seek(0)
+            shutil.copyfileobj(f, out, 1 << 20)
+
+    def close(self) -> None:
+        for f in self.files.values():
+            f.close()
+        self.files.clear()
+
+
+class IndexPage:
+    """The batch overview page written into ``out`` (a binary file) as rows come.
+
+    The pieces with one entry per report (its row of the report list, its
+    column of the rule × report matrix, its links under the common gaps) are
+    rendered as each report comes (templates/index_parts.html.j2) and kept aside
+    in temporary files (in ``spool_dir``; the system's by default), one per place
+    they go; at the end the page is rendered around them and they are copied in.
+    """
+
+    def __init__(self, out: IO[bytes], header: RunHeader | RunResult,
+                 downloads: list[tuple[str, str]] | None = None,
+                 spool_dir: Path | None = None) -> None:
+        self.out = out
+        self.header = header
+        self.downloads = downloads or []
+        self.spools = _Spools(spool_dir)
+        self.parts = _env.get_template("index_parts.html.j2").module
+        self.rules: list[RuleInfo] = []
+        # where a spool goes in the page: a mark no page text can hold
+        self.token = secrets.token_hex(8)
+        self.marks = re.compile(f"\x00{self.token}:([^\x00]*)\x00")
+
+    def start(self, rules: list[RuleInfo]) -> None:
+        self.rules = rules
+
+    def add(self, row: OverviewRow, number: int, statuses: list[str | None]) -> None:
+        parts, spools = self.parts, self.spools
+        spools.write("table", parts.report_row(row, number))  # type: ignore[attr-defined]
+        if not row.checked:
+            return
+        spools.write("head", parts.matrix_head(row, number))  # type: ignore[attr-defined]
+        for i, (info, status) in enumerate(zip(self.rules, statuses, strict=True)):
+            spools.write(f"row-{i}", parts.matrix_cell(row, info, status))  # type: ignore[attr-defined]
+            if status in GAP_STATUSES:
+                key = f"{status}-{i}"
+                if spools.has(key):
+                    spools.write(key, "、")
+                spools.write(key, parts.common_link(row, info))  # type: ignore[attr-defined]
+        spools.write("foot", parts.matrix_foot(row))  # type: ignore[attr-defined]
+
+    def _mark(self, key: str) -> Markup:
+        return Markup(f"\x00{self.token}:{key}\x00")
+
+    def finish(self, rules: list[RuleInfo], totals: Totals, summary: Summary) -> None:
+        matrix = [_MatrixRow(info, totals.fail[i], totals.partial[i], f"row-{i}")
+                  for i, info in enumerate(rules)]
+        common = [_CommonGap(info, totals.fail[i], totals.partial[i], f"fail-{i}", f"partial-{i}")
+                  for i, info in enumerate(rules) if totals.fail[i] or totals.partial[i]]
+        order = {info.rule: i for i, info in enumerate(rules)}
+        common.sort(key=lambda g: (-(g.fail + g.partial), -g.fail,
+                                   SEVERITY_RANK.get(g.rule.severity, 9), order[g.rule.rule]))
+        page = _env.get_template("index.html.j2").generate(
+            run=self.header, t=totals, summary=summary, common=common, matrix=matrix,
+            downloads=self.downloads, spool=self._mark,
+            **_assets(["base.css", "index.css"], "index.js"))
+        try:
+            for chunk in page:
+                pieces = self.marks.split(chunk)
+                for k, piece in enumerate(pieces):
+                    if k % 2:
+                        self.spools.copy(piece, self.out)
+                    else:
+                        self.out.write(piece.encode("utf-8"))
+        finally:
+            self.spools.close()
 
 
 def write_scorecard(out: Path, name: str, run: RunHeader | RunResult, report: ReportResult
@@ -102,31 +219,3 @@ def write_scorecard(out: Path, name: str, run: RunHeader | RunResult, report: Re
     p = out / name
     write_atomic(p, render_scorecard(run, report))
     return p
-
-
-def write_index(run: RunResult, out: Path, downloads: list[tuple[str, str]] | None = None
-                ) -> Path:
-    """Write the batch overview ``out/index.html``."""
-    p = out / "index.html"
-    # Written as the template renders: the page of a large batch is never whole in memory.
-    with atomic_writer(p) as f:
-        for chunk in _index_chunks(run, scorecard_names(run.reports), downloads):
-            f.write(chunk)
-    return p
-
-
-def write_html(run: RunResult, out: Path,
-               downloads: list[tuple[str, str]] | None = None) -> list[Path]:
-    """Write every scorecard and the index into ``out``; return the paths written."""
-    names = scorecard_names(run.reports)
-    written = []
-    for r, name in zip(run.reports, names, strict=True):
-        if r.status != "checked":
-            continue
-        p = out / name
-        write_atomic(p, render_scorecard(run, r))
-        written.append(p)
-    idx = out / "index.html"
-    write_atomic(idx, render_index(run, names, downloads))
-    written.append(idx)
-    return written

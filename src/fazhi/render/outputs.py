@@ -3,13 +3,18 @@ keep it from writing over an input."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from contextlib import ExitStack
 from pathlib import Path
+from types import TracebackType
 
-from fazhi.render.csv_out import to_csv
-from fazhi.render.files import input_inside, same_file, write_atomic
-from fazhi.render.html import scorecard_names, write_html, write_index
-from fazhi.render.xlsx_out import to_xlsx
-from fazhi.results import ReportResult, RunHeader, RunResult, Summary
+from fazhi.render.batch import BatchWriter
+from fazhi.render.csv_out import CsvTable
+from fazhi.render.files import atomic_binary_writer, atomic_writer, input_inside, same_file
+from fazhi.render.html import IndexPage, scorecard_names, write_scorecard
+from fazhi.render.views import OverviewRow, RuleInfo, batch_rules
+from fazhi.render.xlsx_out import XlsxBook
+from fazhi.results import RunHeader, RunResult, Summary
 
 SUMMARY_CSV = "summary.csv"
 SUMMARY_XLSX = "summary.xlsx"
@@ -27,23 +32,57 @@ def output_paths(run: RunResult, out: Path) -> list[Path]:
     return [out / n for n in [*names, INDEX, SUMMARY_CSV, SUMMARY_XLSX]]
 
 
+class OverviewWriter:
+    """The index, summary.csv and summary.xlsx of a batch, written as its reports are
+    checked: :meth:`add` each report's row in input order, then :meth:`close`. Nothing
+    is kept per report. The three files appear when closed (each replaces the old one
+    at once); leaving the ``with`` block by an error leaves them as they were.
+
+    ``rules`` are the rules a report of the batch carries, in rulebook order
+    (:func:`~fazhi.render.views.rulebook_rules` of the run's rulebook, or
+    :func:`~fazhi.render.views.batch_rules` of a whole run)."""
+
+    def __init__(self, out: Path, header: RunHeader | RunResult, rules: Sequence[RuleInfo]
+                 ) -> None:
+        with ExitStack() as stack:
+            csv_file = stack.enter_context(atomic_writer(out / SUMMARY_CSV))
+            xlsx_file = stack.enter_context(atomic_binary_writer(out / SUMMARY_XLSX))
+            index_file = stack.enter_context(atomic_binary_writer(out / INDEX))
+            index = IndexPage(index_file, header, DOWNLOADS, spool_dir=out)
+            stack.callback(index.spools.close)
+            book = XlsxBook(xlsx_file, header, spool_dir=out)
+            stack.callback(book.close)
+            self.batch = BatchWriter([index, CsvTable(csv_file), book], rules)
+            self._files = stack.pop_all()
+        self.paths = [out / INDEX, out / SUMMARY_CSV, out / SUMMARY_XLSX]
+
+    def add(self, row: OverviewRow) -> None:
+        self.batch.add(row)
+
+    def close(self, summary: Summary) -> list[Path]:
+        """Finish the three files (``summary``: the run's totals); return their paths."""
+        self.batch.close(summary)
+        self._files.close()
+        return self.paths
+
+    def __enter__(self) -> OverviewWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self._files.__exit__(kind, exc, tb)
+
+
 def write_all(run: RunResult, out: Path) -> list[Path]:
     """Scorecards, the index, summary.csv and summary.xlsx; return the paths written."""
-    written = write_html(run, out, DOWNLOADS)
-    write_atomic(out / SUMMARY_CSV, to_csv(run))
-    write_atomic(out / SUMMARY_XLSX, to_xlsx(run))
-    return [*written, out / SUMMARY_CSV, out / SUMMARY_XLSX]
-
-
-def write_overview(header: RunHeader, reports: list[ReportResult], summary: Summary, out: Path
-                   ) -> list[Path]:
-    """The index, summary.csv and summary.xlsx of a batch whose scorecards were written
-    as each report was checked (``reports`` need not carry their text or outline)."""
-    run = RunResult(tool=header.tool, rulebook=header.rulebook, reports=reports, summary=summary)
-    idx = write_index(run, out, DOWNLOADS)
-    write_atomic(out / SUMMARY_CSV, to_csv(run))
-    write_atomic(out / SUMMARY_XLSX, to_xlsx(run))
-    return [idx, out / SUMMARY_CSV, out / SUMMARY_XLSX]
+    written = []
+    with OverviewWriter(out, run, batch_rules(run)) as overview:
+        for r, name in zip(run.reports, scorecard_names(run.reports), strict=True):
+            if r.status == "checked":
+                written.append(write_scorecard(out, name, run, r))
+            overview.add(OverviewRow.of(r, name))
+        written += overview.close(run.summary)
+    return written
 
 
 def out_problem(out: Path, inputs: list[Path]) -> str | None:

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from fazhi.document.model import Evidence
 from fazhi.render.text import ICONS, LABELS, SEVERITY_LABELS
 from fazhi.results import ReportResult, RuleResult, RunResult
+from fazhi.rulebook.schema import Rulebook
 
 STATUSES = ("fail", "partial", "pass", "not_applicable")
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
@@ -290,51 +291,15 @@ def scorecard_view(report: ReportResult) -> ScorecardView:
 
 
 # -- the batch ----------------------------------------------------------------
-@dataclass
+@dataclass(frozen=True)
 class RuleInfo:
+    """A rule as the batch overview shows it: the same for every report of a batch,
+    so kept once per batch."""
+
     rule: str
     title: str
     severity: str
     basis: list[str]
-
-
-@dataclass
-class IndexRow:
-    report: ReportResult
-    name: str
-    number: int
-    short: str
-    file_name: str
-    folder: str
-    required_fail: int
-    required_partial: int
-    gaps: int
-
-
-@dataclass
-class CommonGap:
-    rule: RuleInfo
-    fail: list[IndexRow]
-    partial: list[IndexRow]
-
-
-@dataclass
-class MatrixRow:
-    rule: RuleInfo
-    cells: list[tuple[IndexRow, RuleResult | None]]
-    fail: int
-    partial: int
-
-
-@dataclass
-class IndexView:
-    rows: list[IndexRow]
-    checked: list[IndexRow]
-    rules: list[RuleInfo]
-    matrix: list[MatrixRow]
-    common: list[CommonGap]
-    compliant: int
-    noncompliant: int
 
 
 def batch_rules(run: RunResult) -> list[RuleInfo]:
@@ -347,32 +312,88 @@ def batch_rules(run: RunResult) -> list[RuleInfo]:
     return list(seen.values())
 
 
-def index_view(run: RunResult, names: list[str]) -> IndexView:
-    rows = []
-    for n, (r, name) in enumerate(zip(run.reports, names, strict=True), start=1):
-        folder, _, file_name = r.path.replace("\\", "/").rpartition("/")
-        rows.append(IndexRow(
-            report=r, name=name, number=n, short=name.removesuffix(".html"),
-            file_name=file_name, folder=f"{folder}/" if folder else "",
+def rulebook_rules(book: Rulebook) -> list[RuleInfo]:
+    """The rules of ``book`` as every report checked against it carries them (the
+    engine gives each report one result per rule, in this order): what
+    :func:`batch_rules` finds in a batch checked against ``book``."""
+    return [RuleInfo(r.id, r.title, r.severity, [b.document + (b.article or "") for b in r.basis])
+            for r in book.rules]
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A rule a report fails or partly meets, as the workbook's 问题明细 lists it (the
+    rule's title, severity and basis are the batch's :class:`RuleInfo`)."""
+
+    rule: str
+    status: str
+    message: str
+    suggestion: str | None
+    lines: tuple[int, ...]  # where its evidence stands
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewRow:
+    """What the batch overview (index.html, summary.csv, summary.xlsx) shows of one
+    report, computed where the report is checked. The overview writes it out at
+    once and keeps none of it: ``results`` and ``gaps`` exist only on the way."""
+
+    path: str
+    scorecard: str  # the scorecard's file name
+    status: str  # "checked" or "error"
+    error_code: str | None = None
+    error_message: str | None = None  # None when the report could be checked
+    issuer: str | None = None
+    report_year: int | None = None
+    date: str | None = None
+    score: float | None = None
+    grade: str | None = None
+    verdict: str | None = None
+    compliant: bool | None = None
+    required_fail: int = 0
+    required_partial: int = 0
+    results: tuple[tuple[str, str], ...] = ()  # (rule, status) in the report's order
+    gaps: tuple[Gap, ...] = ()  # fail before partial, required before recommended before info
+
+    @classmethod
+    def of(cls, r: ReportResult, scorecard: str) -> OverviewRow:
+        m = r.meta
+        gaps = sorted((x for x in r.results if x.status in GAP_STATUSES), key=gap_order)
+        return cls(
+            path=r.path, scorecard=scorecard, status=r.status,
+            error_code=r.error.code if r.error else None,
+            error_message=r.error.message if r.error else None,
+            issuer=m.issuer if m else None, report_year=m.report_year if m else None,
+            date=m.date if m else None, score=r.score, grade=r.grade, verdict=r.verdict,
+            compliant=r.compliant,
             required_fail=sum(x.severity == "required" and x.status == "fail" for x in r.results),
             required_partial=sum(x.severity == "required" and x.status == "partial"
                                  for x in r.results),
-            gaps=sum(x.status in GAP_STATUSES for x in r.results)))
-    checked = [row for row in rows if row.report.status == "checked"]
-    rules = batch_rules(run)
-    matrix = []
-    common = []
-    for info in rules:
-        cells = [(row, next((x for x in row.report.results if x.rule == info.rule), None))
-                 for row in checked]
-        fail = [row for row, x in cells if x is not None and x.status == "fail"]
-        partial = [row for row, x in cells if x is not None and x.status == "partial"]
-        matrix.append(MatrixRow(info, cells, len(fail), len(partial)))
-        if fail or partial:
-            common.append(CommonGap(info, fail, partial))
-    order = {info.rule: i for i, info in enumerate(rules)}
-    common.sort(key=lambda g: (-(len(g.fail) + len(g.partial)), -len(g.fail),
-                               SEVERITY_RANK.get(g.rule.severity, 9), order[g.rule.rule]))
-    return IndexView(rows=rows, checked=checked, rules=rules, matrix=matrix, common=common,
-                     compliant=sum(row.report.compliant is True for row in checked),
-                     noncompliant=sum(row.report.compliant is False for row in checked))
+            results=tuple((x.rule, x.status) for x in r.results),
+            gaps=tuple(Gap(x.rule, x.status, x.message, x.suggestion,
+                           tuple(sorted({e.line for e in x.evidence if e.line is not None})))
+                       for x in gaps))
+
+    @property
+    def checked(self) -> bool:
+        return self.status == "checked"
+
+    @property
+    def short(self) -> str:
+        """The scorecard's name without .html: how the matrix and lists name the report."""
+        return self.scorecard.removesuffix(".html")
+
+    @property
+    def file_name(self) -> str:
+        return self.path.replace("\\", "/").rpartition("/")[2]
+
+    @property
+    def folder(self) -> str:
+        """The folder of the input as shown, with a trailing /, or ""."""
+        folder = self.path.replace("\\", "/").rpartition("/")[0]
+        return f"{folder}/" if folder else ""
+
+    def statuses(self, rules: Sequence[RuleInfo]) -> list[str | None]:
+        """This report's status on each of ``rules`` (None where it has no result)."""
+        mine = dict(self.results)
+        return [mine.get(info.rule) for info in rules]

@@ -6,26 +6,43 @@ gap: what is missing, why, what to add, where) and 规则 (each rule, its basis
 and how many reports miss it). Text is always stored as text, never as a
 formula. The bytes are reproducible: a fixed date in the document properties
 and on the zip entries.
+
+The workbook is written as reports come (:class:`XlsxBook`) and is never
+whole in memory. openpyxl (write-only mode) writes the workbook: styles, the
+sheets' columns, frozen header, filter, header rows and the 规则 sheet. The
+rows of 总览 and 问题明细, one or more per report, are written here as the
+sheet XML openpyxl would write for the same cells (:func:`_xml_cell`; the tests
+hold the two to the same XML), each sheet's into a temporary file, and copied
+into the sheet when the workbook is zipped. Through openpyxl a cell costs about
+20 µs, several times what checking a report leaves the main process of a batch.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
+import math
+import os
+import shutil
+import tempfile
 import zipfile
-from copy import copy
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any, cast
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from fazhi.render.batch import Totals, feed
 from fazhi.render.csv_out import FIXED_COLUMNS, rule_headers, summary_row
 from fazhi.render.text import ICONS, LABELS
-from fazhi.render.views import GAP_STATUSES, batch_rules, gap_order, severity_label
-from fazhi.results import RunResult
+from fazhi.render.views import OverviewRow, RuleInfo, severity_label
+from fazhi.results import RunHeader, RunResult, Summary
 
 _FILLS = {"fail": "F8D0CC", "partial": "FCE3B0", "pass": "DDF1E4", "not_applicable": "ECEEF1"}
 _FONTS = {"fail": "9B1C12", "partial": "7A3A00", "pass": "0A6B3D", "not_applicable": "4B5563"}
@@ -39,132 +56,229 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _FIXED_DATE = datetime.datetime(*_ZIP_DATE)
 
 
-# Setting a style object on a cell makes openpyxl hash it against the workbook's
-# style table, which costs more than everything else put together on a large
-# batch; each combination is therefore set once and its style array copied.
-# The cache belongs to one workbook: to_xlsx empties it before and after.
-_STYLE_CACHE: dict[str, object] = {}
+def _status_styles(status: str, alignment: Alignment) -> dict[str, object]:
+    return {"fill": PatternFill("solid", fgColor=_FILLS[status]),
+            "font": Font(color=_FONTS[status], bold=status == "fail"), "alignment": alignment}
 
 
-def _styled(cell: Cell, key: str, **styles: object) -> Cell:
-    """Give ``cell`` the border plus ``styles``; ``key`` names the combination."""
-    arr = _STYLE_CACHE.get(key)
-    if arr is None:
-        cell.border = _BORDER
-        for name, value in styles.items():
-            setattr(cell, name, value)
-        _STYLE_CACHE[key] = copy(cell._style)  # type: ignore[attr-defined]
-    else:
-        cell._style = copy(arr)  # type: ignore[attr-defined]
-    return cell
+# The styles of the cells, by name; every cell has a thin border too.
+_STYLES: dict[str, dict[str, object]] = {
+    "plain": {},
+    "head": {"fill": _HEAD_FILL, "font": _HEAD_FONT,
+             "alignment": Alignment(wrap_text=True, vertical="center")},
+    "wrap": {"alignment": _WRAP},
+    **{s: _status_styles(s, Alignment(horizontal="center")) for s in _FILLS},  # 总览
+    **{f"wrap-{s}": _status_styles(s, _WRAP) for s in _FILLS},  # 问题明细
+}
+
+_OVERVIEW_WIDTHS: list[float] = [28, 9, 26, 9, 11, 7, 7, 8, 9, 11, 9, 12, 30]
+_GAP_HEADS = ["文件", "发文机关", "状态", "级别", "规则", "判定理由", "整改建议", "依据", "原文位置"]
+_GAP_WIDTHS: list[float] = [26, 24, 11, 7, 24, 48, 48, 40, 16]
+_RULE_HEADS = ["规则编号", "规则", "级别", "依据", "缺失份数", "部分达标份数"]
+_RULE_WIDTHS: list[float] = [30, 30, 7, 60, 10, 12]
 
 
-def _put(ws: Worksheet, row: int, col: int, value: object, key: str = "plain",
-         **styles: object) -> Cell:
-    cell = ws.cell(row=row, column=col)
-    assert isinstance(cell, Cell)
-    cell.value = value  # type: ignore[assignment]
+# Where openpyxl puts the n-th sheet in the archive (sheet1.xml, sheet2.xml, …).
+_SHEET_PATH = "xl/worksheets/sheet{}.xml"
+
+
+def _xml_text(value: str) -> str:
+    """``value`` as XML character data; characters XML cannot hold become U+FFFD."""
+    value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
+        .replace("\r", "&#13;")
+
+
+def _xml_cell(ref: str, value: object, style: int) -> str:
+    """A cell as openpyxl writes it in a sheet (text inline, as ``t="inlineStr"``)."""
+    if value is None:
+        return f'<c r="{ref}" s="{style}" t="n"></c>'
     if isinstance(value, str):
-        cell.data_type = "s"  # text that looks like a formula stays text
-    return _styled(cell, key, **styles)
+        if not value:
+            return f'<c r="{ref}" s="{style}" t="inlineStr"></c>'
+        space = ' xml:space="preserve"' if value != value.strip() else ""
+        return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{_xml_text(value)}</t></is></c>'
+    if not isinstance(value, int | float):
+        raise TypeError(f"no cell for {type(value).__name__}")
+    number = f"{value:.16g}" if math.isfinite(value) else ""
+    return f'<c r="{ref}" s="{style}" t="n"><v>{number}</v></c>'
 
 
-def _header(ws: Worksheet, titles: list[str], widths: list[float]) -> None:
-    for i, (t, w) in enumerate(zip(titles, widths, strict=True), start=1):
-        _put(ws, 1, i, t, "head", fill=_HEAD_FILL, font=_HEAD_FONT,
-             alignment=Alignment(wrap_text=True, vertical="center"))
-        ws.column_dimensions[get_column_letter(i)].width = w
-    ws.freeze_panes = "B2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(titles))}1"
+class _Rows:
+    """The data rows of a sheet, as its XML, in a temporary file (from row 2 on)."""
+
+    def __init__(self, columns: int, folder: Path | None) -> None:
+        self.file = tempfile.TemporaryFile(dir=folder)
+        self.letters = [get_column_letter(i) for i in range(1, columns + 1)]
+        self.next = 2
+
+    def add(self, cells: Iterable[tuple[object, int]]) -> None:
+        """One row: each cell's value and style id."""
+        r = self.next
+        self.next += 1
+        xml = "".join(_xml_cell(f"{col}{r}", value, style)
+                      for col, (value, style) in zip(self.letters, cells, strict=True))
+        self.file.write(f'<row r="{r}">{xml}</row>'.encode())
 
 
-def _overview(ws: Worksheet, run: RunResult) -> None:
-    rules = batch_rules(run)
-    heads = FIXED_COLUMNS + rule_headers(rules)
-    widths = [28, 9, 26, 9, 11, 7, 7, 8, 9, 11, 9, 12, 30] + [12.0] * len(rules)
-    _header(ws, heads, widths)
-    ws.row_dimensions[1].height = 48
-    by_label = {v: k for k, v in LABELS.items()}
-    for i, r in enumerate(run.reports, start=2):
-        for j, value in enumerate(summary_row(r, rules, lambda t: t or ""), start=1):
-            status = by_label.get(value) if isinstance(value, str) and j > len(FIXED_COLUMNS) \
-                else None
-            if status is None:
-                _put(ws, i, j, value)
-                continue
-            _put(ws, i, j, f"{ICONS[status]} {value}", f"status-{status}",
-                 fill=PatternFill("solid", fgColor=_FILLS[status]),
-                 font=Font(color=_FONTS[status], bold=status == "fail"),
-                 alignment=Alignment(horizontal="center"))
+class XlsxBook:
+    """summary.xlsx, written into ``out`` (a binary file) as rows come; the rows wait in
+    temporary files in ``spool_dir`` (the system's by default)."""
+
+    def __init__(self, out: IO[bytes], header: RunHeader | RunResult,
+                 spool_dir: Path | None = None) -> None:
+        self.out = out
+        self.header = header
+        self.spool_dir = spool_dir
+        self.wb = Workbook(write_only=True)
+        # Setting a style object on a cell makes openpyxl hash it against the
+        # workbook's style table, which costs more than everything else put
+        # together on a large batch; each combination is therefore set once and
+        # its style array shared by the cells that have it.
+        self.styles: dict[str, Any] = {}
+        self.style_ids: dict[str, int] = {}
+        self.by_rule: dict[str, tuple[RuleInfo, str, str]] = {}
+        self.rows: dict[str, _Rows] = {}  # by the sheet's place in the archive
+
+    def _cell(self, ws: WriteOnlyWorksheet, value: Any, key: str = "plain") -> Cell:
+        """An openpyxl cell holding ``value`` with the border and the styles ``_STYLES[key]``."""
+        cell = WriteOnlyCell(ws, value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # text that looks like a formula stays text
+        arr = self.styles.get(key)
+        if arr is None:
+            cell.border = _BORDER
+            for name, v in _STYLES[key].items():
+                setattr(cell, name, v)
+            self.styles[key] = cell._style  # type: ignore[attr-defined]
+        else:
+            cell._style = arr  # type: ignore[attr-defined]
+        return cell
+
+    def _style(self, key: str) -> int:
+        """The workbook's style id of ``_STYLES[key]`` (added to the workbook when first used)."""
+        sid = self.style_ids.get(key)
+        if sid is None:
+            sid = self.style_ids[key] = self._cell(self.overview, None, key).style_id
+        return sid
+
+    def _sheet(self, title: str, heads: list[str], widths: list[float],
+               head_height: float | None = None) -> WriteOnlyWorksheet:
+        """A sheet with its header row; widths, frozen header and filter are set
+        before any row (write-only mode writes them first)."""
+        # (the stubs lack the dimensions and filter a write-only sheet has too)
+        ws: Any = self.wb.create_sheet(title)
+        for i, w in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = w
+        ws.freeze_panes = "B2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}1"
+        if head_height is not None:
+            ws.row_dimensions[1].height = head_height
+        ws.append([self._cell(ws, t, "head") for t in heads])
+        return cast(WriteOnlyWorksheet, ws)
+
+    def start(self, rules: list[RuleInfo]) -> None:
+        self.by_rule = {x.rule: (x, severity_label(x.severity), "；".join(x.basis))
+                        for x in rules}
+        heads = FIXED_COLUMNS + rule_headers(rules)
+        self.overview = self._sheet("总览", heads, _OVERVIEW_WIDTHS + [12.0] * len(rules),
+                                    head_height=48)
+        self.gaps = self._sheet("问题明细", _GAP_HEADS, _GAP_WIDTHS)
+        self.rule_sheet = self._sheet("规则", _RULE_HEADS, _RULE_WIDTHS)
+        self.overview_rows = self.rows[_SHEET_PATH.format(1)] = _Rows(len(heads), self.spool_dir)
+        self.gap_rows = self.rows[_SHEET_PATH.format(2)] = _Rows(len(_GAP_HEADS), self.spool_dir)
+
+    def add(self, row: OverviewRow, number: int, statuses: list[str | None]) -> None:
+        plain = self._style("plain")
+        cells = [(v, plain) for v in summary_row(row, [], lambda t: t or "")]
+        for status in statuses:
+            cells.append((None, plain) if status is None
+                         else (f"{ICONS[status]} {LABELS[status]}", self._style(status)))
+        self.overview_rows.add(cells)
+        for g in row.gaps:
+            info, severity, basis = self.by_rule[g.rule]
+            wrap = self._style("wrap")
+            self.gap_rows.add([
+                (row.path, wrap), (row.issuer or "", wrap),
+                (f"{ICONS[g.status]} {LABELS[g.status]}", self._style(f"wrap-{g.status}")),
+                (severity, wrap), (info.title, wrap), (g.message, wrap),
+                (g.suggestion or "", wrap), (basis, wrap),
+                ("、".join(f"第 {n} 行" for n in g.lines), wrap)])
+
+    def finish(self, rules: list[RuleInfo], totals: Totals, summary: Summary) -> None:
+        ws = self.rule_sheet
+        for i, info in enumerate(rules):
+            values: list[object] = [info.rule, info.title, severity_label(info.severity),
+                                    "；".join(info.basis), totals.fail[i], totals.partial[i]]
+            ws.append([self._cell(ws, v, "wrap") for v in values])
+        props = self.wb.properties
+        props.creator = f"{self.header.tool.name} {self.header.tool.version}"
+        props.created = _FIXED_DATE
+        props.modified = _FIXED_DATE
+        try:
+            with _FixedDateZip(self.out, {k: v.file for k, v in self.rows.items()}) as archive:
+                ExcelWriter(self.wb, archive).save()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Remove the temporary files of the rows (and end the sheets openpyxl is
+        still writing, when the workbook is not saved)."""
+        for rows in self.rows.values():
+            rows.file.close()
+        self.rows.clear()
+        for ws in self.wb.worksheets:
+            if isinstance(ws, WriteOnlyWorksheet) and not ws.closed:
+                ws.close()
 
 
-def _gaps(ws: Worksheet, run: RunResult) -> None:
-    heads = ["文件", "发文机关", "状态", "级别", "规则", "判定理由", "整改建议", "依据", "原文位置"]
-    _header(ws, heads, [26, 24, 11, 7, 24, 48, 48, 40, 16])
-    row = 2
-    for r in run.reports:
-        issuer = r.meta.issuer if r.meta else None
-        for x in sorted((x for x in r.results if x.status in GAP_STATUSES), key=gap_order):
-            lines = sorted({e.line for e in x.evidence if e.line is not None})
-            values = [r.path, issuer or "", f"{ICONS[x.status]} {LABELS[x.status]}",
-                      severity_label(x.severity), x.title, x.message, x.suggestion or "",
-                      "；".join(x.basis), "、".join(f"第 {n} 行" for n in lines)]
-            for j, value in enumerate(values, start=1):
-                if j == 3:
-                    _put(ws, row, j, value, f"wrap-{x.status}", alignment=_WRAP,
-                         fill=PatternFill("solid", fgColor=_FILLS[x.status]),
-                         font=Font(color=_FONTS[x.status], bold=x.status == "fail"))
-                else:
-                    _put(ws, row, j, value, "wrap", alignment=_WRAP)
-            row += 1
+class _FixedDateZip(zipfile.ZipFile):
+    """A zip archive whose entries all carry the same date and permissions, so the
+    same workbook gives the same bytes (openpyxl adds entries with the time of
+    writing, and the sheets with their temporary file's)."""
 
+    def __init__(self, file: IO[bytes], rows: dict[str, IO[bytes]]) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED)
+        self.rows = rows  # the data rows of a sheet, by its name in the archive
 
-def _rules(ws: Worksheet, run: RunResult) -> None:
-    heads = ["规则编号", "规则", "级别", "依据", "缺失份数", "部分达标份数"]
-    _header(ws, heads, [30, 30, 7, 60, 10, 12])
-    checked = [r for r in run.reports if r.status == "checked"]
-    for i, info in enumerate(batch_rules(run), start=2):
-        statuses = [x.status for r in checked for x in r.results if x.rule == info.rule]
-        values: list[object] = [info.rule, info.title, severity_label(info.severity),
-                                "；".join(info.basis), statuses.count("fail"),
-                                statuses.count("partial")]
-        for j, value in enumerate(values, start=1):
-            _put(ws, i, j, value, "wrap", alignment=_WRAP)
+    def _entry(self, name: str) -> zipfile.ZipInfo:
+        entry = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        return entry
+
+    def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: Any,
+                 compress_type: int | None = None, compresslevel: int | None = None) -> None:
+        name = zinfo_or_arcname.filename if isinstance(zinfo_or_arcname, zipfile.ZipInfo) \
+            else zinfo_or_arcname
+        super().writestr(self._entry(name), data)
+
+    def write(self, filename: str | os.PathLike[str], arcname: str | os.PathLike[str] | None = None,
+              compress_type: int | None = None, compresslevel: int | None = None) -> None:
+        """Add a file (openpyxl adds each sheet so); a sheet whose rows are kept in
+        :attr:`rows` gets them before the end of its ``<sheetData>``."""
+        name = os.fspath(arcname if arcname is not None else filename)
+        rows = self.rows.get(name)
+        entry = self._entry(name)
+        entry.file_size = os.path.getsize(filename)  # as ZipFile.write: zip64 if large
+        if rows is None:
+            with open(filename, "rb") as src, self.open(entry, "w") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+            return
+        entry.file_size += rows.seek(0, io.SEEK_END)
+        with open(filename, "rb") as src:
+            sheet = src.read()  # all but the rows: a few kilobytes
+        head, end, tail = sheet.rpartition(b"</sheetData>")
+        if not end:
+            raise ValueError(f"{name}: no </sheetData> to put the rows before")
+        with self.open(entry, "w") as dst:
+            dst.write(head)
+            rows.seek(0)
+            shutil.copyfileobj(rows, dst, 1 << 20)
+            dst.write(end + tail)
 
 
 def to_xlsx(run: RunResult) -> bytes:
-    _STYLE_CACHE.clear()
-    try:
-        return _workbook_bytes(run)
-    finally:
-        _STYLE_CACHE.clear()
-
-
-def _workbook_bytes(run: RunResult) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "总览"
-    _overview(ws, run)
-    _gaps(wb.create_sheet("问题明细"), run)
-    _rules(wb.create_sheet("规则"), run)
-    wb.properties.creator = f"{run.tool.name} {run.tool.version}"
-    wb.properties.created = _FIXED_DATE
-    wb.properties.modified = _FIXED_DATE
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).save()
-    return _reproducible_zip(buf.getvalue())
-
-
-def _reproducible_zip(data: bytes) -> bytes:
-    """The same archive with fixed entry dates, so the same run gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
+    feed(run, [XlsxBook(buf, run)])
+    return buf.getvalue()
