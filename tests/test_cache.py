@@ -66,8 +66,38 @@ def test_changed_and_new_files_are_checked_again(setup: tuple[Path, Path, Path])
 def test_a_changed_rulebook_checks_everything_again(setup: tuple[Path, Path, Path]) -> None:
     folder, rules, cache = setup
     _run(rules, folder, cache)
-    rules.write_text(rules.read_text(encoding="utf-8") + "\n# 修改\n", encoding="utf-8")
+    text = rules.read_text(encoding="utf-8")
+    assert "pass_label: 合规" in text
+    rules.write_text(text.replace("pass_label: 合规", "pass_label: 基本合规"), encoding="utf-8")
     assert not any(c for _, c, _ in _run(rules, folder, cache))
+
+
+def test_a_comment_in_the_rulebook_keeps_the_cache(setup: tuple[Path, Path, Path]) -> None:
+    folder, rules, cache = setup
+    _run(rules, folder, cache)
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# 修改\n", encoding="utf-8")
+    assert sum(c for _, c, _ in _run(rules, folder, cache)) == 5
+
+
+def test_a_changed_parent_rulebook_checks_everything_again(
+        setup: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    folder, parent, cache = setup
+    child = tmp_path / "child.yaml"
+    child.write_text("extends: rules.yaml\nid: child\nversion: '1'\n", encoding="utf-8")
+    _run(child, folder, cache)
+    assert sum(c for _, c, _ in _run(child, folder, cache)) == 5
+    text = parent.read_text(encoding="utf-8")
+    parent.write_text(text.replace("pass_label: 合规", "pass_label: 基本合规"), encoding="utf-8")
+    assert not any(c for _, c, _ in _run(child, folder, cache))
+
+
+def test_the_key_names_the_profile_and_not_the_shown_path(tmp_path: Path) -> None:
+    rules = default_rulebook()
+    plain = Engine.from_file(rules, "rules/annual_report.yaml")
+    assert plain.rulebook_hash == Engine.from_file(rules, "elsewhere.yaml").rulebook_hash
+    hashes = {Engine.from_file(rules, profile=p).rulebook_hash
+              for p in (None, "county", "township")}
+    assert len(hashes) == 3
 
 
 def test_cached_results_follow_the_path_they_are_found_under(setup: tuple[Path, Path, Path],

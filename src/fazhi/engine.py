@@ -66,8 +66,11 @@ class Engine:
         book.document.compile()
         self.kind_labels = {k.name: k.label for k in book.document.kinds}
         self.kind_labels.update({"preamble": "开头", "closing": "落款"})
-        self.rulebook_hash = hashlib.sha256(Path(path).read_bytes()).hexdigest() \
-            if Path(path).is_file() else ""
+        # The rulebook as loaded (parents merged, profile applied) names the cache's
+        # results: an edit to any file of an extends chain, or another profile,
+        # checks every report again; a comment or a display path does not.
+        self.rulebook_hash = hashlib.sha256(
+            f"{profile}\n{book.model_dump_json()}".encode()).hexdigest()
 
     @classmethod
     def from_file(cls, path: Path, display_path: str | None = None,
