@@ -13,7 +13,6 @@ from fazhi.render.csv_out import CsvTable
 from fazhi.render.files import atomic_binary_writer, atomic_writer, input_inside, same_file
 from fazhi.render.html import IndexPage, scorecard_names, write_scorecard
 from fazhi.render.views import OverviewRow, RuleInfo, batch_rules
-from fazhi.render.xlsx_out import XlsxBook
 from fazhi.results import RunHeader, RunResult, Summary
 
 SUMMARY_CSV = "summary.csv"
@@ -50,6 +49,9 @@ class OverviewWriter:
             index_file = stack.enter_context(atomic_binary_writer(out / INDEX))
             index = IndexPage(index_file, header, DOWNLOADS, spool_dir=out)
             stack.callback(index.spools.close)
+            # openpyxl takes a tenth of a second to import; only HTML runs need it
+            from fazhi.render.xlsx_out import XlsxBook
+
             book = XlsxBook(xlsx_file, header, spool_dir=out)
             stack.callback(book.close)
             self.batch = BatchWriter([index, CsvTable(csv_file), book], rules)
