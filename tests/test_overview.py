@@ -164,6 +164,33 @@ def test_writer_is_atomic_and_leaves_nothing_behind_on_error(golden: RunResult,
     assert _files(tmp_path)[SUMMARY_XLSX] == to_xlsx(golden)
 
 
+def test_a_large_batch_keeps_the_overview_page_small(golden: RunResult, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the limits the matrix shows the first reports (and says so) and each
+    common gap links the first reports that have it, with the count of all."""
+    from fazhi.render import html
+
+    monkeypatch.setattr(html, "MATRIX_MAX_REPORTS", 2)
+    monkeypatch.setattr(html, "COMMON_MAX_LINKS", 1)
+    reports = [r for r in golden.reports if r.status == "checked"]
+    assert len(reports) == 3
+    with OverviewWriter(tmp_path, golden, batch_rules(golden)) as w:
+        for i, r in enumerate(reports):
+            w.add(OverviewRow.of(r, f"r{i}.html"))
+        w.close(golden.summary)
+    page = (tmp_path / INDEX).read_text(encoding="utf-8")
+    assert page.count('<th scope="col" class="rep"') == 2
+    assert f"矩阵只列出前 2 份（共检查 {len(reports)} 份）" in page
+    assert all(f'<tr data-number="{i + 1}"' in page for i in range(len(reports)))  # the list
+    fails = [sum(r.results[k].status == "fail" for r in reports)
+             for k in range(len(reports[0].results))]
+    assert max(fails) >= 2
+    assert f"等 {max(fails)} 份" in page
+    common = page.split('<ol class="common">')[1].split("</ol>")[0]
+    for item in common.split("<li>")[1:]:
+        assert item.count("<a href=") <= 2  # one report under 缺失, one under 部分达标
+
+
 def test_memory_does_not_grow_with_the_batch(golden: RunResult, tmp_path: Path) -> None:
     """The writer keeps nothing per report: what Python holds after 1,500 rows is what
     it held after 500 (give or take a few bytes a row)."""

@@ -130,9 +130,6 @@ class _Spools:
             f = self.files[key] = tempfile.TemporaryFile(dir=self.folder)
         f.write(text.encode("utf-8"))
 
-    def has(self, key: str) -> bool:
-        return key in self.files
-
     def copy(self, key: str, out: IO[bytes]) -> None:
         f = self.files.get(key)
         if f is not None:
@@ -145,6 +142,14 @@ class _Spools:
         self.files.clear()
 
 
+# A province's batch has thousands of reports: a matrix column and a link under
+# each common gap for every one of them would make a page of tens of megabytes
+# that no browser opens comfortably. The page shows the first ones; the report
+# list above it and summary.xlsx hold every report.
+MATRIX_MAX_REPORTS = 200
+COMMON_MAX_LINKS = 30
+
+
 class IndexPage:
     """The batch overview page written into ``out`` (a binary file) as rows come.
 
@@ -153,6 +158,8 @@ class IndexPage:
     rendered as each report comes (templates/index_parts.html.j2) and kept aside
     in temporary files (in ``spool_dir``; the system's by default), one per place
     they go; at the end the page is rendered around them and they are copied in.
+    The matrix takes the first :data:`MATRIX_MAX_REPORTS` checked reports, each
+    common gap links the first :data:`COMMON_MAX_LINKS` reports that have it.
     """
 
     def __init__(self, out: IO[bytes], header: RunHeader | RunResult,
@@ -164,6 +171,8 @@ class IndexPage:
         self.spools = _Spools(spool_dir)
         self.parts = _env.get_template("index_parts.html.j2").module
         self.rules: list[RuleInfo] = []
+        self.in_matrix = 0
+        self.links: dict[str, int] = {}  # spool key → links written to it
         # where a spool goes in the page: a mark no page text can hold
         self.token = secrets.token_hex(8)
         self.marks = re.compile(f"\x00{self.token}:([^\x00]*)\x00")
@@ -176,15 +185,20 @@ class IndexPage:
         spools.write("table", parts.report_row(row, number))  # type: ignore[attr-defined]
         if not row.checked:
             return
-        spools.write("head", parts.matrix_head(row, number))  # type: ignore[attr-defined]
+        in_matrix = self.in_matrix < MATRIX_MAX_REPORTS
+        if in_matrix:
+            self.in_matrix += 1
+            spools.write("head", parts.matrix_head(row, number))  # type: ignore[attr-defined]
+            spools.write("foot", parts.matrix_foot(row))  # type: ignore[attr-defined]
         for i, (info, status) in enumerate(zip(self.rules, statuses, strict=True)):
-            spools.write(f"row-{i}", parts.matrix_cell(row, info, status))  # type: ignore[attr-defined]
+            if in_matrix:
+                spools.write(f"row-{i}", parts.matrix_cell(row, info, status))  # type: ignore[attr-defined]
             if status in GAP_STATUSES:
                 key = f"{status}-{i}"
-                if spools.has(key):
-                    spools.write(key, "、")
-                spools.write(key, parts.common_link(row, info))  # type: ignore[attr-defined]
-        spools.write("foot", parts.matrix_foot(row))  # type: ignore[attr-defined]
+                n = self.links.get(key, 0)
+                if n < COMMON_MAX_LINKS:
+                    spools.write(key, ("、" if n else "") + parts.common_link(row, info))  # type: ignore[attr-defined]
+                self.links[key] = n + 1
 
     def _mark(self, key: str) -> Markup:
         return Markup(f"\x00{self.token}:{key}\x00")
@@ -199,7 +213,8 @@ class IndexPage:
                                    SEVERITY_RANK.get(g.rule.severity, 9), order[g.rule.rule]))
         page = _env.get_template("index.html.j2").generate(
             run=self.header, t=totals, summary=summary, common=common, matrix=matrix,
-            downloads=self.downloads, spool=self._mark,
+            downloads=self.downloads, spool=self._mark, in_matrix=self.in_matrix,
+            max_links=COMMON_MAX_LINKS,
             **_assets(["base.css", "index.css"], "index.js"))
         try:
             for chunk in page:
