@@ -268,3 +268,91 @@ def test_streamed_html_equals_re_rendered_from_json(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     assert {p.name: p.read_bytes() for p in a.iterdir()} == \
         {p.name: p.read_bytes() for p in b.iterdir()}
+
+
+# -- Ctrl-C -----------------------------------------------------------------------
+def test_discard_removes_only_the_half_written_scorecard(engine: Engine, tmp_path: Path) -> None:
+    checker = Checker(engine, Outputs(html=tmp_path), 20 << 20)
+    for name in ("a.html", ".a.html.x1y2.tmp", ".b.html.x1y2.tmp", ".a.htmlx.z.tmp"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    checker.discard(Task(0, tmp_path / "a.txt", "a.txt", "a.html"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".a.htmlx.z.tmp", ".b.html.x1y2.tmp", "a.html"]
+
+
+def test_ctrl_c_exits_130_and_keeps_the_previous_overview(
+        batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fazhi.cli
+
+    real = fazhi.cli.run_tasks
+
+    def interrupted(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for k, done in enumerate(real(*args, **kwargs)):  # type: ignore[arg-type]
+            if k == 2:
+                raise KeyboardInterrupt
+            yield done
+
+    monkeypatch.setattr(fazhi.cli, "run_tasks", interrupted)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("old", encoding="utf-8")
+    code, _, err = _check([str(batch), "--out", str(out), "--json", str(tmp_path / "r.json")])
+    assert code == 130
+    assert "已中断" in err and "Aborted" not in err
+    assert (out / "index.html").read_text(encoding="utf-8") == "old"
+    assert not (tmp_path / "r.json").exists()
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_ctrl_c_on_a_real_run_leaves_no_temporary_files(tmp_path: Path) -> None:
+    """SIGINT to the whole process group, as a terminal sends it, in the middle of a run."""
+    import signal
+    import subprocess
+    import sys
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = sorted(REPORTS.glob("*.txt"))[0].read_bytes()
+    for i in range(400):
+        (folder / f"r{i:03d}.txt").write_bytes(text + f"\n（第 {i} 份）\n".encode())
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("old", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "fazhi", "check", str(folder), "--out", str(out),
+                             "--jobs", "2", "--quiet"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("r*.html"))) < 20 and time.monotonic() < deadline \
+            and proc.poll() is None:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "已中断" in err.decode("utf-8")
+    assert (out / "index.html").read_text(encoding="utf-8") == "old"
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_worker_killed_while_writing_leaves_no_temporary_file(
+        engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scorecard whose writing hangs: the worker is killed at the time limit, the
+    report becomes a timeout entry, and its half-written file is removed."""
+    import fazhi.runner
+    from fazhi.render.files import atomic_writer
+
+    def hang(out: Path, name: str, *args: object) -> Path:
+        with atomic_writer(out / name) as f:
+            f.write("<!DOCTYPE html>")
+            f.flush()
+            time.sleep(60)
+        return out / name
+
+    monkeypatch.setattr(fazhi.runner, "write_scorecard", hang)
+    out = tmp_path / "out"
+    out.mkdir()
+    checker = Checker(engine, Outputs(html=out), 20 << 20)
+    src = sorted(REPORTS.glob("*.txt"))[0]
+    [done] = list(run_tasks(checker, [Task(0, src, "a.txt", "a.html")], jobs=1, timeout=2))
+    assert done.summary.error is not None and done.summary.error.code == "timeout"
+    assert list(out.iterdir()) == []

@@ -44,6 +44,9 @@ from fazhi.runner import DEFAULT_TIMEOUT, Checker, Outputs, Task, run_tasks
 from fazhi.waivers import live_waivers, waiver_notes
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
+INTERRUPTED = ("\n已中断。已写出的评分卡保留；总览（index.html）、汇总表和 --json 结果文件没有写出，"
+               "上次的版本（如有）保持不变。重新运行即可；使用 --cache 时，已检查过的报告不必重查。")
 
 CHECK_HELP = """检查法治政府建设年度报告，逐项判定达标 / 部分达标 / 缺失 / 不适用。
 
@@ -165,35 +168,41 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
     progress = Progress.on_terminal(len(inputs), sys.stderr, quiet)
     tally = Tally()
     used: set[str] = set()
-    with ExitStack() as stack:
-        file_writer = None
-        if json_file is not None:
-            file_writer = JsonWriter(stack.enter_context(atomic_writer(json_file)),
-                                     checker.header)
-        out_writer = JsonWriter(stdout, checker.header) if fmt == "json" else None
-        overview = None
-        if fmt == "html" and out is not None:
-            overview = stack.enter_context(
-                OverviewWriter(out, checker.header, rulebook_rules(engine.book)))
-        for done in run_tasks(checker, tasks, jobs, timeout):
-            if file_writer is not None:
-                file_writer.add(done.json_file or "")
-            if out_writer is not None:
-                out_writer.add(done.json or "")
-            if fmt != "json":
-                stdout.write(("\n" if done.index else "") + (done.text or ""))
-            tally.add(done.summary)
-            if overview is not None and done.overview is not None:
-                overview.add(done.overview)
-            used |= done.waived
-            progress.advance()
+    try:
+        with ExitStack() as stack:
+            file_writer = None
+            if json_file is not None:
+                file_writer = JsonWriter(stack.enter_context(atomic_writer(json_file)),
+                                         checker.header)
+            out_writer = JsonWriter(stdout, checker.header) if fmt == "json" else None
+            overview = None
+            if fmt == "html" and out is not None:
+                overview = stack.enter_context(
+                    OverviewWriter(out, checker.header, rulebook_rules(engine.book)))
+            for done in run_tasks(checker, tasks, jobs, timeout):
+                if file_writer is not None:
+                    file_writer.add(done.json_file or "")
+                if out_writer is not None:
+                    out_writer.add(done.json or "")
+                if fmt != "json":
+                    stdout.write(("\n" if done.index else "") + (done.text or ""))
+                tally.add(done.summary)
+                if overview is not None and done.overview is not None:
+                    overview.add(done.overview)
+                used |= done.waived
+                progress.advance()
+            progress.close()
+            summary = tally.summary()
+            for w in (file_writer, out_writer):
+                if w is not None:
+                    w.close(summary)
+            if overview is not None:
+                overview.close(summary)
+    except KeyboardInterrupt:
+        # Ctrl-C: workers are stopped, the atomic writers drop their temporary files
         progress.close()
-        summary = tally.summary()
-        for w in (file_writer, out_writer):
-            if w is not None:
-                w.close(summary)
-        if overview is not None:
-            overview.close(summary)
+        click.echo(INTERRUPTED, err=True)
+        sys.exit(EXIT_INTERRUPTED)
     for note in waiver_notes(waived or [], day, used):
         click.echo(f"⚠ {note}", err=True)
     if fmt != "json":

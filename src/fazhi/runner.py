@@ -32,6 +32,7 @@ from pathlib import Path
 
 from fazhi.cache import Cache
 from fazhi.engine import Engine, error_result, file_sha256
+from fazhi.render.files import discard_partial
 from fazhi.render.html import write_scorecard
 from fazhi.render.json_out import report_json
 from fazhi.render.text import report_text
@@ -131,6 +132,11 @@ class Checker:
                     text=report_text(report) if out.text else None, cached=cached,
                     overview=overview, waived=frozenset(waived))
 
+    def discard(self, task: Task) -> None:
+        """Remove what a worker killed while on ``task`` may have half written."""
+        if self.outputs.html is not None and task.scorecard:
+            discard_partial(self.outputs.html / task.scorecard)
+
     def failed(self, task: Task, code: str, message: str) -> Done:
         """The entry of a document that its worker could not finish."""
         return self.render(task, error_result(task.display, code, message, None))
@@ -198,7 +204,7 @@ class _Pool:
     def replace(self, w: _Worker, kill: bool) -> list[Task]:
         """Stop ``w`` and start another in its place; return the tasks it had not begun."""
         w.stop(kill=kill)
-        w.queue.popleft()
+        self.checker.discard(w.queue.popleft())
         self.workers[self.workers.index(w)] = self._start()
         return list(w.queue)
 
@@ -212,6 +218,8 @@ class _Pool:
     def close(self) -> None:
         for w in self.workers:
             w.stop(kill=bool(w.queue))
+            if w.queue:
+                self.checker.discard(w.queue[0])
 
 
 def run_tasks(checker: Checker, tasks: Iterable[Task], jobs: int = 1,

@@ -6,6 +6,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TextIO, cast
 
@@ -29,6 +30,16 @@ def _replacing(path: Path, mode: str) -> Iterator[IO[Any]]:
         except OSError:
             pass
         raise
+
+
+def discard_partial(path: Path) -> None:
+    """Remove the temporary files a writer of ``path`` left when its process was
+    killed in the middle (the names :func:`_replacing` gives them)."""
+    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
