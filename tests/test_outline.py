@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from fazhi.document.model import Document, Section
@@ -181,3 +183,16 @@ def test_sub_section_with_a_kind_of_its_own(make_doc) -> None:  # type: ignore[n
 def test_thematic_headings_are_not_shortcomings(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、补齐短板，推进依法行政\n正文。\n二、缩小差距，强化监督\n正文。\n三、存在的不足\n正文。")
     assert [s.kind for s in doc.sections[1:]] == ["measures", "measures", "shortcomings"]
+
+
+def test_section_labels_agree_with_section_label() -> None:
+    """The per-document table the checks use names each paragraph as section_label does."""
+    from fazhi.document.load import load_document
+    from fazhi.document.locate import section_label, section_labels
+    from fazhi.engine import Engine
+    from fazhi.rulebook.locate import default_rulebook
+
+    cfg = Engine.from_file(default_rulebook()).book.document
+    for path in sorted((Path(__file__).resolve().parent.parent / "reports").iterdir()):
+        doc = load_document(path, cfg)
+        assert section_labels(doc) == [section_label(doc, i) for i in range(len(doc.paragraphs))]

@@ -47,7 +47,7 @@ def section_label(doc: Document, paragraph: int) -> str | None:
 def section_labels(doc: Document) -> list[str | None]:
     """The label of each paragraph's top-level section (None outside every section)."""
     labels: list[str | None] = [None] * len(doc.paragraphs)
-    for s in doc.sections:
+    for s in reversed(doc.sections):  # the first section that holds a paragraph names it
         label = heading_text(doc, s)
         for i in range(max(s.start, 0), min(s.end, len(labels))):
             labels[i] = label
