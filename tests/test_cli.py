@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -102,6 +103,31 @@ def test_a_folder_walk_lists_documents_that_must_be_converted(tmp_path: Path) ->
 def test_a_folder_of_only_doc_files_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "b.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
     assert invoke("check", str(tmp_path))[0] == 2
+
+
+def test_file_names_in_another_encoding_do_not_stop_the_run(tmp_path: Path) -> None:
+    """A GBK file name (a zip made on Chinese Windows, unpacked on Linux) is shown
+    decoded; a name that is no text at all is shown with its bad bytes replaced.
+    Both reports are checked, and every output is valid UTF-8."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = ONE.read_bytes()
+    for raw in ("郑旗乡报告.txt".encode("gbk"), b"\xff\xfe.txt"):
+        fd = os.open(os.fsencode(folder) + b"/" + raw, os.O_WRONLY | os.O_CREAT, 0o644)
+        with os.fdopen(fd, "wb") as f:
+            f.write(text)
+    code, out = invoke("check", str(folder), "--format", "json")
+    assert code == 0, out
+    names = sorted(Path(r["path"]).name for r in json.loads(out)["reports"])
+    assert names == ["郑旗乡报告.txt", "\ufffd\ufffd.txt"]
+    html = tmp_path / "out"
+    code, _ = invoke("check", str(folder), "--out", str(html))
+    assert code == 0
+    assert sorted(p.name for p in html.glob("*.html")) == [
+        "index.html", "郑旗乡报告.html", "\ufffd\ufffd.html"]
+    for p in html.iterdir():
+        if p.suffix in (".html", ".csv"):
+            p.read_bytes().decode("utf-8")
 
 
 def test_directory_walk_is_sorted_and_deterministic(tmp_path: Path) -> None:

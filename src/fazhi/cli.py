@@ -22,7 +22,7 @@ from fazhi.cli_authoring import (
 from fazhi.document.model import DocumentError
 from fazhi.document.readers import DEFAULT_MAX_BYTES
 from fazhi.engine import Engine
-from fazhi.inputs import UsageError, discover
+from fazhi.inputs import UsageError, discover, shown_path
 from fazhi.progress import Progress
 from fazhi.render.files import atomic_writer
 from fazhi.render.html import scorecard_names
@@ -234,18 +234,19 @@ INSPECT_HELP = """查看 fazhi 从一个报告文件中读到了什么、是怎�
 def inspect(file: Path, rules: Path | None, show_text: bool, max_size: int) -> None:
     settings = settings_or_exit(None, rules=rules)
     engine = load_engine(rulebook_path(settings), settings.profile)
+    shown = shown_path(file)
     if file.is_dir():
-        click.echo(f"{file} 是文件夹；inspect 一次查看一个文件。", err=True)
+        click.echo(f"{shown} 是文件夹；inspect 一次查看一个文件。", err=True)
         sys.exit(EXIT_USAGE)
     if not file.exists() and not file.is_symlink():
-        click.echo(f"路径不存在：{file}", err=True)
+        click.echo(f"路径不存在：{shown}", err=True)
         sys.exit(EXIT_USAGE)
     try:
         doc = engine.load(file, max_size * 1048576)
     except DocumentError as exc:
-        click.echo(f"无法读取 {file} [{exc.code}]：{exc.message}", err=True)
+        click.echo(f"无法读取 {shown} [{exc.code}]：{exc.message}", err=True)
         sys.exit(EXIT_UNREADABLE)
-    click.echo(inspect_text(file.as_posix(), doc, engine.outline(doc), show_text), nl=False)
+    click.echo(inspect_text(shown, doc, engine.outline(doc), show_text), nl=False)
 
 
 REPORT_HELP = """由保存的 JSON 结果重新生成评分卡、总览和汇总表，不重新读取报告。

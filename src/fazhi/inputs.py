@@ -13,6 +13,26 @@ from pathlib import Path
 from fazhi.document.readers import is_report_file, is_supported, supported_suffixes
 
 
+def shown_path(path: Path) -> str:
+    """How the outputs name ``path``: its POSIX form, every component that is not
+    valid Unicode (a name the file system holds as bytes in another encoding,
+    typically GBK from a zip made on Chinese Windows) decoded as GB18030, or with
+    its bad bytes replaced where that fails too. The file is still opened by its
+    own name; only what is shown changes, so that every output stays valid UTF-8."""
+    parts = []
+    for part in path.as_posix().split("/"):
+        try:
+            part.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = os.fsencode(part)
+            try:
+                part = raw.decode("gb18030")
+            except UnicodeDecodeError:
+                part = raw.decode("utf-8", "replace")
+        parts.append(part)
+    return "/".join(parts)
+
+
 class UsageError(Exception):
     """Inputs that make no run (a missing path, a folder with no reports)."""
 
@@ -40,12 +60,12 @@ def discover(paths: list[str]) -> list[tuple[Path, str]]:
                 key = os.path.realpath(f)
                 if key not in seen:
                     seen.add(key)
-                    out.append((f, f.as_posix()))
+                    out.append((f, shown_path(f)))
         elif p.exists() or p.is_symlink():
             key = os.path.realpath(p)
             if key not in seen:
                 seen.add(key)
-                out.append((p, p.as_posix()))
+                out.append((p, shown_path(p)))
         else:
             raise UsageError(f"路径不存在：{given}")
     return out
