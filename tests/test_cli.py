@@ -130,6 +130,18 @@ def test_file_names_in_another_encoding_do_not_stop_the_run(tmp_path: Path) -> N
             p.read_bytes().decode("utf-8")
 
 
+def test_a_utf8_report_cut_inside_a_character_is_checked_with_a_warning(tmp_path: Path) -> None:
+    data = ONE.read_bytes()
+    cut = next(i for i in range(len(data) * 2 // 3, len(data)) if data[i] >= 0xC0) + 1
+    damaged = tmp_path / "cut.txt"
+    damaged.write_bytes(data[:cut])  # stops after the first byte of a character
+    code, out = invoke("check", str(damaged), "--format", "json")
+    report = json.loads(out)["reports"][0]
+    assert report["status"] == "checked" and report["encoding"] == "utf-8"
+    assert "damaged_bytes" in report["warnings"]
+    assert code == 0
+
+
 def test_directory_walk_is_sorted_and_deterministic(tmp_path: Path) -> None:
     code, out = invoke("check", str(REPORTS), "--format", "json")
     paths = [r["path"] for r in json.loads(out)["reports"]]

@@ -18,21 +18,22 @@ TEXT = "关于2022年度法治政府建设工作的报告\n一、主要举措和
     ],
 )
 def test_decodes_each_encoding(encoded: bytes, expected: str) -> None:
-    text, enc = decode_bytes(encoded)
+    text, enc, replaced = decode_bytes(encoded)
     assert text == TEXT
     assert enc == expected
+    assert replaced == 0
 
 
 def test_big5() -> None:
     trad = "關於2022年度法治政府建設工作的報告。一、主要舉措和成效：加強組織領導，推進依法行政。" * 3
-    text, enc = decode_bytes(trad.encode("big5"))
+    text, enc, _ = decode_bytes(trad.encode("big5"))
     assert text == trad
     assert enc.startswith("big5")
 
 
 def test_gbk_with_characters_outside_gb2312() -> None:
     s = "镕基 喆 堃 𠀀" + TEXT
-    text, enc = decode_bytes(s.encode("gb18030"))
+    text, enc, _ = decode_bytes(s.encode("gb18030"))
     assert text == s and enc == "gb18030"
 
 
@@ -40,3 +41,41 @@ def test_undecodable_is_a_coded_error() -> None:
     with pytest.raises(DocumentError) as exc:
         decode_bytes(bytes(range(128, 256)) * 20 + b"\x00\x01\x02" * 50)
     assert exc.value.code == "decode_error"
+
+
+LONG = TEXT * 40
+
+
+def test_utf8_cut_in_the_middle_of_a_character_is_read_with_one_replacement() -> None:
+    """A download that stopped inside a character is a UTF-8 text with one bad end."""
+    data = LONG.encode("utf-8")
+    cut = data[:-2]  # inside the last character (3 bytes)
+    text, enc, replaced = decode_bytes(cut)
+    assert (enc, replaced) == ("utf-8", 1)
+    assert text == LONG[:-1] + "\ufffd"
+
+
+def test_a_few_flipped_bytes_in_utf8_are_replaced_and_counted() -> None:
+    data = bytearray(LONG.encode("utf-8"))
+    for i in (100, 900, 1700):
+        data[i] = 0xFF
+    text, enc, replaced = decode_bytes(bytes(data))
+    assert enc == "utf-8" and 3 <= replaced <= 9  # a bad lead byte can cost its followers too
+    assert text.count("法治政府") >= LONG.count("法治政府") - 3
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "big5"])
+def test_other_encodings_are_not_taken_for_damaged_utf8(encoding: str) -> None:
+    """Read as UTF-8, GBK or Big5 text loses nearly every Chinese character: far
+    above the damage limit, so it is decoded as what it is."""
+    source = "關於法治政府建設工作的報告。" * 40 if encoding == "big5" else LONG
+    text, enc, replaced = decode_bytes(source.encode(encoding))
+    assert replaced == 0 and text == source and enc != "utf-8"
+
+
+def test_much_damaged_utf8_is_still_an_error() -> None:
+    data = bytearray(LONG.encode("utf-8"))
+    for i in range(0, len(data), 40):
+        data[i] = 0xFF
+    with pytest.raises(DocumentError):
+        decode_bytes(bytes(data))

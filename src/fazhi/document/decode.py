@@ -1,13 +1,18 @@
 """Bytes → text: detect the encoding, never guess silently.
 
 Order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; then strict UTF-8;
-then charset-normalizer's detection. GB2312 and GBK are read as GB18030, their
-superset, so that characters outside GB2312 still decode.
+UTF-16 without a mark; then UTF-8 with a few damaged bytes (a download cut in
+the middle of a character, a flipped byte: at most one character in 100
+replaced by U+FFFD, and counted, so that the reader can warn); then
+charset-normalizer's detection. GB2312 and GBK are read as GB18030, their
+superset, so that characters outside GB2312 still decode. A GBK file read as
+UTF-8 replaces nearly every Chinese character, far above the damage limit.
 """
 
 from __future__ import annotations
 
 import codecs
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 
@@ -21,6 +26,12 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+    replaced: int = 0  # characters that could not be decoded, shown as U+FFFD
+
+
 _WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "hz": "gb18030"}
 
 
@@ -31,12 +42,12 @@ def _clean(name: str) -> str:
     return table.get(name, name)
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode ``data``; return (text, encoding name used)."""
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode ``data``: its text, the encoding used, how many characters were replaced."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name.replace("-sig", "") + " (BOM)"
+                return Decoded(data.decode(name), name.replace("-sig", "") + " (BOM)")
             except UnicodeDecodeError as exc:
                 raise DocumentError(
                     "decode_error",
@@ -44,13 +55,16 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                     "请用文本编辑器另存为 UTF-8 后重试。",
                 ) from exc
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     # UTF-16 without BOM: NUL bytes (ASCII characters) and a decoding that reads as text.
     utf16 = utf16_without_bom(data)
     if utf16 is not None:
-        return data.decode(utf16), utf16
+        return Decoded(data.decode(utf16), utf16)
+    damaged = data.decode("utf-8", errors="replace")
+    if _mostly_text(damaged):  # at most one character in a hundred replaced
+        return Decoded(damaged, "utf-8", damaged.count("\ufffd"))
     # Chinese government text that is not UTF-8 is nearly always GB18030 (GBK,
     # GB2312) or Big5; try those strictly first, and let the detector decide
     # between them when both decode.
@@ -61,7 +75,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     if len(candidates) == 1 and _mostly_text(candidates[0][1]):
-        return candidates[0][1], candidates[0][0]
+        return Decoded(candidates[0][1], candidates[0][0])
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "utf_8"] if candidates else None).best()
     if best is not None:
         enc = _clean(best.encoding)
@@ -69,12 +83,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         try:
             text = data.decode(enc)
             if _mostly_text(text):
-                return text, enc
+                return Decoded(text, enc)
         except (UnicodeDecodeError, LookupError):
             pass
     for name, text in candidates:
         if _mostly_text(text):
-            return text, name
+            return Decoded(text, name)
     raise DocumentError(
         "decode_error",
         "无法识别文件的文字编码（不是 UTF-8、GB18030/GBK、UTF-16 或 Big5 文本）。"

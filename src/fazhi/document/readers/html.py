@@ -23,7 +23,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from fazhi.document.decode import decode_bytes
+from fazhi.document.decode import Decoded, decode_bytes
 from fazhi.document.model import DocumentError, Extracted, Location, SourceLine
 from fazhi.document.normalize import normalize_text
 from fazhi.document.readers.limits import Limits
@@ -78,24 +78,25 @@ def _declared(data: bytes) -> str | None:
         return None
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
-    """(text, encoding used) for a web page."""
+def decode_html(data: bytes) -> Decoded:
+    """The text of a web page, the encoding used, how many characters were replaced."""
     if data[:3] == codecs.BOM_UTF8 or data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         return decode_bytes(data)
     declared = _declared(data)
     if declared is not None:
         try:
-            return data.decode(declared), declared
+            return Decoded(data.decode(declared), declared)
         except UnicodeDecodeError:
             pass
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     if declared is not None:
         text = data.decode(declared, errors="replace")
-        if text.count("\ufffd") <= max(2, len(text) // 1000):
-            return text, declared
+        replaced = text.count("\ufffd")
+        if replaced <= max(2, len(text) // 1000):
+            return Decoded(text, declared, replaced)
     return decode_bytes(data)
 
 
@@ -270,7 +271,7 @@ def _lines(el: Any) -> list[str]:
 def read(data: bytes, path: str, limits: Limits) -> Extracted:
     if b"\x00" in data[:4096] and data[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         raise DocumentError("binary", "文件内容是二进制数据，不是网页（扩展名可能有误）。请确认文件格式后重试。")
-    text, encoding = decode_html(data)
+    text, encoding, replaced = decode_html(data)
     text = _XML_DECL_TEXT.sub("", text.lstrip("\ufeff"))
     if not text.strip():
         raise DocumentError("empty", "网页为空。请确认下载完整后重试。")
@@ -290,4 +291,5 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
         if len(t) >= 6 and not any(t in h or (len(h) >= 6 and h in t) for h in head):
             lines.insert(0, title)
     return Extracted(format="html", encoding=encoding,
-                     lines=[SourceLine(text=t, loc=Location(line=i + 1)) for i, t in enumerate(lines)])
+                     lines=[SourceLine(text=t, loc=Location(line=i + 1)) for i, t in enumerate(lines)],
+                     warnings=["damaged_bytes"] if replaced else [])

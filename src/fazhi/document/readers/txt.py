@@ -17,11 +17,12 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
             "binary",
             "文件内容是二进制数据，不是文本（扩展名可能有误）。请确认文件格式后重试。",
         )
-    text, encoding = decode_bytes(data)
+    text, encoding, replaced = decode_bytes(data)
     lines = text.splitlines()
     return Extracted(
         format="txt",
         encoding=encoding,
         lines=[SourceLine(text=t, loc=Location(line=i + 1)) for i, t in enumerate(lines)],
+        warnings=["damaged_bytes"] if replaced else [],
     )
 
