@@ -85,6 +85,16 @@ def test_scorecard_names_distinct_and_portable() -> None:
     assert scorecard_names([_report(p) for p in paths]) == names  # stable
 
 
+def test_long_names_fit_the_file_system_while_being_written() -> None:
+    """A name of 255 bytes is the limit, and the temporary name used while the
+    scorecard is written is 14 bytes longer; names cut to fit stay distinct."""
+    long = "重庆市巴南区姜家镇人民政府关于二〇二二年度法治政府建设情况的报告" * 3
+    names = scorecard_names([f"a/{long}甲.txt", f"a/{long}乙.txt", f"b/{long[:20]}.txt"])
+    assert all(len(n.encode("utf-8")) + 14 <= 255 for n in names)
+    assert len(set(names)) == 3
+    assert names[2] == f"{long[:20]}.html"
+
+
 # -- the full text ------------------------------------------------------------
 def test_source_lines_rebuild_the_paragraphs(run: RunResult) -> None:
     r = run.reports[0]

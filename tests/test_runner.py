@@ -356,3 +356,28 @@ def test_a_worker_killed_while_writing_leaves_no_temporary_file(
     [done] = list(run_tasks(checker, [Task(0, src, "a.txt", "a.html")], jobs=1, timeout=2))
     assert done.summary.error is not None and done.summary.error.code == "timeout"
     assert list(out.iterdir()) == []
+
+
+def test_a_scorecard_that_cannot_be_written_is_an_error_entry(
+        engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Disk full (or any OSError) while writing one scorecard: that report's entry
+    says so, the worker lives on and checks the next one."""
+    import errno
+
+    import fazhi.runner
+
+    real = fazhi.runner.write_scorecard
+
+    def full(out: Path, name: str, *args: object) -> Path:
+        if name == "a.html":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(out, name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fazhi.runner, "write_scorecard", full)
+    checker = Checker(engine, Outputs(html=tmp_path), 20 << 20)
+    src = sorted(REPORTS.glob("*.txt"))[0]
+    tasks = [Task(0, src, "a.txt", "a.html"), Task(1, src, "b.txt", "b.html")]
+    first, second = list(run_tasks(checker, tasks, jobs=1))
+    assert first.summary.error is not None and first.summary.error.code == "output_error"
+    assert "No space left on device" in first.summary.error.message
+    assert second.summary.status == "checked" and (tmp_path / "b.html").exists()

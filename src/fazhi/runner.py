@@ -100,7 +100,16 @@ class Checker:
 
     def check(self, task: Task) -> Done:
         report, cached = self._report(task)
-        return self.render(task, report, cached)
+        try:
+            return self.render(task, report, cached)
+        except OSError as exc:  # the scorecard could not be written: this report's entry says so
+            return self.failed(task, "output_error",
+                               f"评分卡无法写入（{exc.strerror or exc}）。"
+                               "请检查输出文件夹的剩余空间和写入权限后重试。")
+        except Exception as exc:  # a bug must cost one report, not the worker
+            return self.failed(task, "internal_error",
+                               f"生成该文件的结果时程序出错（{type(exc).__name__}：{exc}）。"
+                               "请把该文件和这条信息报告给维护者。")
 
     def _report(self, task: Task) -> tuple[ReportResult, bool]:
         suffix = task.path.suffix

@@ -41,6 +41,7 @@ _UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                     *(f"lpt{i}" for i in range(10))}
 _MAX_STEM = 80
+_MAX_STEM_BYTES = 150  # 50 Chinese characters
 
 
 def severity_label(severity: str) -> str:
@@ -56,7 +57,10 @@ def gap_order(x: RuleResult) -> tuple[int, int]:
 def _safe_stem(path: str) -> str:
     stem = PurePath(path.replace("\\", "/")).stem
     stem = unicodedata.normalize("NFC", stem)
-    stem = _UNSAFE_NAME.sub("_", stem).strip(" ._")[:_MAX_STEM].rstrip(" .") or "report"
+    stem = _UNSAFE_NAME.sub("_", stem).strip(" ._")[:_MAX_STEM]
+    # file systems count bytes (255 in a name, the temporary name while writing included)
+    stem = stem.encode("utf-8")[:_MAX_STEM_BYTES].decode("utf-8", "ignore").rstrip(" .") \
+        or "report"
     return f"{stem}_" if stem.casefold() in _WINDOWS_DEVICES else stem
 
 
