@@ -142,6 +142,17 @@ def test_a_utf8_report_cut_inside_a_character_is_checked_with_a_warning(tmp_path
     assert code == 0
 
 
+def test_an_output_place_that_cannot_be_made_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    for args in (["--out", str(blocker / "cards")],
+                 ["--format", "json", "--json", str(blocker / "r" / "run.json")]):
+        result = CliRunner().invoke(main, ["check", str(ONE), *args])
+        assert result.exit_code == 2, result.output
+        assert "无法创建" in result.stderr and "请换一个可以写入的位置" in result.stderr
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
 def test_directory_walk_is_sorted_and_deterministic(tmp_path: Path) -> None:
     code, out = invoke("check", str(REPORTS), "--format", "json")
     paths = [r["path"] for r in json.loads(out)["reports"]]

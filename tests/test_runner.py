@@ -381,3 +381,23 @@ def test_a_scorecard_that_cannot_be_written_is_an_error_entry(
     assert first.summary.error is not None and first.summary.error.code == "output_error"
     assert "No space left on device" in first.summary.error.message
     assert second.summary.status == "checked" and (tmp_path / "b.html").exists()
+
+
+def test_a_full_disk_during_the_run_is_a_message_not_a_traceback(
+        batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from fazhi.render.outputs import OverviewWriter
+
+    def full(self: object, row: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", "index.html")
+
+    monkeypatch.setattr(OverviewWriter, "add", full)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("old", encoding="utf-8")
+    code, _, err = _check([str(batch), "--out", str(out)])
+    assert code == 2
+    assert "写入输出时出错（No space left on device：index.html）" in err
+    assert (out / "index.html").read_text(encoding="utf-8") == "old"
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]

@@ -33,6 +33,7 @@ from fazhi.render.outputs import (
     out_problem,
     output_paths,
     overwrite_problem,
+    prepare_folder,
     write_all,
 )
 from fazhi.render.text import summary_text
@@ -151,7 +152,10 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
         sys.exit(EXIT_USAGE)
     files = [p for p, _ in inputs]
     problem = (out_problem(out, files) if fmt == "html" else None) or \
-        (overwrite_problem([json_file], files) if json_file is not None else None)
+        (overwrite_problem([json_file], files) if json_file is not None else None) or \
+        (prepare_folder(out, "输出文件夹") if fmt == "html" else None) or \
+        (prepare_folder(json_file.parent, "结果文件（--json）所在的文件夹")
+         if json_file is not None else None)
     if problem:
         click.echo(problem, err=True)
         sys.exit(EXIT_USAGE)
@@ -203,6 +207,15 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
         progress.close()
         click.echo(INTERRUPTED, err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):  # `fazhi check … | head`: the reader has gone
+            raise
+        progress.close()
+        where = f"：{exc.filename}" if exc.filename else ""
+        click.echo(f"\n写入输出时出错（{exc.strerror or exc}{where}）。已写出的评分卡保留；总览、"
+                   "汇总表和 --json 结果文件没有写出，上次的版本（如有）保持不变。"
+                   "请检查输出位置的剩余空间和权限后重试。", err=True)
+        sys.exit(EXIT_USAGE)
     for note in waiver_notes(waived or [], day, used):
         click.echo(f"⚠ {note}", err=True)
     if fmt != "json":
@@ -279,7 +292,8 @@ def report(results: Path, out: Path) -> None:
         click.echo(f"{results} 不是 fazhi check 的 JSON 结果（格式 {SCHEMA}）。"
                    "请用 fazhi check … --json 结果文件 生成。", err=True)
         sys.exit(EXIT_USAGE)
-    problem = out_problem(out, []) or overwrite_problem(output_paths(run, out), [results])
+    problem = out_problem(out, []) or overwrite_problem(output_paths(run, out), [results]) or \
+        prepare_folder(out, "输出文件夹")
     if problem:
         click.echo(problem, err=True)
         sys.exit(EXIT_USAGE)

@@ -3,6 +3,7 @@ keep it from writing over an input."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from contextlib import ExitStack
 from pathlib import Path
@@ -85,6 +86,18 @@ def write_all(run: RunResult, out: Path) -> list[Path]:
             overview.add(OverviewRow.of(r, name))
         written += overview.close(run.summary)
     return written
+
+
+def prepare_folder(folder: Path, what: str) -> str | None:
+    """Create ``folder`` if need be; a message if it cannot be created or written
+    into, else None."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"无法创建{what} {folder}（{exc.strerror or exc}）。请换一个可以写入的位置。"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"没有在{what} {folder} 中写入的权限。请换一个可以写入的位置。"
+    return None
 
 
 def out_problem(out: Path, inputs: list[Path]) -> str | None:
