@@ -282,9 +282,9 @@ def test_discard_removes_only_the_half_written_scorecard(engine: Engine, tmp_pat
 
 def test_ctrl_c_exits_130_and_keeps_the_previous_overview(
         batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import fazhi.cli
+    import fazhi.batch
 
-    real = fazhi.cli.run_tasks
+    real = fazhi.batch.run_tasks
 
     def interrupted(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         for k, done in enumerate(real(*args, **kwargs)):  # type: ignore[arg-type]
@@ -292,7 +292,7 @@ def test_ctrl_c_exits_130_and_keeps_the_previous_overview(
                 raise KeyboardInterrupt
             yield done
 
-    monkeypatch.setattr(fazhi.cli, "run_tasks", interrupted)
+    monkeypatch.setattr(fazhi.batch, "run_tasks", interrupted)
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("old", encoding="utf-8")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 
 import click
 
 from fazhi import __version__
+from fazhi.batch import BatchOutputs, run_batch
 from fazhi.cli_authoring import (
     COMMANDS,
     config_option,
@@ -24,12 +24,10 @@ from fazhi.document.readers import DEFAULT_MAX_BYTES
 from fazhi.engine import Engine
 from fazhi.inputs import UsageError, discover, shown_path
 from fazhi.progress import Progress
-from fazhi.render.files import atomic_writer
 from fazhi.render.html import scorecard_names
 from fazhi.render.inspect import inspect_text
-from fazhi.render.json_out import JsonWriter, from_json
+from fazhi.render.json_out import from_json
 from fazhi.render.outputs import (
-    OverviewWriter,
     out_problem,
     output_paths,
     overwrite_problem,
@@ -38,10 +36,10 @@ from fazhi.render.outputs import (
 )
 from fazhi.render.text import summary_text
 from fazhi.render.views import rulebook_rules
-from fazhi.results import SCHEMA, Summary, Tally
+from fazhi.results import SCHEMA, Summary
 from fazhi.rulebook.loader import ProfileNotFound, RulebookError
 from fazhi.rulebook.locate import DEFAULT_NAME
-from fazhi.runner import DEFAULT_TIMEOUT, Checker, Outputs, Task, run_tasks
+from fazhi.runner import DEFAULT_TIMEOUT, Checker, Outputs, Task
 from fazhi.waivers import live_waivers, waiver_notes
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
@@ -170,38 +168,11 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
     jobs = min(jobs or os.cpu_count() or 1, len(inputs))
     stdout = sys.stdout
     progress = Progress.on_terminal(len(inputs), sys.stderr, quiet)
-    tally = Tally()
-    used: set[str] = set()
+    targets = BatchOutputs(stdout, json=fmt == "json", json_file=json_file,
+                           overview=out if fmt == "html" else None,
+                           rules=rulebook_rules(engine.book))
     try:
-        with ExitStack() as stack:
-            file_writer = None
-            if json_file is not None:
-                file_writer = JsonWriter(stack.enter_context(atomic_writer(json_file)),
-                                         checker.header)
-            out_writer = JsonWriter(stdout, checker.header) if fmt == "json" else None
-            overview = None
-            if fmt == "html" and out is not None:
-                overview = stack.enter_context(
-                    OverviewWriter(out, checker.header, rulebook_rules(engine.book)))
-            for done in run_tasks(checker, tasks, jobs, timeout):
-                if file_writer is not None:
-                    file_writer.add(done.json_file or "")
-                if out_writer is not None:
-                    out_writer.add(done.json or "")
-                if fmt != "json":
-                    stdout.write(("\n" if done.index else "") + (done.text or ""))
-                tally.add(done.summary)
-                if overview is not None and done.overview is not None:
-                    overview.add(done.overview)
-                used |= done.waived
-                progress.advance()
-            progress.close()
-            summary = tally.summary()
-            for w in (file_writer, out_writer):
-                if w is not None:
-                    w.close(summary)
-            if overview is not None:
-                overview.close(summary)
+        result = run_batch(checker, tasks, jobs, timeout, targets, progress)
     except KeyboardInterrupt:
         # Ctrl-C: workers are stopped, the atomic writers drop their temporary files
         progress.close()
@@ -216,14 +187,15 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
                    "汇总表和 --json 结果文件没有写出，上次的版本（如有）保持不变。"
                    "请检查输出位置的剩余空间和权限后重试。", err=True)
         sys.exit(EXIT_USAGE)
-    for note in waiver_notes(waived or [], day, used):
+    summary = result.summary
+    for note in waiver_notes(waived or [], day, result.waivers_used):
         click.echo(f"⚠ {note}", err=True)
     if fmt != "json":
         stdout.write("\n" + summary_text(summary))
     if fmt == "html" and out is not None:
         stdout.write(f"评分卡已写入 {out}/（总览：{out / 'index.html'}；汇总表：summary.csv、summary.xlsx）\n")
     stdout.flush()
-    sys.exit(exit_code(tally.failed, summary, engine, fail_on or "never"))
+    sys.exit(exit_code(result.failed_severities, summary, engine, fail_on or "never"))
 
 
 INSPECT_HELP = """查看 fazhi 从一个报告文件中读到了什么、是怎样理解的。

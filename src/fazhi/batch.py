@@ -1,0 +1,85 @@
+"""A batch run: every input checked in the worker pool, every output written as
+its reports finish, in input order.
+
+The outputs of one run are the JSON on stdout (``--format json``), the terminal
+text (``--format text`` and ``html``), the JSON file (``--json``) and, for
+``html``, the overview (index.html, summary.csv, summary.xlsx) beside the
+scorecards that the workers write themselves. The JSON file and the overview
+appear when the run ends, atomically: an interrupted or failed run leaves the
+previous ones. What to say about an interruption is the command's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from fazhi.progress import Progress
+from fazhi.render.files import atomic_writer
+from fazhi.render.json_out import JsonWriter
+from fazhi.render.outputs import OverviewWriter
+from fazhi.render.views import RuleInfo
+from fazhi.results import Summary, Tally
+from fazhi.runner import Checker, Task, run_tasks
+
+
+@dataclass
+class BatchOutputs:
+    """Where a run writes: ``stdout`` gets the JSON (``json``) or the terminal text;
+    ``json_file`` the JSON with each report's text; ``overview`` the folder of the
+    scorecards, for the index and the tables (``rules``: their columns)."""
+
+    stdout: TextIO
+    json: bool = False
+    json_file: Path | None = None
+    overview: Path | None = None
+    rules: list[RuleInfo] = field(default_factory=list)
+
+
+@dataclass
+class BatchResult:
+    summary: Summary
+    failed_severities: set[str]
+    waivers_used: set[str]
+
+
+def run_batch(checker: Checker, tasks: Iterable[Task], jobs: int, timeout: float,
+              outputs: BatchOutputs, progress: Progress) -> BatchResult:
+    """Check ``tasks`` and write every output; raises what writing raises (OSError)
+    and KeyboardInterrupt, after the atomic writers have dropped their files."""
+    tally = Tally()
+    used: set[str] = set()
+    stdout = outputs.stdout
+    with ExitStack() as stack:
+        file_writer = None
+        if outputs.json_file is not None:
+            file_writer = JsonWriter(stack.enter_context(atomic_writer(outputs.json_file)),
+                                     checker.header)
+        out_writer = JsonWriter(stdout, checker.header) if outputs.json else None
+        overview = None
+        if outputs.overview is not None:
+            overview = stack.enter_context(
+                OverviewWriter(outputs.overview, checker.header, outputs.rules))
+        for done in run_tasks(checker, tasks, jobs, timeout):
+            if file_writer is not None:
+                file_writer.add(done.json_file or "")
+            if out_writer is not None:
+                out_writer.add(done.json or "")
+            else:
+                stdout.write(("\n" if done.index else "") + (done.text or ""))
+            tally.add(done.summary)
+            if overview is not None and done.overview is not None:
+                overview.add(done.overview)
+            used |= done.waived
+            progress.advance()
+        progress.close()
+        summary = tally.summary()
+        for w in (file_writer, out_writer):
+            if w is not None:
+                w.close(summary)
+        if overview is not None:
+            overview.close(summary)
+    return BatchResult(summary, tally.failed, used)
