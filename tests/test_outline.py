@@ -196,3 +196,71 @@ def test_section_labels_agree_with_section_label() -> None:
     for path in sorted((Path(__file__).resolve().parent.parent / "reports").iterdir()):
         doc = load_document(path, cfg)
         assert section_labels(doc) == [section_label(doc, i) for i in range(len(doc.paragraphs))]
+
+
+# -- unnumbered lines that name the report's parts ------------------------------
+UNNUMBERED = TITLE + "\n".join([
+    "现将2023年度法治政府建设情况报告如下：",
+    "推进法治政府建设的主要举措和成效",
+    "（一）加强组织领导",
+    "成立领导小组，全年召开专题会议3次。",
+    "（二）推进依法行政",
+    "全年审查合同10件。",
+    "党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
+    "镇党委书记专题研究法治建设2次，带头学法。",
+    "存在的不足和原因",
+    "（一）存在的不足",
+    "一是意识不强。二是力量不足。",
+    "（二）原因分析",
+    "主要是学习不够。",
+    "2024年工作安排",
+    "一是加强学习。二是规范执法。三是强化监督。",
+    "××镇人民政府",
+    "2024年1月20日",
+])
+
+
+def test_unnumbered_lines_naming_parts_are_the_top_level(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """Bold unnumbered headings (the numbers lost, or never typed) above (一) headings."""
+    doc = make_doc(UNNUMBERED)
+    assert kinds(doc) == ["preamble", "measures", "first_responsible", "shortcomings",
+                          "next_year_plan", "closing"]
+    levels = [(d, t) for d, _, t in flat(doc)]
+    assert (2, "加强组织领导") in levels and (2, "推进依法行政") in levels
+    assert (1, "存在的不足和原因") in levels and (2, "原因分析") in levels
+    # the lead-in line (…如下:) stays in the preamble
+    assert all("如下" not in t for _, t in levels)
+
+
+def test_one_unnumbered_line_alone_is_not_a_level(make_doc) -> None:  # type: ignore[no-untyped-def]
+    text = TITLE + "\n".join([
+        "（一）加强组织领导",
+        "成立领导小组，全年召开专题会议3次。",
+        "工作情况",
+        "全年审查合同10件。",
+        "（二）存在的不足和原因",
+        "一是意识不强。二是力量不足。",
+        "（三）2024年工作安排",
+        "一是加强学习。二是规范执法。三是强化监督。",
+    ])
+    levels = [(d, t) for d, _, t in flat(make_doc(text))]
+    assert [t for d, t in levels if d == 1] == ["加强组织领导", "存在的不足和原因", "2024年工作安排"]
+
+
+def test_a_numbered_top_level_naming_parts_is_kept(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """1、2、3、 headings that name the parts are the top level; an unnumbered line
+    that happens to name a kind does not take their place."""
+    text = TITLE + "\n".join([
+        "1、主要举措和成效",
+        "全年审查合同10件。",
+        "工作情况",
+        "成立领导小组。",
+        "2、存在的不足和原因",
+        "一是意识不强。二是力量不足。",
+        "下一步工作打算",
+        "一是加强学习。二是规范执法。",
+        "3、2024年工作安排",
+        "一是加强学习。二是规范执法。三是强化监督。",
+    ])
+    levels = [(d, t) for d, _, t in flat(make_doc(text))]
+    assert [t for d, t in levels if d == 1] == ["主要举措和成效", "存在的不足和原因", "2024年工作安排"]

@@ -5,12 +5,16 @@ the 一、 series (or 第一部分…) when the report has one; if that series s
 二、, the earliest earlier heading numbered 1 in another style (1、, (一)) is its
 first member (a top level written "1、"). Below the top level, each new marker
 style opens a deeper level in the order it first appears inside its section.
-A report without numbered headings is outlined by its short unnumbered heading
-lines; one without any headings is a single section without a heading.
+A report without a 一、 series whose short unnumbered lines name at least two
+section kinds (主要举措和成效, 存在的问题和不足…) has those lines as its top level,
+with its numbered headings ((一), 1、) below them. A report without numbered
+headings is outlined by its short unnumbered heading lines; one without any
+headings is a single section without a heading.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -85,6 +89,58 @@ def phrase_end(norm: str, start: int) -> int:
 def _is_plain_heading(p: Paragraph, cfg: OutlineConfig) -> bool:
     n = p.norm
     if len(n) > cfg.plain_heading_max_chars or "。" in n or "," in n:
+        return False
+    if cfg.closing_re is not None and cfg.closing_re.fullmatch(n):
+        return False
+    return not re.search(r"\d{4}年\d{1,2}月", n)
+
+
+def _plain_heading(p: Paragraph, level: int) -> Heading:
+    return Heading(paragraph=p.index, style="plain", ordinal=None, level=level, title=p.norm,
+                   title_start=0, title_end=len(p.norm), run_in=False)
+
+
+def _kind_headings(paragraphs: list[Paragraph], cfg: OutlineConfig, numbered: set[int],
+                   n: int) -> list[Heading]:
+    """Unnumbered lines that name a section kind by their wording, as top-level
+    headings, when they name at least two kinds (one such line alone may be a label,
+    not a level). A heading line that the paragraph builder joined to the text after
+    it (履行第一责任人职责，加强法治政府建设的有关情况 reads like a broken sentence) heads
+    the rest of its paragraph, as a run-in heading does."""
+    found: list[Heading] = []
+    kinds = set()
+    for p in paragraphs:
+        if p.index in numbered or p.index + 1 >= n:
+            continue
+        end = _first_line_end(p)
+        line = p.norm[:end]
+        kind = _named_kind(line, cfg) if _is_heading_line(line, cfg) else None
+        if kind is not None:
+            found.append(Heading(paragraph=p.index, style="plain", ordinal=None, level=1,
+                                 title=line, title_start=0, title_end=end,
+                                 run_in=end < len(p.norm)))
+            kinds.add(kind)
+    return found if len(kinds) >= 2 else []
+
+
+def _first_line_end(p: Paragraph) -> int:
+    """Where the paragraph's first source line ends in its normalised text."""
+    if len(p.line_starts) < 2:
+        return len(p.norm)
+    return bisect.bisect_left(p.norm_map, p.line_starts[1])
+
+
+def _named_kind(title: str, cfg: OutlineConfig) -> str | None:
+    """The section kind a heading's wording names, if any."""
+    return next((k.name for k in cfg.kinds if k.heading_re is not None
+                 and k.heading_re.search(title)), None)
+
+
+def _is_heading_line(n: str, cfg: OutlineConfig) -> bool:
+    """Whether normalised line ``n`` can be a heading of its own: as long as a heading,
+    no sentence end, not a lead-in (…如下:), at most one comma (履行第一责任人职责，
+    加强法治政府建设的有关情况)."""
+    if len(n) > _HEADING_MAX or _SENTENCE_END.search(n) or n.endswith(":") or n.count(",") > 1:
         return False
     if cfg.closing_re is not None and cfg.closing_re.fullmatch(n):
         return False
@@ -242,11 +298,22 @@ def build_outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
     kept = _assign_levels(cands)
     headings = [_heading(paragraphs[c.paragraph], c) for c in kept]
     body_start = (title_index + 1) if title_index is not None else 0
+    if headings and not any(c.style in _TOP_PREFERENCE for c in kept) and \
+            len({_named_kind(h.title, cfg) for h in headings if h.level == 1} - {None}) < 2:
+        # No 一、 series, and the numbered top level does not name the report's parts:
+        # lines that stand alone and name section kinds (存在的问题和不足) are the top
+        # level, and the numbered headings ((一), 1、) sit under them.
+        named = _kind_headings(paragraphs[body_start:], cfg, {h.paragraph for h in headings}, n)
+        if named:
+            start = named[0].paragraph  # numbered headings before it keep their level
+            headings = [*named, *(h if h.paragraph < start
+                                  else h.model_copy(update={"level": h.level + 1})
+                                  for h in headings)]
+            headings.sort(key=lambda h: h.paragraph)
     if not headings:
         plain = [p for p in paragraphs[body_start:] if _is_plain_heading(p, cfg)
                  and p.index + 1 < n]
-        headings = [Heading(paragraph=p.index, style="plain", ordinal=None, level=1, title=p.norm,
-                            title_start=0, title_end=len(p.norm), run_in=False) for p in plain]
+        headings = [_plain_heading(p, 1) for p in plain]
     else:
         # Unnumbered sub-headings (原因剖析：, 整改情况：) inside numbered sections.
         numbered = {h.paragraph for h in headings}

@@ -1,0 +1,92 @@
+"""The judgements do not depend on how a report is laid out.
+
+Each sample report, rewritten the ways real copies of the same report differ
+(half-width punctuation, traditional characters, stray spaces, CRLF and blank
+lines, 第一部分 instead of 一、, hard-wrapped lines, full-width indents, page
+numbers pasted in between, top-level headings without their numbers), gets the
+same status on every rule as the original.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+
+import pytest
+
+from conftest import REPORTS, extracted
+from fazhi.document.load import build_document
+from fazhi.document.normalize import _traditional_to_simplified
+from fazhi.engine import Engine
+
+_S2T: dict[str, str] = {}
+for _t, _s in sorted(_traditional_to_simplified().items()):
+    _S2T.setdefault(_s, _t)
+_HALF = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"})
+_TOP = re.compile(r"(?m)^\s*([一二三四五六七八九十]+)、")
+
+
+def _spaces(text: str) -> str:
+    rnd = random.Random(1)
+    return "".join(c + (" " if rnd.random() < 0.05 else "") for c in text)
+
+
+def _wrap(text: str, width: int = 38) -> str:
+    out = []
+    for line in text.splitlines():
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _page_numbers(text: str) -> str:
+    out = []
+    for i, line in enumerate(text.splitlines()):
+        out.append(line)
+        if i % 12 == 11:
+            out.append(f"— {i // 12 + 1} —")
+    return "\n".join(out)
+
+
+def _chapters(text: str) -> str:
+    # one sample writes its first top heading "1、" before 二、三、: make the series whole
+    text = text.replace("\n1、推进法治政府建设的主要举措", "\n一、推进法治政府建设的主要举措")
+    return _TOP.sub(r"第\1部分 ", text)
+
+
+TRANSFORMS: dict[str, Callable[[str], str]] = {
+    "half-width punctuation": lambda t: t.translate(_HALF),
+    "traditional characters": lambda t: "".join(_S2T.get(c, c) for c in t),
+    "stray spaces": _spaces,
+    "CRLF and blank lines": lambda t: t.replace("\n", "\r\n\r\n"),
+    "no blank lines": lambda t: "\n".join(ln for ln in t.splitlines() if ln.strip()),
+    "第一部分 for 一、": _chapters,
+    "hard-wrapped lines": _wrap,
+    "full-width indents": lambda t: "\n".join("\u3000\u3000" + ln if ln.strip() else ln
+                                              for ln in t.splitlines()),
+    "page numbers pasted in": _page_numbers,
+    "top-level headings without numbers": lambda t: _TOP.sub("", t),
+}
+
+
+def _statuses(engine: Engine, text: str) -> dict[str, str]:
+    doc = build_document(extracted(text), engine.book.document, "x.txt", "")
+    return {r.rule: r.status for r in engine.check_document(doc, source=False).results}
+
+
+@pytest.fixture(scope="module")
+def originals(engine: Engine) -> dict[str, tuple[str, dict[str, str]]]:
+    return {p.name: (t, _statuses(engine, t))
+            for p in sorted(REPORTS.glob("*.txt")) for t in [p.read_text("utf-8")]}
+
+
+@pytest.mark.parametrize("transform", TRANSFORMS)
+@pytest.mark.parametrize("name", sorted(p.name for p in REPORTS.glob("*.txt")))
+def test_same_judgements_whatever_the_layout(engine: Engine, originals, name: str,  # type: ignore[no-untyped-def]
+                                            transform: str) -> None:
+    text, want = originals[name]
+    got = _statuses(engine, TRANSFORMS[transform](text))
+    assert {k: (want[k], got[k]) for k in want if got[k] != want[k]} == {}
