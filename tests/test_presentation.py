@@ -2,9 +2,9 @@
 
 Each sample report, rewritten the ways real copies of the same report differ
 (half-width punctuation, traditional characters, stray spaces, CRLF and blank
-lines, 第一部分 instead of 一、, hard-wrapped lines, full-width indents, page
-numbers pasted in between, top-level headings without their numbers), gets the
-same status on every rule as the original.
+lines, 第一部分 or 一. instead of 一、, 1. or ① instead of （一）, hard-wrapped
+lines, full-width indents, page numbers pasted in between, top-level headings
+without their numbers), gets the same status on every rule as the original.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ for _t, _s in sorted(_traditional_to_simplified().items()):
     _S2T.setdefault(_s, _t)
 _HALF = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"})
 _TOP = re.compile(r"(?m)^\s*([一二三四五六七八九十]+)、")
+_SUB = re.compile(r"(?m)^\s*[（(]([一二三四五六七八九十])[）)]")
+_CN = "一二三四五六七八九十"
 
 
 def _spaces(text: str) -> str:
@@ -69,6 +71,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
                                               for ln in t.splitlines()),
     "page numbers pasted in": _page_numbers,
     "top-level headings without numbers": lambda t: _TOP.sub("", t),
+    "一. for 一、": lambda t: _TOP.sub(r"\1.", t),
+    "1. for （一）": lambda t: _SUB.sub(lambda m: f"{_CN.index(m.group(1)) + 1}.", t),
+    "① for （一）": lambda t: _SUB.sub(lambda m: "①②③④⑤⑥⑦⑧⑨⑩"[_CN.index(m.group(1))], t),
 }
 
 

@@ -25,7 +25,8 @@ from fazhi.document.numerals import cn_to_int
 _CN = "一二三四五六七八九十百零〇"
 _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(r"^第([一二三四五六七八九十]+)(?:部分|章|节)[、.:]?")),
-    ("cn_dun", re.compile(rf"^([{_CN}]+)(?:、|\.(?!\d))")),
+    # 四.2023年… is a heading; 二〇二三.12.30 (four numerals, a digit after the dot) a date
+    ("cn_dun", re.compile(rf"^([{_CN}]+)(?:、|\.(?!\d)|(?<![{_CN}]{{4}})\.)")),
     ("cn_paren", re.compile(r"^\(([一二三四五六七八九十]+)\)[、.]?")),
     ("ar_dun", re.compile(r"^(\d{1,2})、")),
     ("ar_dot", re.compile(r"^(\d{1,2})\.(?!\d)")),
