@@ -401,3 +401,19 @@ def test_a_full_disk_during_the_run_is_a_message_not_a_traceback(
     assert "写入输出时出错（No space left on device：index.html）" in err
     assert (out / "index.html").read_text(encoding="utf-8") == "old"
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_large_html_batch_prints_the_summary_not_every_report(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = sorted(REPORTS.glob("*.txt"))[0].read_bytes()
+    for i in range(21):
+        (folder / f"r{i:02d}.txt").write_bytes(text)
+    out = tmp_path / "out"
+    code, stdout, _ = _check([str(folder), "--out", str(out)])
+    assert code == 0
+    assert "■" not in stdout
+    assert stdout.startswith("共 21 份：已检查 21 份")
+    assert "终端只显示汇总" in stdout and "--format text" in stdout
+    _, listed, _ = _check([str(folder), "--format", "text"])
+    assert listed.count("■") == 21

@@ -28,12 +28,13 @@ from fazhi.runner import Checker, Task, run_tasks
 
 @dataclass
 class BatchOutputs:
-    """Where a run writes: ``stdout`` gets the JSON (``json``) or the terminal text;
-    ``json_file`` the JSON with each report's text; ``overview`` the folder of the
-    scorecards, for the index and the tables (``rules``: their columns)."""
+    """Where a run writes: ``stdout`` gets the JSON (``json``) or each report's terminal
+    text (``text``); ``json_file`` the JSON with each report's text; ``overview`` the
+    folder of the scorecards, for the index and the tables (``rules``: their columns)."""
 
     stdout: TextIO
     json: bool = False
+    text: bool = False
     json_file: Path | None = None
     overview: Path | None = None
     rules: list[RuleInfo] = field(default_factory=list)
@@ -68,7 +69,7 @@ def run_batch(checker: Checker, tasks: Iterable[Task], jobs: int, timeout: float
                 file_writer.add(done.json_file or "")
             if out_writer is not None:
                 out_writer.add(done.json or "")
-            else:
+            elif outputs.text:
                 stdout.write(("\n" if done.index else "") + (done.text or ""))
             tally.add(done.summary)
             if overview is not None and done.overview is not None:

@@ -43,6 +43,7 @@ from fazhi.runner import DEFAULT_TIMEOUT, Checker, Outputs, Task
 from fazhi.waivers import live_waivers, waiver_notes
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+TERMINAL_REPORTS_MAX = 20  # with --format html, list each report on the terminal up to this many
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 INTERRUPTED = ("\n已中断。已写出的评分卡保留；总览（index.html）、汇总表和 --json 结果文件没有写出，"
                "上次的版本（如有）保持不变。重新运行即可；使用 --cache 时，已检查过的报告不必重查。")
@@ -160,15 +161,18 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
     names = scorecard_names([shown for _, shown in inputs])
     tasks = (Task(i, p, shown, name) for i, ((p, shown), name) in enumerate(zip(inputs, names,
                                                                                strict=True)))
+    # each report's lines on the terminal: always for text; with scorecards only for a
+    # small batch (a province's thousands are read in index.html, not scrolled past)
+    each = fmt == "text" or (fmt == "html" and len(inputs) <= TERMINAL_REPORTS_MAX)
     outputs = Outputs(json=fmt == "json", json_source=with_source,
-                      json_file=json_file is not None, text=fmt != "json",
+                      json_file=json_file is not None, text=each,
                       html=out if fmt == "html" else None)
     checker = Checker(engine, outputs, max_size * 1048576, cache_dir,
                       live_waivers(waived or [], day))
     jobs = min(jobs or os.cpu_count() or 1, len(inputs))
     stdout = sys.stdout
     progress = Progress.on_terminal(len(inputs), sys.stderr, quiet)
-    targets = BatchOutputs(stdout, json=fmt == "json", json_file=json_file,
+    targets = BatchOutputs(stdout, json=fmt == "json", text=each, json_file=json_file,
                            overview=out if fmt == "html" else None,
                            rules=rulebook_rules(engine.book))
     try:
@@ -191,9 +195,12 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
     for note in waiver_notes(waived or [], day, result.waivers_used):
         click.echo(f"⚠ {note}", err=True)
     if fmt != "json":
-        stdout.write("\n" + summary_text(summary))
+        stdout.write(("\n" if each else "") + summary_text(summary))
     if fmt == "html" and out is not None:
         stdout.write(f"评分卡已写入 {out}/（总览：{out / 'index.html'}；汇总表：summary.csv、summary.xlsx）\n")
+        if not each:
+            stdout.write(f"报告超过 {TERMINAL_REPORTS_MAX} 份，终端只显示汇总：逐份结果见总览和评分卡，"
+                         "或用 --format text 在终端列出。\n")
     stdout.flush()
     sys.exit(exit_code(result.failed_severities, summary, engine, fail_on or "never"))
 
