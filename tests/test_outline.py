@@ -264,3 +264,22 @@ def test_a_numbered_top_level_naming_parts_is_kept(make_doc) -> None:  # type: i
     ])
     levels = [(d, t) for d, _, t in flat(make_doc(text))]
     assert [t for d, t in levels if d == 1] == ["主要举措和成效", "存在的不足和原因", "2024年工作安排"]
+
+
+def test_labels_repeated_in_each_numbered_section_are_not_a_level(make_doc) -> None:  # type: ignore[no-untyped-def]
+    text = TITLE + "\n".join([
+        "（一）加强组织领导",
+        "工作情况",
+        "成立领导小组，全年召开专题会议3次。",
+        "下一步打算",
+        "继续加强领导。",
+        "（二）推进依法行政",
+        "工作情况",
+        "全年审查合同10件。",
+        "下一步打算",
+        "继续规范执法。",
+        "（三）存在的不足和原因",
+        "一是意识不强。二是力量不足。",
+    ])
+    levels = [(d, t) for d, _, t in flat(make_doc(text))]
+    assert [t for d, t in levels if d == 1] == ["加强组织领导", "推进依法行政", "存在的不足和原因"]

@@ -104,12 +104,12 @@ def _plain_heading(p: Paragraph, level: int) -> Heading:
 def _kind_headings(paragraphs: list[Paragraph], cfg: OutlineConfig, numbered: set[int],
                    n: int) -> list[Heading]:
     """Unnumbered lines that name a section kind by their wording, as top-level
-    headings, when they name at least two kinds (one such line alone may be a label,
-    not a level). A heading line that the paragraph builder joined to the text after
+    headings, when they name at least two kinds, each once (one such line alone, or
+    lines repeated in every section, are labels, not a level). A heading line that the paragraph builder joined to the text after
     it (履行第一责任人职责，加强法治政府建设的有关情况 reads like a broken sentence) heads
     the rest of its paragraph, as a run-in heading does."""
     found: list[Heading] = []
-    kinds = set()
+    kinds: list[str] = []
     for p in paragraphs:
         if p.index in numbered or p.index + 1 >= n:
             continue
@@ -120,8 +120,10 @@ def _kind_headings(paragraphs: list[Paragraph], cfg: OutlineConfig, numbered: se
             found.append(Heading(paragraph=p.index, style="plain", ordinal=None, level=1,
                                  title=line, title_start=0, title_end=end,
                                  run_in=end < len(p.norm)))
-            kinds.add(kind)
-    return found if len(kinds) >= 2 else []
+            kinds.append(kind)
+    # the parts of a report are named once each; labels repeated in every numbered
+    # section (工作情况, 下一步打算 under each (一)…) are not its top level
+    return found if len(set(kinds)) >= 2 and len(set(kinds)) == len(kinds) else []
 
 
 def _first_line_end(p: Paragraph) -> int:
