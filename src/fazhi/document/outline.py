@@ -91,9 +91,7 @@ def _is_plain_heading(p: Paragraph, cfg: OutlineConfig) -> bool:
     n = p.norm
     if len(n) > cfg.plain_heading_max_chars or "。" in n or "," in n:
         return False
-    if cfg.closing_re is not None and cfg.closing_re.fullmatch(n):
-        return False
-    return not re.search(r"\d{4}年\d{1,2}月", n)
+    return not _closing_or_date(n, cfg)
 
 
 def _plain_heading(p: Paragraph, level: int) -> Heading:
@@ -105,9 +103,10 @@ def _kind_headings(paragraphs: list[Paragraph], cfg: OutlineConfig, numbered: se
                    n: int) -> list[Heading]:
     """Unnumbered lines that name a section kind by their wording, as top-level
     headings, when they name at least two kinds, each once (one such line alone, or
-    lines repeated in every section, are labels, not a level). A heading line that the paragraph builder joined to the text after
-    it (履行第一责任人职责，加强法治政府建设的有关情况 reads like a broken sentence) heads
-    the rest of its paragraph, as a run-in heading does."""
+    lines repeated in every section, are labels, not a level). A heading line that
+    the paragraph builder joined to the text after it (履行第一责任人职责，加强法治政府
+    建设的有关情况 reads like a broken sentence) heads the rest of its paragraph, as a
+    run-in heading does."""
     found: list[Heading] = []
     kinds: list[str] = []
     for p in paragraphs:
@@ -145,9 +144,13 @@ def _is_heading_line(n: str, cfg: OutlineConfig) -> bool:
     加强法治政府建设的有关情况)."""
     if len(n) > _HEADING_MAX or _SENTENCE_END.search(n) or n.endswith(":") or n.count(",") > 1:
         return False
-    if cfg.closing_re is not None and cfg.closing_re.fullmatch(n):
-        return False
-    return not re.search(r"\d{4}年\d{1,2}月", n)
+    return not _closing_or_date(n, cfg)
+
+
+def _closing_or_date(n: str, cfg: OutlineConfig) -> bool:
+    """A signature line or a line with a date: part of the closing, never a heading."""
+    return bool(cfg.closing_re is not None and cfg.closing_re.fullmatch(n)) or \
+        bool(re.search(r"\d{4}年\d{1,2}月", n))
 
 
 def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lead]:
