@@ -79,3 +79,11 @@ def test_much_damaged_utf8_is_still_an_error() -> None:
         data[i] = 0xFF
     with pytest.raises(DocumentError):
         decode_bytes(bytes(data))
+
+
+def test_a_gbk_page_mostly_ascii_is_not_taken_for_damaged_utf8() -> None:
+    """Lots of ASCII (markup) around a little Chinese: the share of lost characters
+    among the non-ASCII ones decides, not among all."""
+    text = ("<p>" + "x" * 400 + "</p>\n") * 200 + LONG[:200]
+    _, enc, replaced = decode_bytes(text.encode("gbk"))
+    assert replaced == 0 and enc != "utf-8"

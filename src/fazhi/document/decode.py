@@ -2,8 +2,8 @@
 
 Order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; then strict UTF-8;
 UTF-16 without a mark; then UTF-8 with a few damaged bytes (a download cut in
-the middle of a character, a flipped byte: at most one character in 100
-replaced by U+FFFD, and counted, so that the reader can warn); then
+the middle of a character, a flipped byte: at most one in 100 of the non-ASCII
+characters replaced by U+FFFD, and counted, so that the reader can warn); then
 charset-normalizer's detection. GB2312 and GBK are read as GB18030, their
 superset, so that characters outside GB2312 still decode. A GBK file read as
 UTF-8 replaces nearly every Chinese character, far above the damage limit.
@@ -12,6 +12,7 @@ UTF-8 replaces nearly every Chinese character, far above the damage limit.
 from __future__ import annotations
 
 import codecs
+import re
 from typing import NamedTuple
 
 from charset_normalizer import from_bytes
@@ -25,6 +26,9 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
 
 class Decoded(NamedTuple):
     text: str
@@ -63,8 +67,12 @@ def decode_bytes(data: bytes) -> Decoded:
     if utf16 is not None:
         return Decoded(data.decode(utf16), utf16)
     damaged = data.decode("utf-8", errors="replace")
-    if _mostly_text(damaged):  # at most one character in a hundred replaced
-        return Decoded(damaged, "utf-8", damaged.count("\ufffd"))
+    replaced = damaged.count("\ufffd")
+    decoded_wide = len(_NON_ASCII.findall(damaged)) - replaced
+    # at most one in a hundred of the non-ASCII characters lost: text in another
+    # encoding read as UTF-8 loses nearly all of them, however much ASCII is around
+    if replaced <= max(2, decoded_wide // 100) and _mostly_text(damaged):
+        return Decoded(damaged, "utf-8", replaced)
     # Chinese government text that is not UTF-8 is nearly always GB18030 (GBK,
     # GB2312) or Big5; try those strictly first, and let the detector decide
     # between them when both decode.
