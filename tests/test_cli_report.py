@@ -113,3 +113,84 @@ def test_json_stdout_lean_unless_with_source() -> None:
     full = json.loads(invoke("check", str(ONE), "--format", "json", "--with-source")[1])
     src = full["reports"][0]["source"]
     assert src and set(src[0]) == {"line", "page", "block", "text"}
+
+
+# -- fazhi report reads the results file report by report -------------------------
+def _results(tmp_path: Path) -> Path:
+    results = tmp_path / "run.json"
+    code, _ = invoke("check", str(REPORTS), "--format", "json", "--json", str(results))
+    assert code == 0
+    return results
+
+
+def _many(results: Path, copies: int, target: Path) -> Path:
+    """A results file with the sample's reports ``copies`` times over (distinct paths)."""
+    from fazhi.render.json_out import JsonWriter, ResultsFile, report_json
+    from fazhi.results import summarize
+
+    stored = ResultsFile(results)
+    reports = list(stored.reports())
+    every = [r.model_copy(update={"path": f"c{i}/{r.path}"})
+             for i in range(copies) for r in reports]
+    with target.open("w", encoding="utf-8") as f:
+        w = JsonWriter(f, stored.header)
+        for r in every:
+            w.add(report_json(r, True))
+        w.close(summarize(every))
+    return target
+
+
+def test_report_from_a_file_equals_report_from_the_whole_run(tmp_path: Path) -> None:
+    """The streamed reading gives the bytes the whole-file reading gave."""
+    from fazhi.render.json_out import from_json
+    from fazhi.render.outputs import write_all
+
+    results = _results(tmp_path)
+    streamed, whole = tmp_path / "streamed", tmp_path / "whole"
+    assert invoke("report", str(results), "--out", str(streamed))[0] == 0
+    write_all(from_json(results.read_text("utf-8")), whole)
+    assert files(streamed) == files(whole)
+
+
+def test_report_accepts_a_byte_order_mark(tmp_path: Path) -> None:
+    results = _results(tmp_path)
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + results.read_bytes())
+    assert invoke("report", str(bom), "--out", str(tmp_path / "o"))[0] == 0
+
+
+def test_a_damaged_results_file_is_a_message_and_writes_nothing(tmp_path: Path) -> None:
+    results = _results(tmp_path)
+    data = results.read_bytes()
+    cut = tmp_path / "cut.json"
+    cut.write_bytes(data[: len(data) * 2 // 3])
+    out = tmp_path / "o"
+    r = CliRunner().invoke(main, ["report", str(cut), "--out", str(out)])
+    assert r.exit_code == 2 and "不是 fazhi check 的 JSON 结果" in r.stderr
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_report_keeps_nothing_per_report_but_its_plan(tmp_path: Path) -> None:
+    """What Python still holds after re-rendering 60 and 180 reports (the plan
+    alive: a name, a status a report) differs by well under a kilobyte a report:
+    the reports are read, written and let go one at a time."""
+    import gc
+    import tracemalloc
+
+    from fazhi.render.json_out import ResultsFile
+    from fazhi.render.outputs import Plan, write_reports
+
+    results = _results(tmp_path)
+    held = []
+    for copies in (3, 12, 36):  # the first warms up (templates compiled, caches filled)
+        big = _many(results, copies, tmp_path / f"big{copies}.json")
+        stored = ResultsFile(big)
+        tracemalloc.start()
+        plan = Plan.of_file(stored)
+        write_reports(stored.header, stored.reports(), plan, tmp_path / f"out{copies}")
+        gc.collect()
+        held.append(tracemalloc.get_traced_memory()[0])
+        tracemalloc.stop()
+        assert len(plan.names) == 5 * copies
+    per_report = (held[2] - held[1]) / (5 * (36 - 12))
+    assert per_report < 1024, f"{per_report:.0f} bytes per report"

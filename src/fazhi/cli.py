@@ -26,13 +26,13 @@ from fazhi.inputs import UsageError, discover, shown_path
 from fazhi.progress import Progress
 from fazhi.render.html import scorecard_names
 from fazhi.render.inspect import inspect_text
-from fazhi.render.json_out import from_json
+from fazhi.render.json_out import NotResults, ResultsFile
 from fazhi.render.outputs import (
+    Plan,
     out_problem,
-    output_paths,
     overwrite_problem,
     prepare_folder,
-    write_all,
+    write_reports,
 )
 from fazhi.render.text import summary_text
 from fazhi.render.views import rulebook_rules
@@ -259,24 +259,24 @@ RESULTS 为 fazhi check --json 写出的结果文件（含报告全文）；--fo
               show_default=True, help="评分卡的输出文件夹。")
 def report(results: Path, out: Path) -> None:
     try:
-        text = results.read_text("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        click.echo(f"无法读取结果文件 {results}：{exc}", err=True)
-        sys.exit(EXIT_USAGE)
-    try:
-        run = from_json(text)
-    except ValueError:
-        run = None
-    if run is None or run.schema_ != SCHEMA:
-        click.echo(f"{results} 不是 fazhi check 的 JSON 结果（格式 {SCHEMA}）。"
+        stored = ResultsFile(results)
+        plan = Plan.of_file(stored)
+    except (OSError, NotResults):
+        click.echo(f"{results} 不是 fazhi check 的 JSON 结果（格式 {SCHEMA}），或无法读取、已损坏。"
                    "请用 fazhi check … --json 结果文件 生成。", err=True)
         sys.exit(EXIT_USAGE)
-    problem = out_problem(out, []) or overwrite_problem(output_paths(run, out), [results]) or \
+    problem = out_problem(out, []) or overwrite_problem(plan.paths(out), [results]) or \
         prepare_folder(out, "输出文件夹")
     if problem:
         click.echo(problem, err=True)
         sys.exit(EXIT_USAGE)
-    write_all(run, out)
+    try:
+        write_reports(stored.header, stored.reports(), plan, out)
+    except NotResults:
+        click.echo(f"{results} 在读取中途出错（文件可能在此期间被改动）。总览和汇总表没有写出。", err=True)
+        sys.exit(EXIT_USAGE)
     click.echo(f"评分卡已写入 {out}/（总览：{out / 'index.html'}；汇总表：summary.csv、summary.xlsx）")
+
+
 for _command in COMMANDS:
     main.add_command(_command)

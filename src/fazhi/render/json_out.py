@@ -12,10 +12,16 @@ input order), then the summary.
 
 from __future__ import annotations
 
+import codecs
 import json
-from typing import TextIO
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, TextIO
 
-from fazhi.results import ReportResult, RunHeader, RunResult, Summary
+import ijson
+from pydantic import ValidationError
+
+from fazhi.results import SCHEMA, ReportResult, RunHeader, RunResult, Summary
 
 INDENT = 2
 _REPORT_DEPTH = 2  # {"reports": [ {…} ]}: a report's lines are indented twice
@@ -29,6 +35,61 @@ def to_json(run: RunResult, include_source: bool = False) -> str:
 
 def from_json(text: str) -> RunResult:
     return RunResult.model_validate_json(text)
+
+
+class NotResults(ValueError):
+    """A file that is not the JSON results of ``fazhi check`` (or is damaged)."""
+
+
+class ResultsFile:
+    """A results file (``fazhi check --json``) read without holding it whole: its
+    header at once, its reports one at a time, as often as asked (each pass reads
+    the file again). A province's results, report texts included, run to hundreds
+    of megabytes; ijson parses them incrementally (its C backend where built)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with self._open() as f:
+            head = _header(f)
+        try:
+            self.header = RunHeader.model_validate(head)
+        except ValidationError as exc:
+            raise NotResults(str(exc)) from exc
+        if self.header.schema_ != SCHEMA:
+            raise NotResults(f"schema {self.header.schema_!r}")
+
+    def _open(self) -> IO[bytes]:
+        f = self.path.open("rb")
+        if f.read(3) != codecs.BOM_UTF8:
+            f.seek(0)
+        return f
+
+    def reports(self) -> Iterator[ReportResult]:
+        """Every report, in order (raises :class:`NotResults` on a damaged one)."""
+        with self._open() as f:
+            try:
+                for item in ijson.items(f, "reports.item", use_float=True):
+                    yield ReportResult.model_validate(item)
+            except (ijson.JSONError, ValidationError) as exc:
+                raise NotResults(str(exc)) from exc
+
+
+def _header(f: IO[bytes]) -> dict[str, object]:
+    """The top-level values that come before "reports" (schema, tool, rulebook)."""
+    builders: dict[str, ijson.ObjectBuilder] = {}
+    key = None
+    try:
+        for prefix, event, value in ijson.parse(f, use_float=True):
+            if prefix == "" and event == "map_key":
+                if value == "reports":
+                    break
+                key = value
+                builders[key] = ijson.ObjectBuilder()
+            elif key is not None and prefix != "":
+                builders[key].event(event, value)
+    except ijson.JSONError as exc:
+        raise NotResults(str(exc)) from exc
+    return {k: b.value for k, b in builders.items()}
 
 
 def _nested(text: str, depth: int) -> str:

@@ -4,8 +4,9 @@ keep it from writing over an input."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -13,8 +14,9 @@ from fazhi.render.batch import BatchWriter
 from fazhi.render.csv_out import CsvTable
 from fazhi.render.files import atomic_binary_writer, atomic_writer, input_inside, same_file
 from fazhi.render.html import IndexPage, scorecard_names, write_scorecard
+from fazhi.render.json_out import ResultsFile
 from fazhi.render.views import OverviewRow, RuleInfo, batch_rules
-from fazhi.results import RunHeader, RunResult, Summary
+from fazhi.results import ReportResult, ReportSummary, RunHeader, RunResult, Summary, Tally
 
 SUMMARY_CSV = "summary.csv"
 SUMMARY_XLSX = "summary.xlsx"
@@ -25,11 +27,47 @@ DOWNLOADS = [
 ]
 
 
+@dataclass
+class Plan:
+    """What the outputs of a batch need before its first report is written: each
+    report's scorecard name (and whether it was checked, i.e. gets one), the rule
+    columns, the totals."""
+
+    names: list[str]
+    checked: list[bool]
+    rules: list[RuleInfo]
+    summary: Summary
+
+    @classmethod
+    def of_run(cls, run: RunResult) -> Plan:
+        return cls(scorecard_names(run.reports), [r.status == "checked" for r in run.reports],
+                   batch_rules(run), run.summary)
+
+    @classmethod
+    def of_file(cls, stored: ResultsFile) -> Plan:
+        """One pass over a results file, keeping a path, a status and a score a report."""
+        paths: list[str] = []
+        checked: list[bool] = []
+        rules: dict[str, RuleInfo] = {}
+        tally = Tally()
+        for r in stored.reports():
+            paths.append(r.path)
+            checked.append(r.status == "checked")
+            tally.add(ReportSummary.of(r))
+            for x in r.results:
+                if x.rule not in rules:
+                    rules[x.rule] = RuleInfo(x.rule, x.title, x.severity, x.basis)
+        return cls(scorecard_names(paths), checked, list(rules.values()), tally.summary())
+
+    def paths(self, out: Path) -> list[Path]:
+        """Every file :func:`write_reports` writes into ``out``."""
+        names = [n for n, c in zip(self.names, self.checked, strict=True) if c]
+        return [out / n for n in [*names, INDEX, SUMMARY_CSV, SUMMARY_XLSX]]
+
+
 def output_paths(run: RunResult, out: Path) -> list[Path]:
     """Every file :func:`write_all` writes for ``run`` into ``out``."""
-    names = [n for r, n in zip(run.reports, scorecard_names(run.reports), strict=True)
-             if r.status == "checked"]
-    return [out / n for n in [*names, INDEX, SUMMARY_CSV, SUMMARY_XLSX]]
+    return Plan.of_run(run).paths(out)
 
 
 class OverviewWriter:
@@ -78,13 +116,20 @@ class OverviewWriter:
 
 def write_all(run: RunResult, out: Path) -> list[Path]:
     """Scorecards, the index, summary.csv and summary.xlsx; return the paths written."""
+    return write_reports(run, run.reports, Plan.of_run(run), out)
+
+
+def write_reports(header: RunHeader | RunResult, reports: Iterable[ReportResult], plan: Plan,
+                  out: Path) -> list[Path]:
+    """Write the scorecards and the overview of ``reports`` (in ``plan``'s order, one
+    at a time) into ``out``; return the paths written."""
     written = []
-    with OverviewWriter(out, run, batch_rules(run)) as overview:
-        for r, name in zip(run.reports, scorecard_names(run.reports), strict=True):
+    with OverviewWriter(out, header, plan.rules) as overview:
+        for r, name in zip(reports, plan.names, strict=True):
             if r.status == "checked":
-                written.append(write_scorecard(out, name, run, r))
+                written.append(write_scorecard(out, name, header, r))
             overview.add(OverviewRow.of(r, name))
-        written += overview.close(run.summary)
+        written += overview.close(plan.summary)
     return written
 
 
