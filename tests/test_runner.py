@@ -270,6 +270,15 @@ def test_streamed_html_equals_re_rendered_from_json(tmp_path: Path) -> None:
         {p.name: p.read_bytes() for p in b.iterdir()}
 
 
+def _copies(folder: Path, n: int) -> Path:
+    """``n`` copies of a sample report in ``folder`` (r000.txt…), each a little different."""
+    folder.mkdir()
+    text = sorted(REPORTS.glob("*.txt"))[0].read_bytes()
+    for i in range(n):
+        (folder / f"r{i:03d}.txt").write_bytes(text + f"\n（第 {i} 份）\n".encode())
+    return folder
+
+
 # -- Ctrl-C -----------------------------------------------------------------------
 def test_discard_removes_only_the_half_written_scorecard(engine: Engine, tmp_path: Path) -> None:
     checker = Checker(engine, Outputs(html=tmp_path), 20 << 20)
@@ -310,11 +319,7 @@ def test_ctrl_c_on_a_real_run_leaves_no_temporary_files(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    folder = tmp_path / "many"
-    folder.mkdir()
-    text = sorted(REPORTS.glob("*.txt"))[0].read_bytes()
-    for i in range(400):
-        (folder / f"r{i:03d}.txt").write_bytes(text + f"\n（第 {i} 份）\n".encode())
+    folder = _copies(tmp_path / "many", 400)
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("old", encoding="utf-8")
@@ -404,11 +409,7 @@ def test_a_full_disk_during_the_run_is_a_message_not_a_traceback(
 
 
 def test_a_large_html_batch_prints_the_summary_not_every_report(tmp_path: Path) -> None:
-    folder = tmp_path / "many"
-    folder.mkdir()
-    text = sorted(REPORTS.glob("*.txt"))[0].read_bytes()
-    for i in range(21):
-        (folder / f"r{i:02d}.txt").write_bytes(text)
+    folder = _copies(tmp_path / "many", 21)
     out = tmp_path / "out"
     code, stdout, _ = _check([str(folder), "--out", str(out)])
     assert code == 0

@@ -18,7 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from fazhi.document.config import OutlineConfig
+from fazhi.document.config import OutlineConfig, SectionKind
 from fazhi.document.model import Heading, Lead, Paragraph, Section
 from fazhi.document.numerals import cn_to_int
 
@@ -132,10 +132,16 @@ def _first_line_end(p: Paragraph) -> int:
     return bisect.bisect_left(p.norm_map, p.line_starts[1])
 
 
+def _named_kinds(title: str, cfg: OutlineConfig) -> list[SectionKind]:
+    """The section kinds a heading's wording names, in the rulebook's order."""
+    return [k for k in cfg.kinds if title and k.heading_re is not None
+            and k.heading_re.search(title)]
+
+
 def _named_kind(title: str, cfg: OutlineConfig) -> str | None:
-    """The section kind a heading's wording names, if any."""
-    return next((k.name for k in cfg.kinds if k.heading_re is not None
-                 and k.heading_re.search(title)), None)
+    """The first section kind a heading's wording names, if any."""
+    kinds = _named_kinds(title, cfg)
+    return kinds[0].name if kinds else None
 
 
 def _is_heading_line(n: str, cfg: OutlineConfig) -> bool:
@@ -277,9 +283,7 @@ def classify(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) 
 
 
 def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) -> Section:
-    title = section.heading.title if section.heading else ""
-    matched = [k for k in cfg.kinds if title and k.heading_re is not None
-               and k.heading_re.search(title)]
+    matched = _named_kinds(section.heading.title if section.heading else "", cfg)
     if matched:
         also = [k.name for k in matched[1:] if k.combine and matched[0].combine]
         return section.model_copy(update={"kind": matched[0].name, "also": also,

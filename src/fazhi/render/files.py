@@ -11,12 +11,20 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, TextIO, cast
 
 
+# A temporary file is named after the file it becomes: ".name.<random>.tmp".
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+_TEMP_SUFFIX = ".tmp"
+
+
 @contextmanager
 def _replacing(path: Path, mode: str) -> Iterator[IO[Any]]:
     """A temporary file beside ``path`` that replaces it when the block ends without an
     error, and is removed otherwise; readers never see a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=_TEMP_SUFFIX, dir=path.parent)
     try:
         text = "b" not in mode
         with open(fd, mode, encoding="utf-8" if text else None,
@@ -35,7 +43,7 @@ def _replacing(path: Path, mode: str) -> Iterator[IO[Any]]:
 def discard_partial(path: Path) -> None:
     """Remove the temporary files a writer of ``path`` left when its process was
     killed in the middle (the names :func:`_replacing` gives them)."""
-    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+    for tmp in path.parent.glob(f"{glob_escape(_temp_prefix(path))}*{_TEMP_SUFFIX}"):
         try:
             tmp.unlink()
         except OSError:

@@ -15,7 +15,7 @@ from fazhi.render.csv_out import CsvTable
 from fazhi.render.files import atomic_binary_writer, atomic_writer, input_inside, same_file
 from fazhi.render.html import IndexPage, scorecard_names, write_scorecard
 from fazhi.render.json_out import ResultsFile
-from fazhi.render.views import OverviewRow, RuleInfo, batch_rules
+from fazhi.render.views import OverviewRow, RuleInfo, batch_rules, note_rules
 from fazhi.results import ReportResult, ReportSummary, RunHeader, RunResult, Summary, Tally
 
 SUMMARY_CSV = "summary.csv"
@@ -54,9 +54,7 @@ class Plan:
             paths.append(r.path)
             checked.append(r.status == "checked")
             tally.add(ReportSummary.of(r))
-            for x in r.results:
-                if x.rule not in rules:
-                    rules[x.rule] = RuleInfo(x.rule, x.title, x.severity, x.basis)
+            note_rules(rules, r)
         return cls(scorecard_names(paths), checked, list(rules.values()), tally.summary())
 
     def paths(self, out: Path) -> list[Path]:

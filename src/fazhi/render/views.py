@@ -310,10 +310,15 @@ def batch_rules(run: RunResult) -> list[RuleInfo]:
     """Every rule that any report was checked against, in rulebook order."""
     seen: dict[str, RuleInfo] = {}
     for r in run.reports:
-        for x in r.results:
-            if x.rule not in seen:
-                seen[x.rule] = RuleInfo(x.rule, x.title, x.severity, x.basis)
+        note_rules(seen, r)
     return list(seen.values())
+
+
+def note_rules(seen: dict[str, RuleInfo], report: ReportResult) -> None:
+    """Add the rules ``report`` was checked against that ``seen`` does not hold yet."""
+    for x in report.results:
+        if x.rule not in seen:
+            seen[x.rule] = RuleInfo(x.rule, x.title, x.severity, x.basis)
 
 
 def rulebook_rules(book: Rulebook) -> list[RuleInfo]:
