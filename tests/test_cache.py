@@ -3,6 +3,7 @@ rulebook are checked again, and the output does not depend on the cache."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -136,3 +137,29 @@ def test_key_depends_on_content_extension_rulebook_and_limit(tmp_path: Path) -> 
     assert len({a.key("f", ".txt"), a.key("g", ".txt"), a.key("f", ".docx"),
                 Cache(tmp_path, "r2", 100).key("f", ".txt"),
                 Cache(tmp_path, "r1", 200).key("f", ".txt")}) == 5
+
+
+def test_a_cached_html_rerun_leaves_unchanged_scorecards_alone(
+        setup: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    folder, rules, cache = setup
+    out = tmp_path / "out"
+
+    def check() -> None:
+        result = CliRunner().invoke(main, ["check", str(folder), "--rules", str(rules),
+                                           "--out", str(out), "--cache", str(cache)])
+        assert result.exit_code == 3, result.output
+
+    check()
+    pages = sorted(out.glob("*-20*.html"))
+    assert len(pages) == 5
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    for p in pages:
+        os.utime(p, ns=(1, 1))
+    changed = sorted(folder.glob("*-20*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n补充一段。\n", encoding="utf-8")
+    check()
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    rewritten = [p.name for p in pages if p.stat().st_mtime_ns != 1]
+    assert rewritten == [f"{changed.stem}.html"]
+    assert after[f"{changed.stem}.html"] != before[f"{changed.stem}.html"]
+    assert all(after[p.name] == before[p.name] for p in pages if p.name not in rewritten)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from conftest import DATA, REPORTS
 from fazhi.engine import Engine, make_run
-from fazhi.render.html import render_index, render_scorecard
+from fazhi.render.html import page_key, render_index, render_scorecard, write_scorecard
 from fazhi.render.json_out import from_json, to_json
 from fazhi.render.views import full_text, highlight, scorecard_names
 from fazhi.results import ReportResult, RunResult
@@ -275,3 +276,49 @@ def test_scorecard_of_a_report_without_meta_or_score(engine: Engine) -> None:
     run = make_run(engine.info(), [r])
     html = render_scorecard(run, r)
     assert "<h1>无题.txt</h1>" in html and "未写明" in html and "—" in html
+
+
+# -- unchanged pages are left alone ------------------------------------------------
+def test_page_key_covers_the_report_and_the_header(run: RunResult) -> None:
+    r = run.reports[0]
+    key = page_key(run, r)
+    assert key == page_key(from_json(to_json(run, include_source=True)), r)
+    changed = r.model_copy(update={"score": (r.score or 0) + 1})
+    assert page_key(run, changed) != key
+    moved = r.model_copy(update={"path": "elsewhere/" + r.path})
+    assert page_key(run, moved) != key
+    newer = run.model_copy(update={"tool": run.tool.model_copy(update={"version": "99"})})
+    assert page_key(newer, r) != key
+    other_book = run.model_copy(
+        update={"rulebook": run.rulebook.model_copy(update={"profile": "township"})})
+    assert page_key(other_book, r) != key
+    assert f'<meta name="fazhi-page" content="{key}">' in render_scorecard(run, r)
+
+
+def test_write_scorecard_leaves_an_unchanged_page_alone(run: RunResult, tmp_path: Path) -> None:
+    r = run.reports[0]
+    page = write_scorecard(tmp_path, "a.html", run, r)
+    os.utime(page, ns=(1, 1))  # written long ago: a rewrite would show in the time
+    write_scorecard(tmp_path, "a.html", run, r)
+    assert page.stat().st_mtime_ns == 1
+
+    changed = r.model_copy(update={"score": (r.score or 0) + 1})
+    write_scorecard(tmp_path, "a.html", run, changed)
+    assert page.read_text(encoding="utf-8") == render_scorecard(run, changed)
+
+
+@pytest.mark.parametrize("damage", ["cut", "emptied", "edited_key"])
+def test_write_scorecard_rewrites_a_damaged_page(run: RunResult, tmp_path: Path,
+                                                 damage: str) -> None:
+    r = run.reports[0]
+    page = write_scorecard(tmp_path, "a.html", run, r)
+    good = page.read_bytes()
+    if damage == "cut":  # e.g. copied from a stick that was pulled out
+        page.write_bytes(good[: len(good) // 2])
+    elif damage == "emptied":
+        page.write_bytes(b"")
+    else:
+        page.write_bytes(re.sub(rb'content="[0-9a-f]{64}"', b'content="' + b"0" * 64 + b'"',
+                                good))
+    write_scorecard(tmp_path, "a.html", run, r)
+    assert page.read_bytes() == good

@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import IO
 from urllib.parse import quote
@@ -49,7 +50,7 @@ from fazhi.render.views import (
 )
 from fazhi.results import ReportResult, RunHeader, RunResult, Summary
 
-__all__ = ["IndexPage", "render_index", "render_scorecard", "scorecard_names",
+__all__ = ["IndexPage", "page_key", "render_index", "render_scorecard", "scorecard_names",
            "write_scorecard"]
 
 VERDICT_ICONS = {True: "✓", False: "✗", None: "•"}
@@ -85,11 +86,65 @@ def _assets(css: list[str], js: str) -> dict[str, object]:
 
 
 def render_scorecard(run: RunHeader | RunResult, report: ReportResult,
-                     index_href: str = "index.html") -> str:
+                     index_href: str = "index.html", key: str | None = None) -> str:
+    """One report's page; ``key``: its :func:`page_key`, when the caller has it already."""
     view = scorecard_view(report)
     return _env.get_template("scorecard.html.j2").render(
         run=run, r=report, v=view, index_href=index_href,
+        page_mark=Markup(_KEY_MARK.format(key or page_key(run, report))),
         **_assets(["base.css", "scorecard.css"], "scorecard.js"))
+
+
+# -- unchanged pages ------------------------------------------------------------
+# A scorecard names, in its head, the hash of everything it is made from; a re-run
+# into the same folder leaves a page alone when the hash is the same (rendering
+# is most of the cost of a cached re-run).
+_KEY_MARK = '<meta name="fazhi-page" content="{}">'
+_PAGE_END = b"</html>\n"
+_HEAD_BYTES = 4096  # the mark is in the first few hundred bytes
+
+
+@cache
+def _renderer_fingerprint() -> bytes:
+    """A hash of this package's code, templates and styles: what a page is made
+    with, besides its report (covers changes made without a new version number)."""
+    h = hashlib.sha256()
+
+    def walk(node: Traversable, prefix: str) -> None:
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            name = f"{prefix}/{child.name}"
+            if child.is_dir():
+                if child.name != "__pycache__":
+                    walk(child, name)
+            elif child.name.endswith((".py", ".j2", ".css", ".js")):
+                h.update(f"{name}\0{len(child.read_bytes())}\0".encode())
+                h.update(child.read_bytes())
+
+    walk(resources.files("fazhi.render"), "")
+    return h.digest()
+
+
+def page_key(run: RunHeader | RunResult, report: ReportResult) -> str:
+    """The hash of everything a report's scorecard is made from: the renderer, the
+    tool and rulebook named in the run's header, and the report (its text included)."""
+    h = hashlib.sha256(_renderer_fingerprint())
+    for part in (run.tool.model_dump_json(), run.rulebook.model_dump_json(),
+                 report.model_dump_json()):
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _holds_page(path: Path, key: str) -> bool:
+    """Whether ``path`` is already the whole page with ``key``."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_HEAD_BYTES)
+            f.seek(-len(_PAGE_END), io.SEEK_END)
+            tail = f.read()
+    except OSError:  # missing, unreadable, or shorter than its end
+        return False
+    return tail == _PAGE_END and _KEY_MARK.format(key).encode("ascii") in head
 
 
 def render_index(run: RunResult, names: list[str],
@@ -230,7 +285,10 @@ class IndexPage:
 
 def write_scorecard(out: Path, name: str, run: RunHeader | RunResult, report: ReportResult
                     ) -> Path:
-    """Write one report's scorecard as ``out/name`` (as soon as the report is checked)."""
+    """Write one report's scorecard as ``out/name`` (as soon as the report is checked);
+    a page that is there already, made from the same inputs, is left as it is."""
     p = out / name
-    write_atomic(p, render_scorecard(run, report))
+    key = page_key(run, report)
+    if not _holds_page(p, key):
+        write_atomic(p, render_scorecard(run, report, key=key))
     return p
