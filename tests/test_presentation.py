@@ -4,7 +4,8 @@ Each sample report, rewritten the ways real copies of the same report differ
 (half-width punctuation, traditional characters, stray spaces, CRLF and blank
 lines, 第一部分 or 一. instead of 一、, 1. or ① instead of （一）, hard-wrapped
 lines, full-width indents, page numbers pasted in between, top-level headings
-without their numbers), gets the same status on every rule as the original.
+without their numbers, the whole text on one line as a scraped web page has it),
+gets the same status on every rule as the original.
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "一. for 一、": lambda t: _TOP.sub(r"\1.", t),
     "1. for （一）": lambda t: _SUB.sub(lambda m: f"{_CN.index(m.group(1)) + 1}.", t),
     "① for （一）": lambda t: _SUB.sub(lambda m: "①②③④⑤⑥⑦⑧⑨⑩"[_CN.index(m.group(1))], t),
+    # a web page scraped into one line: breaks left as spaces, or gone without a trace
+    "line breaks lost, spaces left": lambda t: " ".join(ln.strip() for ln in t.splitlines()),
+    "line breaks lost entirely": lambda t: "".join(ln.strip() for ln in t.splitlines()),
 }
 
 

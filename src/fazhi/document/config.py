@@ -142,6 +142,15 @@ class CompletenessConfig(Strict):
         return re.compile(self.sentence_end)
 
 
+class FlattenedConfig(Strict):
+    """When a text counts as flattened (its line breaks lost, see
+    :mod:`fazhi.document.unflatten`): at least ``min_share`` of its characters
+    stand in lines of at least ``min_line_chars`` characters."""
+
+    min_line_chars: int = Field(default=800, ge=100)
+    min_share: float = Field(default=0.6, gt=0, le=1)
+
+
 class OutlineConfig(Strict):
     """How the document stage builds the outline and classifies sections."""
 
@@ -152,6 +161,7 @@ class OutlineConfig(Strict):
     join_min_chars: int = 15
     meta: MetaConfig
     completeness: CompletenessConfig = Field(default_factory=CompletenessConfig)
+    flattened: FlattenedConfig = Field(default_factory=FlattenedConfig)
 
     @model_validator(mode="after")
     def _known_end_kinds(self) -> OutlineConfig:

@@ -12,6 +12,7 @@ from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, 
 from fazhi.document.outline import build_outline
 from fazhi.document.paragraphs import build_paragraphs
 from fazhi.document.readers import DEFAULT_MAX_BYTES, Limits, extract, read_bytes
+from fazhi.document.unflatten import unflatten
 
 
 def _headings(sections: list[Section]) -> set[int]:
@@ -38,8 +39,10 @@ def is_truncated(paragraphs: list[Paragraph], sections: list[Section], cfg: Outl
 
 
 def document_warnings(ex: Extracted, paragraphs: list[Paragraph], sections: list[Section],
-                      cfg: OutlineConfig) -> list[str]:
+                      cfg: OutlineConfig, flattened: bool = False) -> list[str]:
     warnings = list(ex.warnings)
+    if flattened:
+        warnings.append("flattened")
     if sum(len(p.norm) for p in paragraphs) < cfg.completeness.min_chars:
         warnings.append("too_short")
     if is_truncated(paragraphs, sections, cfg):
@@ -49,7 +52,8 @@ def document_warnings(ex: Extracted, paragraphs: list[Paragraph], sections: list
 
 def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: str = "") -> Document:
     """Interpret extracted lines as a report."""
-    paragraphs = build_paragraphs(ex.lines, cfg.join_min_chars)
+    lines = unflatten(ex.lines, cfg)
+    paragraphs = build_paragraphs(ex.lines if lines is None else lines, cfg.join_min_chars)
     if not paragraphs:
         raise DocumentError("empty", "文件中没有可读的文字。请确认文件内容完整后重试。")
     title_index = find_title(paragraphs, cfg)
@@ -57,7 +61,8 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     meta, where = extract_meta(paragraphs, sections, title_index, cfg)
     doc = Document(path=path, sha256=sha256, format=ex.format, encoding=ex.encoding,
                    paragraphs=paragraphs, sections=sections, leads=leads, meta=meta,
-                   warnings=document_warnings(ex, paragraphs, sections, cfg))
+                   warnings=document_warnings(ex, paragraphs, sections, cfg,
+                                              flattened=lines is not None))
     doc.meta_evidence = {k: evidence_at(doc, *v) for k, v in where.items()}
     return doc
 

@@ -23,15 +23,16 @@ from fazhi.document.model import Heading, Lead, Paragraph, Section
 from fazhi.document.numerals import cn_to_int
 
 _CN = "一二三四五六七八九十百零〇"
-_STYLES: list[tuple[str, re.Pattern[str]]] = [
-    ("chapter", re.compile(r"^第([一二三四五六七八九十]+)(?:部分|章|节)[、.:]?")),
+# Heading markers by style, matched where a heading may start (``rx.match(text, pos)``).
+HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
+    ("chapter", re.compile(r"第([一二三四五六七八九十]+)(?:部分|章|节)[、.:]?")),
     # 四.2023年… is a heading; 二〇二三.12.30 (four numerals, a digit after the dot) a date
-    ("cn_dun", re.compile(rf"^([{_CN}]+)(?:、|\.(?!\d)|(?<![{_CN}]{{4}})\.)")),
-    ("cn_paren", re.compile(r"^\(([一二三四五六七八九十]+)\)[、.]?")),
-    ("ar_dun", re.compile(r"^(\d{1,2})、")),
-    ("ar_dot", re.compile(r"^(\d{1,2})\.(?!\d)")),
-    ("ar_paren", re.compile(r"^\((\d{1,2})\)[、.]?")),
-    ("circled", re.compile(r"^([①-⑳])")),
+    ("cn_dun", re.compile(rf"([{_CN}]+)(?:、|\.(?!\d)|(?<![{_CN}]{{4}})\.)")),
+    ("cn_paren", re.compile(r"\(([一二三四五六七八九十]+)\)[、.]?")),
+    ("ar_dun", re.compile(r"(\d{1,2})、")),
+    ("ar_dot", re.compile(r"(\d{1,2})\.(?!\d)")),
+    ("ar_paren", re.compile(r"\((\d{1,2})\)[、.]?")),
+    ("circled", re.compile(r"([①-⑳])")),
 ]
 _TOP_PREFERENCE = ("chapter", "cn_dun")
 _SENTENCE_END = re.compile(r"[。!?;]")
@@ -58,7 +59,7 @@ class _Cand:
 
 
 def _marker(p: Paragraph) -> _Cand | None:
-    for style, rx in _STYLES:
+    for style, rx in HEADING_STYLES:
         m = rx.match(p.norm)
         if not m:
             continue

@@ -1,0 +1,108 @@
+"""Flattened text (line breaks lost) is cut into lines again before paragraphs are built."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA, REPORTS, extracted
+from fazhi.document.config import FlattenedConfig
+from fazhi.document.load import build_document
+from fazhi.document.model import Location, SourceLine
+from fazhi.document.unflatten import is_flattened, unflatten
+from fazhi.engine import Engine
+
+FILLER = "我局认真落实各项工作要求，持续推进依法行政，依法履职能力明显提升。"  # 33 characters
+REAL = DATA / "flattened" / "pingtan-junshan-pianqu-2022.txt"
+
+
+def _pieces(engine: Engine, body: str, title: str = "某镇2023年度法治政府建设情况报告") -> list[str]:
+    """The lines of ``title`` + a flattened ``body`` (padded to count as flattened)."""
+    text = f"{title}\n{body}{FILLER * 30}"
+    lines = unflatten(extracted(text).lines, engine.book.document)
+    assert lines is not None
+    return [x.text for x in lines[1:]]
+
+
+def test_headings_and_their_numbering_are_cut_out(engine: Engine) -> None:
+    body = ("现将有关情况报告如下。一、工作开展情况　（一）深入学习法治思想，扎实推进法治政府建设"
+            "1.深入学习宣传。内容一。2.坚决贯彻落实。内容二。（二）完善机构职能1.深化改革。内容三。"
+            "二、存在的问题和不足一是法治意识有待提高。二是力量不足。三、下一步工作计划（一）加强学习。")
+    got = _pieces(engine, body)
+    assert got[:12] == [
+        "现将有关情况报告如下。", "一、工作开展情况", "（一）深入学习法治思想，扎实推进法治政府建设",
+        "1.深入学习宣传。内容一。", "2.坚决贯彻落实。内容二。", "（二）完善机构职能",
+        "1.深化改革。内容三。", "二、存在的问题和不足", "一是法治意识有待提高。二是力量不足。",
+        "三、下一步工作计划", "（一）加强学习。" + FILLER * 30][:12]
+
+
+@pytest.mark.parametrize("body", [
+    "全镇一、二审案件均依法办理。",  # 一、 inside a sentence
+    "第1、2季度完成检查。",  # a list of numbers
+    "于2022.12完成，增长1.5个百分点。",  # numbers with dots
+    "思想统一是前提，制度完善是保障。",  # 统一是 is a word
+    "主要做法有：（1）公示；（2）记录；①审核。",  # items in a list after a colon
+])
+def test_numbers_and_items_inside_sentences_stay_whole(engine: Engine, body: str) -> None:
+    assert _pieces(engine, body)[0].startswith(body)
+
+
+def test_a_numbering_slip_is_not_a_cut(engine: Engine) -> None:
+    body = "一、主要工作（一）学法用法。内容一。（一）依法决策。内容二。"
+    assert _pieces(engine, body)[:2] == ["一、主要工作",
+                                         "（一）学法用法。内容一。（一）依法决策。内容二。" + FILLER * 30]
+
+
+def test_white_space_is_a_break_except_after_a_marker_or_a_number(engine: Engine) -> None:
+    body = "一、 主要工作 共开展 12 次学法活动，覆盖 2022 年度全部干部。 二、存在的不足"
+    got = _pieces(engine, body)
+    assert got[:2] == ["一、 主要工作", "共开展 12 次学法活动，覆盖 2022 年度全部干部。"]
+    assert got[2].startswith("二、存在的不足")
+
+
+def test_title_and_signature_glued_to_the_text_are_cut_off(engine: Engine) -> None:
+    text = ("中共某镇委员会 某镇人民政府关于2023年度法治政府建设情况的报告2023年，我镇坚持依法行政。"
+            + FILLER * 30 + "特此报告某镇人民政府2024年2月1日")
+    lines = unflatten(extracted(text).lines, engine.book.document)
+    assert lines is not None
+    got = [x.text for x in lines]
+    assert got[:3] == ["中共某镇委员会", "某镇人民政府关于2023年度法治政府建设情况的报告",
+                       "2023年，我镇坚持依法行政。" + FILLER * 30]
+    assert got[3:] == ["特此报告", "某镇人民政府", "2024年2月1日"]
+
+    spaced = unflatten(extracted(text.replace("政府2024", "政府 2024").replace("告2023", "告 2023"))
+                       .lines, engine.book.document)
+    assert [x.text.strip() for x in spaced or []] == got
+    assert {x.loc for x in lines} == {Location(line=1)}  # every piece keeps its line
+
+
+def test_only_a_mostly_flattened_text_counts() -> None:
+    cfg = FlattenedConfig(min_line_chars=800, min_share=0.6)
+
+    def lines(*sizes: int) -> list[SourceLine]:
+        return [SourceLine(text="字" * n, loc=Location(line=i + 1)) for i, n in enumerate(sizes)]
+
+    assert is_flattened(lines(20, 3000), cfg)
+    assert not is_flattened(lines(*[120] * 40, 1000), cfg)  # one long paragraph in a report
+    assert not is_flattened(lines(799), cfg)
+    assert not is_flattened([], cfg)
+
+
+def test_sample_reports_are_not_flattened(engine: Engine) -> None:
+    for p in sorted(REPORTS.glob("*.txt")):
+        doc = build_document(extracted(p.read_text("utf-8")), engine.book.document)
+        assert "flattened" not in doc.warnings, p.name
+
+
+def test_a_real_flattened_report_gets_its_outline_back(engine: Engine) -> None:
+    report = engine.check_path(REAL)
+    assert report.warnings == ["flattened"]
+    tops = [(o.heading, o.kind) for o in report.outline if o.level == 1]
+    assert tops == [("开头部分", "preamble"), ("一、工作开展情况", "measures"),
+                    ("二、存在的问题和不足", "shortcomings"), ("三、下一步工作计划", "next_year_plan")]
+    subs = [o.heading for o in report.outline if o.level == 2]
+    assert len(subs) == 4 and subs[0].startswith("（一）深入学习贯彻党的二十大精神")
+    status = {r.rule: r.status for r in report.results}
+    for rule in ("sec.measures", "sec.shortcomings", "sec.next_year_plan"):
+        assert status[rule] == "pass", rule
+    # every piece of evidence is on the file's one long line
+    assert {e.line for r in report.results for e in r.evidence if r.rule.startswith("sec.")} == {3}
