@@ -94,6 +94,46 @@ def test_top_level_written_1_with_siblings_two_three(make_doc) -> None:  # type:
         "依法治镇统筹作用发挥明显", "依法行政工作深入推进"]
 
 
+@pytest.mark.parametrize("top", ["、", "."])
+def test_top_level_numbered_like_its_items(make_doc, top: str) -> None:  # type: ignore[no-untyped-def]
+    """1、 sections with 1、 items under their (1) sub-headings or directly under them."""
+    text = TITLE + "\n".join([
+        f"1{top}推进法治政府建设的主要举措和成效",
+        "（1）依法治镇统筹作用发挥明显",
+        "1、做好统筹谋划。镇党委高度重视。",
+        "2、提升法治意识。建立学法制度。",
+        "（2）依法行政工作深入推进",
+        "1、加大合法性审查工作力度。共审查合同86份。",
+        f"2{top}党政主要负责人履行推进法治建设第一责任人职责情况",
+        "1、严格落实法治建设责任。主要负责人专题研究。",
+        "2、强化法治建设成效。带头学法。",
+        "3、落实述法制度。年底述法。",
+        f"3{top}存在的不足和原因",
+        "一是执法力量不足。",
+        f"4{top}2024年主要安排",
+        "一是加强培训。",
+    ])
+    doc = make_doc(text)
+    tops = [s for s in doc.sections if s.heading is not None]
+    assert [s.kind for s in tops] == ["measures", "first_responsible", "shortcomings",
+                                      "next_year_plan"]
+    assert [c.heading.title for c in tops[0].children if c.heading] == [
+        "依法治镇统筹作用发挥明显", "依法行政工作深入推进"]
+    assert [c.heading.title for c in tops[1].children if c.heading] == [
+        "严格落实法治建设责任", "强化法治建设成效", "落实述法制度"]
+
+
+def test_a_slip_in_the_top_numbering_keeps_the_later_sections(make_doc) -> None:  # type: ignore[no-untyped-def]
+    text = TITLE + "\n".join([
+        "1、主要举措和成效", "全年审查合同10件。",
+        "2、党政主要负责人履行推进法治建设第一责任人职责情况", "主要负责人专题研究3次。",
+        "2、存在的不足和原因", "一是执法力量不足。",
+        "4、2024年主要安排", "一是加强培训。",
+    ])
+    kinds_found = [s.kind for s in make_doc(text).sections if s.heading is not None]
+    assert kinds_found == ["measures", "first_responsible", "shortcomings", "next_year_plan"]
+
+
 def test_run_in_heading(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、工作开展情况\n（一）加强组织领导。全镇成立领导小组，召开会议5次。")
     sub = doc.sections[1].children[0]

@@ -2,7 +2,7 @@
 
 Each sample report, rewritten the ways real copies of the same report differ
 (half-width punctuation, traditional characters, stray spaces, CRLF and blank
-lines, 第一部分 or 一. instead of 一、, 1. or ① instead of （一）, hard-wrapped
+lines, 第一部分, 一., 1、 or 1. instead of 一、, 1., ① or （1） instead of （一）, hard-wrapped
 lines, full-width indents, page numbers pasted in between, top-level headings
 without their numbers, the whole text on one line as a scraped web page has it),
 gets the same status on every rule as the original.
@@ -54,10 +54,20 @@ def _page_numbers(text: str) -> str:
     return "\n".join(out)
 
 
-def _chapters(text: str) -> str:
+def _whole_top_series(text: str) -> str:
     # one sample writes its first top heading "1、" before 二、三、: make the series whole
-    text = text.replace("\n1、推进法治政府建设的主要举措", "\n一、推进法治政府建设的主要举措")
-    return _TOP.sub(r"第\1部分 ", text)
+    return re.sub(r"\n1、\s*推进法治政府建设的主要举措", "\n一、推进法治政府建设的主要举措", text)
+
+
+def _chapters(text: str) -> str:
+    return _TOP.sub(r"第\1部分 ", _whole_top_series(text))
+
+
+def _arabic(text: str, top: str, sub: bool) -> str:
+    """Top-level headings numbered 1、 or 1. (the same style as the items 1、 under
+    them in some samples), and (一) written (1) when ``sub``."""
+    text = _TOP.sub(lambda m: f"{_CN.index(m.group(1)) + 1}{top}", _whole_top_series(text))
+    return _SUB.sub(lambda m: f"（{_CN.index(m.group(1)) + 1}）", text) if sub else text
 
 
 TRANSFORMS: dict[str, Callable[[str], str]] = {
@@ -75,6 +85,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "一. for 一、": lambda t: _TOP.sub(r"\1.", t),
     "1. for （一）": lambda t: _SUB.sub(lambda m: f"{_CN.index(m.group(1)) + 1}.", t),
     "① for （一）": lambda t: _SUB.sub(lambda m: "①②③④⑤⑥⑦⑧⑨⑩"[_CN.index(m.group(1))], t),
+    "1、 for 一、": lambda t: _arabic(t, "、", sub=False),
+    "1、 and （1） for 一、 and （一）": lambda t: _arabic(t, "、", sub=True),
+    "1. and （1） for 一、 and （一）": lambda t: _arabic(t, ".", sub=True),
     # a web page scraped into one line: breaks left as spaces, or gone without a trace
     "line breaks lost, spaces left": lambda t: " ".join(ln.strip() for ln in t.splitlines()),
     "line breaks lost entirely": lambda t: "".join(ln.strip() for ln in t.splitlines()),

@@ -5,7 +5,9 @@ the 一、 series (or 第一部分…) when the report has one; if that series s
 二、, the earliest earlier heading numbered 1 in another style (1、, (一)) is its
 first member (a top level written "1、"). Below the top level, each new marker
 style opens a deeper level in the order it first appears inside its section.
-A report without a 一、 series whose short unnumbered lines name at least two
+Items numbered in the top level's style under a section (1、 / (1) / 1、, or
+run-in 1、…。 items under a heading that stands alone) are items, not sections
+(see :func:`_top_series`). A report without a 一、 series whose short unnumbered lines name at least two
 section kinds (主要举措和成效, 存在的问题和不足…) has those lines as its top level,
 with its numbered headings ((一), 1、) below them. A report without numbered
 headings is outlined by its short unnumbered heading lines; one without any
@@ -30,7 +32,8 @@ HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("cn_dun", re.compile(rf"([{_CN}]+)(?:、|\.(?!\d)|(?<![{_CN}]{{4}})\.)")),
     ("cn_paren", re.compile(r"\(([一二三四五六七八九十]+)\)[、.]?")),
     ("ar_dun", re.compile(r"(\d{1,2})、")),
-    ("ar_dot", re.compile(r"(\d{1,2})\.(?!\d)")),
+    # 4.2023年工作安排 is a heading, 1.5 a number
+    ("ar_dot", re.compile(r"(\d{1,2})\.(?:(?!\d)|(?=\d{4}年))")),
     ("ar_paren", re.compile(r"\((\d{1,2})\)[、.]?")),
     ("circled", re.compile(r"([①-⑳])")),
 ]
@@ -188,6 +191,35 @@ def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lea
     return leads
 
 
+def _top_series(tops: list[_Cand], cands: list[_Cand]) -> list[_Cand]:
+    """The top-level members of a marker style. Items numbered in the same style
+    under a section are not sections: a number that goes back (1、 after 2、) after
+    headings of another style (1、 / (1) / 1、), or as a run-in item (1、严格落实…。
+    text) under a heading that stands alone, starts a run of items, and the run
+    goes on while its numbers do (2、…。 3、…。); a number beyond the last section's
+    that stands alone (3、存在的不足) is the next section."""
+    out: list[_Cand] = []
+    between = False  # a heading of another style since the last top one
+    run: int | None = None  # the last number of a run of items, if one is open
+    styled = {c.paragraph for c in tops}
+    for c in cands:
+        if c.paragraph not in styled:
+            between = between or bool(out)
+            continue
+        last = out[-1] if out else None
+        goes_back = last is not None and c.ordinal is not None and last.ordinal is not None \
+            and c.ordinal <= last.ordinal
+        if run is not None and c.run_in and c.ordinal == run + 1:
+            run = c.ordinal  # the run of items goes on
+        elif goes_back and last is not None and (between or (c.run_in and not last.run_in)):
+            run = c.ordinal
+        else:
+            out.append(c)
+            run = None
+        between = False
+    return out
+
+
 def _assign_levels(cands: list[_Cand]) -> list[_Cand]:
     """Mark the top level and give every other candidate a level; return the kept ones."""
     if not cands:
@@ -195,7 +227,7 @@ def _assign_levels(cands: list[_Cand]) -> list[_Cand]:
     top_style = next((s for s in _TOP_PREFERENCE if sum(c.style == s for c in cands) >= 2), None)
     if top_style is None:
         top_style = cands[0].style
-    tops = [c for c in cands if c.style == top_style]
+    tops = _top_series([c for c in cands if c.style == top_style], cands)
     for c in tops:
         c.top = True
     first = tops[0]

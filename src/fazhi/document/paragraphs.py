@@ -19,7 +19,7 @@ from fazhi.document.normalize import normalize
 
 # Marker at the start of normalised text: 一、 (一) 1、 1. (1) ① 第一部分 一是
 MARKER_RE = re.compile(
-    r"^(?:[一二三四五六七八九十百零〇]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[、.](?!\d)"
+    r"^(?:[一二三四五六七八九十百零〇]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}(?:、|\.(?!\d)|\.(?=\d{4}年))"
     r"|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+是)"
 )
 _END_RE = re.compile(r"[。!?;:…」』\"”]$")
