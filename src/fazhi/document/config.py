@@ -19,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from fazhi.document.firstchars import with_first_chars
 from fazhi.document.normalize import changes_under_normalization
 
 
@@ -52,10 +53,12 @@ class Strict(BaseModel):
 
 
 def compile_any(patterns: list[str]) -> re.Pattern[str] | None:
-    """One alternation of all ``patterns`` (None if empty)."""
+    """One alternation of all ``patterns`` (None if empty), led by a look-ahead of the
+    characters a match can start with (:mod:`fazhi.document.firstchars`): the same
+    matches, found several times faster where the wordings start with a group."""
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return re.compile(with_first_chars("|".join(f"(?:{p})" for p in patterns)))
 
 
 class SectionKind(Strict):
