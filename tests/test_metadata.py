@@ -53,3 +53,25 @@ def test_issuer_named_in_the_title(make_doc) -> None:  # type: ignore[no-untyped
     assert doc.meta.issuer == "平安县司法局"
     doc = make_doc("平安镇关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n正文。")
     assert doc.meta.issuer is None and doc.meta.place == "平安镇"
+
+
+BODY_WITHOUT_TITLE = ("现将有关情况报告如下：\n一、主要工作情况\n"
+                      "近年来我区法治政府建设水平逐年提高，2018年在全市考评中名列第二。\n"
+                      "二、存在的问题\n一是力量不足。\n三、下一步工作计划\n2020年，我区将继续推进。\n"
+                      "某区人民政府\n")
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # a year that opens the report's first paragraph
+    ("2022年，我镇坚持依法行政。\n" + BODY_WITHOUT_TITLE + "2023年2月1日", 2022),
+    # none: the date says it; a year mentioned in passing does not
+    (BODY_WITHOUT_TITLE + "2019年12月18日", 2019),  # written in the year's last quarter
+    (BODY_WITHOUT_TITLE + "2020年3月1日", 2019),  # the usual: early in the year after
+    # no date either: the first year in the first paragraphs, as before
+    (BODY_WITHOUT_TITLE, 2018),
+])
+def test_report_year_without_a_title(make_doc, text: str, year: int) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(text)
+    assert doc.meta.title is None
+    assert doc.meta.report_year == year
+    assert "report_year" in doc.meta_evidence

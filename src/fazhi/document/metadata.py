@@ -80,13 +80,6 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         if y:
             meta.report_year = y[0]
             where["report_year"] = (title_index, *y[1])
-    if meta.report_year is None:
-        for p in paragraphs[:6]:
-            y = first_year(p.norm)
-            if y:
-                meta.report_year = y[0]
-                where["report_year"] = (p.index, *y[1])
-                break
     closing = next((s for s in sections if s.kind == "closing"), None)
     header = paragraphs[:title_index] if title_index else []
     candidates = list(header) + (paragraphs[closing.start:closing.end] if closing else [])
@@ -119,4 +112,33 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
     if best:
         meta.date, meta.date_precision = best[0], best[1]
         where["date"] = (best[2], *best[3])
+    if meta.report_year is None:
+        found = _year_without_title(paragraphs, sections, title_index, meta.date, where.get("date"))
+        if found is not None:
+            meta.report_year, where["report_year"] = found
     return meta, where
+
+
+def _year_without_title(paragraphs: list[Paragraph], sections: list[Section],
+                        title_index: int | None, dated: str | None,
+                        date_at: tuple[int, int, int] | None
+                        ) -> tuple[int, tuple[int, int, int]] | None:
+    """The report year of a report whose title names none (or that has no title): the
+    year that opens a paragraph before the first section (2022年，我镇…); else the
+    year the date implies (a report dated January to September reports on the year
+    before, one dated in its last quarter on its own year); else the first year in
+    the first paragraphs (a year mentioned in passing, 2018年在全市考评中…, only then)."""
+    body = sections[0].end if sections and sections[0].kind == "preamble" else 0
+    start = title_index + 1 if title_index is not None else 0
+    for p in paragraphs[start:min(body, start + 6)]:
+        y = first_year(p.norm)
+        if y and y[1][0] == 0:
+            return y[0], (p.index, *y[1])
+    if dated is not None and date_at is not None:
+        year, month = int(dated[:4]), int(dated[5:7])
+        return (year if month >= 10 else year - 1), date_at
+    for p in paragraphs[:6]:
+        y = first_year(p.norm)
+        if y:
+            return y[0], (p.index, *y[1])
+    return None
