@@ -35,6 +35,13 @@ def test_headings_and_their_numbering_are_cut_out(engine: Engine) -> None:
         "三、下一步工作计划", "（一）加强学习。" + FILLER * 30][:12]
 
 
+@pytest.mark.parametrize("gap", [" ", ""])
+def test_a_year_opening_the_text_under_a_heading_is_cut_off(engine: Engine, gap: str) -> None:
+    body = f"工作取得成效。三、2024年工作安排{gap}2024年，我局将继续推进依法行政。"
+    got = _pieces(engine, body)
+    assert got[1:3] == ["三、2024年工作安排", "2024年，我局将继续推进依法行政。" + FILLER * 30]
+
+
 @pytest.mark.parametrize("body", [
     "全镇一、二审案件均依法办理。",  # 一、 inside a sentence
     "第1、2季度完成检查。",  # a list of numbers

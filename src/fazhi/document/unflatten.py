@@ -20,7 +20,8 @@ those lines are cut again:
   appear). These may follow a heading directly (…建设1.深入学习), but not a
   digit or 第 (2022.12, 第1、2季度). (1) and ① are cut only where they are glued
   to a heading (…主要举措和成效(1)依法治镇…), not in a list after a colon;
-* before a 一是 glued to a short heading (二、存在的不足一是…);
+* before a 一是 or a sentence-opening year glued to a short heading
+  (二、存在的不足一是…, 三、2024年工作安排2024年，…);
 * after a title that opens the text (the rulebook's ``title`` patterns:
   …法治政府建设情况报告2022年来，…), and before a signature glued to the last
   sentence (…台阶。特此报告某某局2023年3月29日: the ``closing`` patterns and a date).
@@ -45,6 +46,7 @@ from fazhi.document.outline import HEADING_STYLES
 _SPACE_RE = re.compile(r"\s+")
 _ENDS_IN_MARKER = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
                              r"|\d{1,2}[、.．])$")
+_OPENING_YEAR = re.compile(r"\d{4}年(?:[，,]|以来)")  # 2024年，… opens a paragraph
 _SENTENCE_BREAK = "。!?;:"
 # numberings that may be cut out of running text, and those that need a sentence end first
 _INLINE_STYLES = ("cn_paren", "ar_dot", "ar_dun")
@@ -153,24 +155,31 @@ def _cuts(norm: str, numbering: _Numbering, cfg: OutlineConfig) -> list[int]:
 
 
 def _glued_lead(norm: str, title_start: int, pos: int) -> bool:
-    """Whether a 一是 at ``pos`` opens the text under a heading that runs into it
-    (二、存在的不足一是法治意识…): the heading's words since ``title_start`` are
-    short and unpunctuated, and 一 is not the end of a word (统一是, 唯一是)."""
+    """Whether the text under a heading that runs into it starts at ``pos``: a 一是
+    (二、存在的不足一是法治意识…; not the end of a word: 统一是, 唯一是) or a year
+    that opens a sentence (三、2024年工作安排2024年，我局…). The heading's words
+    since ``title_start`` must be short and unpunctuated."""
     title = norm[title_start:pos]
-    return norm.startswith("一是", pos) and 0 < len(title) <= _HEADING_MAX \
-        and not _PUNCT_RE.search(title) and title[-1] not in _WORD_BEFORE_ONE
+    if not 0 < len(title) <= _HEADING_MAX or _PUNCT_RE.search(title):
+        return False
+    if norm.startswith("一是", pos):
+        return title[-1] not in _WORD_BEFORE_ONE
+    return bool(_OPENING_YEAR.match(norm, pos))
 
 
 def _chunks(text: str) -> list[str]:
     """``text`` cut at its runs of white space, except after a marker (1、 推进…) and
     next to a number (the space typesetting puts around numbers: 共开展 12 次,
-    郑旗乡 2022 年度). A title or a date that stays glued to its neighbour this way
-    is cut off by :func:`_title_end` and :func:`_closing_cuts`."""
+    郑旗乡 2022 年度) unless the number is a year opening a sentence (…工作安排
+    2024年，…). A title or a date that stays glued to its neighbour this way is
+    cut off by :func:`_title_end` and :func:`_closing_cuts`."""
     out: list[str] = []
     start = 0
     for m in _SPACE_RE.finditer(text):
         a, b = m.start(), m.end()
-        if 0 < a and b < len(text) and not text[a - 1].isdigit() and not text[b].isdigit() \
+        number_next = text[b].isdigit() if b < len(text) else False
+        if 0 < a and b < len(text) and not text[a - 1].isdigit() \
+                and (not number_next or _OPENING_YEAR.match(text, b)) \
                 and not _ENDS_IN_MARKER.search(text, start, a):
             out.append(text[start:a])
             start = b
