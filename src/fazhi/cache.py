@@ -2,7 +2,9 @@
 
 An entry is keyed by everything that decides a report's result: the file's
 bytes (sha256), its extension (which picks the reader), the rulebook (hash of
-its file), the tool version and the size limit. The display path is not part
+its loaded content), the tool version and its code (a hash of the program's
+files, so that a change made without a new version number is not served old
+results) and the size limit. The display path is not part
 of the result: entries are stored with an empty path and given the current
 path when loaded, so moving or renaming a folder keeps its entries.
 
@@ -21,6 +23,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from fazhi import __version__
+from fazhi.fingerprint import code_fingerprint
 from fazhi.render.files import write_atomic
 from fazhi.results import ReportResult
 
@@ -30,7 +33,8 @@ class Cache:
 
     def __init__(self, root: Path, rulebook_hash: str, max_bytes: int) -> None:
         self.root = root
-        self.context = {"tool": __version__, "rulebook": rulebook_hash, "max_bytes": max_bytes}
+        self.context = {"tool": __version__, "code": code_fingerprint("fazhi"),
+                        "rulebook": rulebook_hash, "max_bytes": max_bytes}
 
     def key(self, sha256: str, suffix: str) -> str:
         parts = {**self.context, "file": sha256, "suffix": suffix.lower()}

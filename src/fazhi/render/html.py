@@ -20,7 +20,6 @@ import tempfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import IO
 from urllib.parse import quote
@@ -28,6 +27,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from fazhi.fingerprint import code_fingerprint
 from fazhi.render.batch import Totals, feed
 from fazhi.render.files import write_atomic
 from fazhi.render.text import ICONS, LABELS, SEVERITY_LABELS, WARNING_TEXT
@@ -104,30 +104,11 @@ _PAGE_END = b"</html>\n"
 _HEAD_BYTES = 4096  # the mark is in the first few hundred bytes
 
 
-@cache
-def _renderer_fingerprint() -> bytes:
-    """A hash of this package's code, templates and styles: what a page is made
-    with, besides its report (covers changes made without a new version number)."""
-    h = hashlib.sha256()
-
-    def walk(node: Traversable, prefix: str) -> None:
-        for child in sorted(node.iterdir(), key=lambda c: c.name):
-            name = f"{prefix}/{child.name}"
-            if child.is_dir():
-                if child.name != "__pycache__":
-                    walk(child, name)
-            elif child.name.endswith((".py", ".j2", ".css", ".js")):
-                h.update(f"{name}\0{len(child.read_bytes())}\0".encode())
-                h.update(child.read_bytes())
-
-    walk(resources.files("fazhi.render"), "")
-    return h.digest()
-
-
 def page_key(run: RunHeader | RunResult, report: ReportResult) -> str:
-    """The hash of everything a report's scorecard is made from: the renderer, the
-    tool and rulebook named in the run's header, and the report (its text included)."""
-    h = hashlib.sha256(_renderer_fingerprint())
+    """The hash of everything a report's scorecard is made from: the renderer (the code,
+    templates and styles of this package), the tool and rulebook named in the run's
+    header, and the report (its text included)."""
+    h = hashlib.sha256(code_fingerprint("fazhi.render").encode("ascii"))
     for part in (run.tool.model_dump_json(), run.rulebook.model_dump_json(),
                  report.model_dump_json()):
         h.update(part.encode("utf-8"))
