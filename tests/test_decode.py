@@ -87,3 +87,24 @@ def test_a_gbk_page_mostly_ascii_is_not_taken_for_damaged_utf8() -> None:
     text = ("<p>" + "x" * 400 + "</p>\n") * 200 + LONG[:200]
     _, enc, replaced = decode_bytes(text.encode("gbk"))
     assert replaced == 0 and enc != "utf-8"
+
+
+def test_gbk_page_with_little_chinese_in_much_markup_is_not_big5() -> None:
+    """These GBK bytes are valid Big5 too; in 400 lines of markup the detector took Big5."""
+    zh = "执法水平与法治政府建设要求存在一定差距，特别是运用法治思维和依法行政能力有待提升。"
+    page = "<html><body>" + "<div class='nav'>home | news | about</div>\n" * 400 + \
+        f"<p>{zh}</p></body></html>"
+    data = page.encode("gbk")
+    data.decode("big5")  # both decode: the choice is the point
+    text, enc, _ = decode_bytes(data)
+    assert enc == "gb18030" and zh in text
+
+
+def test_big5_page_with_little_chinese_in_much_markup() -> None:
+    trad = "關於2022年度法治政府建設工作的報告。一、主要舉措和成效：加強組織領導，推進依法行政。"
+    page = "<html><body>" + "<div class='nav'>home | news | about</div>\n" * 400 + \
+        f"<p>{trad}</p></body></html>"
+    data = page.encode("big5")
+    data.decode("gb18030")
+    text, enc, _ = decode_bytes(data)
+    assert enc.startswith("big5") and trad in text

@@ -4,6 +4,8 @@ Order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; then strict UTF-8;
 UTF-16 without a mark; then UTF-8 with a few damaged bytes (a download cut in
 the middle of a character, a flipped byte: at most one in 100 of the non-ASCII
 characters replaced by U+FFFD, and counted, so that the reader can warn); then
+GB18030 or Big5, whichever decodes (when both do, the one whose Chinese
+characters are the everyday ones of its encoding, when that is clear); then
 charset-normalizer's detection. GB2312 and GBK are read as GB18030, their
 superset, so that characters outside GB2312 still decode. A GBK file read as
 UTF-8 replaces nearly every Chinese character, far above the damage limit.
@@ -84,6 +86,10 @@ def decode_bytes(data: bytes) -> Decoded:
             continue
     if len(candidates) == 1 and _mostly_text(candidates[0][1]):
         return Decoded(candidates[0][1], candidates[0][0])
+    if len(candidates) == 2:
+        clear = _clearly_chinese(candidates)
+        if clear is not None and _mostly_text(clear[1]):
+            return Decoded(clear[1], clear[0])
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "utf_8"] if candidates else None).best()
     if best is not None:
         enc = _clean(best.encoding)
@@ -102,6 +108,41 @@ def decode_bytes(data: bytes) -> Decoded:
         "无法识别文件的文字编码（不是 UTF-8、GB18030/GBK、UTF-16 或 Big5 文本）。"
         "请确认这是一份文本报告，或用文本编辑器另存为 UTF-8 后重试。",
     )
+
+
+# Where each encoding keeps the characters in everyday use: GB2312's first level
+# (3,755 characters, lead bytes B0-D7) and Big5's frequent characters (A440-C67E).
+# Text decoded with its own encoding is almost all in there; decoded with the
+# other one, only about 40 % of it lands there by chance.
+_COMMON_SHARE, _COMMON_MARGIN = 0.9, 0.3
+
+
+def _common_share(text: str, encoding: str) -> float:
+    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    common = 0
+    for ch in cjk:
+        try:
+            b = ch.encode("gb2312" if encoding == "gb18030" else "big5")
+        except UnicodeEncodeError:
+            continue
+        code = int.from_bytes(b, "big")
+        common += 0xB0A1 <= code <= 0xD7FE if encoding == "gb18030" else 0xA440 <= code <= 0xC67E
+    return common / len(cjk)
+
+
+def _clearly_chinese(candidates: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """Of a GB18030 and a Big5 decoding of the same bytes, the one whose Chinese
+    characters are the everyday ones of its encoding, when that is clear (the
+    detector weighs the whole file, and a page of markup with a few lines of
+    Chinese can tip it the wrong way)."""
+    shares = [(_common_share(text, name), name, text) for name, text in candidates]
+    shares.sort(reverse=True)
+    (best, name, text), (other, _, _) = shares
+    if best >= _COMMON_SHARE and best - other >= _COMMON_MARGIN:
+        return name, text
+    return None
 
 
 def _plausible(ch: str) -> bool:
