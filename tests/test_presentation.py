@@ -2,7 +2,7 @@
 
 Each sample report, rewritten the ways real copies of the same report differ
 (half-width punctuation, traditional characters, stray spaces, CRLF and blank
-lines, 第一部分, 一., 1、 or 1. instead of 一、, 1., ① or （1） instead of （一）, hard-wrapped
+lines, 第一部分, 一., 一，, 1、 or 1. instead of 一、, 1., ① or （1） instead of （一）, hard-wrapped
 lines, full-width indents, page numbers pasted in between, top-level headings
 without their numbers, the whole text on one line as a scraped web page has it),
 gets the same status on every rule as the original.
@@ -83,6 +83,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "page numbers pasted in": _page_numbers,
     "top-level headings without numbers": lambda t: _TOP.sub("", t),
     "一. for 一、": lambda t: _TOP.sub(r"\1.", t),
+    "一， for 一、": lambda t: _TOP.sub(r"\1，", t),
     "1. for （一）": lambda t: _SUB.sub(lambda m: f"{_CN.index(m.group(1)) + 1}.", t),
     "① for （一）": lambda t: _SUB.sub(lambda m: "①②③④⑤⑥⑦⑧⑨⑩"[_CN.index(m.group(1))], t),
     "1、 for 一、": lambda t: _arabic(t, "、", sub=False),

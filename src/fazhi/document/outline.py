@@ -28,8 +28,9 @@ _CN = "一二三四五六七八九十百零〇"
 # Heading markers by style, matched where a heading may start (``rx.match(text, pos)``).
 HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(r"第([一二三四五六七八九十]+)(?:部分|章|节)[、.:]?")),
-    # 四.2023年… is a heading; 二〇二三.12.30 (four numerals, a digit after the dot) a date
-    ("cn_dun", re.compile(rf"([{_CN}]+)(?:、|\.(?!\d)|(?<![{_CN}]{{4}})\.)")),
+    # 四.2023年… is a heading; 二〇二三.12.30 (four numerals, a digit after the dot) a
+    # date; 一，(a comma for 、) is a heading too
+    ("cn_dun", re.compile(rf"([{_CN}]+)(?:、|,|\.(?!\d)|(?<![{_CN}]{{4}})\.)")),
     ("cn_paren", re.compile(r"\(([一二三四五六七八九十]+)\)[、.]?")),
     ("ar_dun", re.compile(r"(\d{1,2})、")),
     # 4.2023年工作安排 is a heading, 1.5 a number
