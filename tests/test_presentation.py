@@ -4,7 +4,8 @@ Each sample report, rewritten the ways real copies of the same report differ
 (half-width punctuation, traditional characters, stray spaces, CRLF and blank
 lines, 第一部分, 一., 一，, 1、 or 1. instead of 一、, 1., ① or （1） instead of （一）, hard-wrapped
 lines, full-width indents, page numbers pasted in between, top-level headings
-without their numbers, the whole text on one line as a scraped web page has it),
+without their numbers, the last two sections in the other order, the whole text
+on one line as a scraped web page has it),
 gets the same status on every rule as the original.
 """
 
@@ -63,6 +64,21 @@ def _chapters(text: str) -> str:
     return _TOP.sub(r"第\1部分 ", _whole_top_series(text))
 
 
+def _swap_last_sections(text: str) -> str:
+    """The last two top-level sections in the other order (a plan before the
+    shortcomings), renumbered; the signature lines stay at the end."""
+    lines = _whole_top_series(text).splitlines()
+    tops = [i for i, ln in enumerate(lines) if _TOP.match(ln)]
+    end = len(lines)
+    while end > 0 and len(lines[end - 1].strip()) <= 30:  # the signature block
+        end -= 1
+    a, b = tops[-2], tops[-1]
+    lines = lines[:a] + lines[b:end] + lines[a:b] + lines[end:]
+    numbers = iter(_CN)
+    return "\n".join(_TOP.sub(lambda m: f"{m.group(0)[:-len(m.group(1)) - 1]}{next(numbers)}、",
+                              ln) for ln in lines)
+
+
 def _arabic(text: str, top: str, sub: bool) -> str:
     """Top-level headings numbered 1、 or 1. (the same style as the items 1、 under
     them in some samples), and (一) written (1) when ``sub``."""
@@ -89,6 +105,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "1、 for 一、": lambda t: _arabic(t, "、", sub=False),
     "1、 and （1） for 一、 and （一）": lambda t: _arabic(t, "、", sub=True),
     "1. and （1） for 一、 and （一）": lambda t: _arabic(t, ".", sub=True),
+    "the last two sections swapped": _swap_last_sections,
     # a web page scraped into one line: breaks left as spaces, or gone without a trace
     "line breaks lost, spaces left": lambda t: " ".join(ln.strip() for ln in t.splitlines()),
     "line breaks lost entirely": lambda t: "".join(ln.strip() for ln in t.splitlines()),
