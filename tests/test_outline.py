@@ -323,3 +323,35 @@ def test_labels_repeated_in_each_numbered_section_are_not_a_level(make_doc) -> N
     ])
     levels = [(d, t) for d, _, t in flat(make_doc(text))]
     assert [t for d, t in levels if d == 1] == ["加强组织领导", "推进依法行政", "存在的不足和原因"]
+
+
+def _naive_tree(headings, start, end, prefix):  # type: ignore[no-untyped-def]
+    """The outline's tree as first written (quadratic), the reference for _tree."""
+    from fazhi.document.model import Section as S
+    inside = [h for h in headings if start <= h.paragraph < end]
+    if not inside:
+        return []
+    level = min(h.level for h in inside)
+    tops = [h for h in inside if h.level == level]
+    out = []
+    for i, h in enumerate(tops):
+        s_end = tops[i + 1].paragraph if i + 1 < len(tops) else end
+        sid = f"{prefix}{i + 1}"
+        out.append(S(id=sid, heading=h, start=h.paragraph, end=s_end,
+                     children=_naive_tree([x for x in inside if x.paragraph > h.paragraph],
+                                          h.paragraph + 1, s_end, sid + ".")))
+    return out
+
+
+def test_tree_nests_like_the_reference() -> None:
+    import random
+
+    from fazhi.document.model import Heading
+    from fazhi.document.outline import _tree
+    rnd = random.Random(3)
+    for _ in range(200):
+        paras = sorted(rnd.sample(range(200), rnd.randint(0, 40)))
+        heads = [Heading(paragraph=p, style="x", ordinal=None, level=rnd.randint(1, 4), title="t",
+                         title_start=0, title_end=1, run_in=False) for p in paras]
+        start, end = rnd.randint(0, 20), rnd.randint(150, 210)
+        assert _tree(heads, start, end, "") == _naive_tree(heads, start, end, "")

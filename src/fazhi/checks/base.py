@@ -16,6 +16,7 @@ leads such as 一是…).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
@@ -147,9 +148,15 @@ class Context:
                 yield from walk(c)
 
         yield from walk(s)
-        for lead in self.doc.leads:
-            if s.start <= lead.paragraph < s.end and lead.paragraph not in skip:
+        leads = self.doc.leads  # in paragraph order
+        first = bisect.bisect_left(self._lead_paragraphs, s.start)
+        for lead in leads[first:bisect.bisect_left(self._lead_paragraphs, s.end)]:
+            if lead.paragraph not in skip:
                 yield Span(lead.paragraph, lead.start, lead.end, (lead.paragraph, lead.paragraph + 1))
+
+    @cached_property
+    def _lead_paragraphs(self) -> list[int]:
+        return [lead.paragraph for lead in self.doc.leads]
 
     @cached_property
     def _labels(self) -> list[str | None]:

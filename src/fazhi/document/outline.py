@@ -268,19 +268,26 @@ def _heading(p: Paragraph, c: _Cand) -> Heading:
 
 
 def _tree(headings: list[Heading], start: int, end: int, prefix: str) -> list[Section]:
-    inside = [h for h in headings if start <= h.paragraph < end]
-    if not inside:
-        return []
-    level = min(h.level for h in inside)
-    tops = [h for h in inside if h.level == level]
-    out: list[Section] = []
-    for i, h in enumerate(tops):
-        s_end = tops[i + 1].paragraph if i + 1 < len(tops) else end
-        sid = f"{prefix}{i + 1}"
-        out.append(Section(id=sid, heading=h, start=h.paragraph, end=s_end,
-                           children=_tree([x for x in inside if x.paragraph > h.paragraph],
-                                          h.paragraph + 1, s_end, sid + ".")))
-    return out
+    """The sections that the headings in paragraphs [start, end) open, nested by level
+    (in time proportional to the headings times the depth, for reports of any size)."""
+    headings = sorted(headings, key=lambda h: h.paragraph)
+    paras = [h.paragraph for h in headings]
+
+    def build(lo: int, hi: int, end: int, prefix: str) -> list[Section]:
+        if lo >= hi:
+            return []
+        level = min(headings[k].level for k in range(lo, hi))
+        tops = [k for k in range(lo, hi) if headings[k].level == level]
+        out: list[Section] = []
+        for i, k in enumerate(tops):
+            nxt = tops[i + 1] if i + 1 < len(tops) else hi
+            s_end = headings[nxt].paragraph if i + 1 < len(tops) else end
+            sid = f"{prefix}{i + 1}"
+            out.append(Section(id=sid, heading=headings[k], start=headings[k].paragraph,
+                               end=s_end, children=build(k + 1, nxt, s_end, sid + ".")))
+        return out
+
+    return build(bisect.bisect_left(paras, start), bisect.bisect_left(paras, end), end, prefix)
 
 
 def _closing_start(paragraphs: list[Paragraph], floor: int, cfg: OutlineConfig) -> int:
