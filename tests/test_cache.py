@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _tasks(folder: Path) -> list[Task]:
-    return [Task(i, p, shown, f"{i}.html") for i, (p, shown) in enumerate(discover([str(folder)]))]
+    return [Task(i, Path(p), shown, f"{i}.html")
+            for i, (p, shown) in enumerate(discover([str(folder)]))]
 
 
 def _run(rules: Path, folder: Path, cache: Path, jobs: int = 2) -> list[tuple[str, bool, str]]:

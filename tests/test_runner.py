@@ -73,7 +73,7 @@ def test_jobs_2_html_is_byte_identical_to_jobs_1(batch: Path, tmp_path: Path) ->
 
 
 def test_streamed_json_equals_whole_run_json(engine: Engine, batch: Path) -> None:
-    inputs = discover([str(batch)])
+    inputs = [(Path(p), shown) for p, shown in discover([str(batch)])]
     whole = to_json(engine.run(inputs))
     code, streamed, _ = _check([str(batch), "--format", "json", "--jobs", "2"])
     assert streamed == whole
@@ -231,7 +231,7 @@ def test_spawned_workers_give_the_same_results(engine: Engine, monkeypatch: pyte
     from fazhi import runner
 
     inputs = discover([str(REPORTS)])[:2]
-    tasks = [Task(i, p, shown, f"{i}.html") for i, (p, shown) in enumerate(inputs)]
+    tasks = [Task(i, Path(p), shown, f"{i}.html") for i, (p, shown) in enumerate(inputs)]
     checker = Checker(engine, Outputs(json=True), 20 << 20)
     forked = [d.json for d in run_tasks(checker, tasks, jobs=2)]
     monkeypatch.setattr(runner, "_context", lambda: multiprocessing.get_context("spawn"))

@@ -149,7 +149,7 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
     except UsageError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_USAGE)
-    files = [p for p, _ in inputs]
+    files = [Path(p) for p, _ in inputs]
     problem = (out_problem(out, files) if fmt == "html" else None) or \
         (overwrite_problem([json_file], files) if json_file is not None else None) or \
         (prepare_folder(out, "输出文件夹") if fmt == "html" else None) or \
@@ -159,8 +159,9 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
         click.echo(problem, err=True)
         sys.exit(EXIT_USAGE)
     names = scorecard_names([shown for _, shown in inputs])
-    tasks = (Task(i, p, shown, name) for i, ((p, shown), name) in enumerate(zip(inputs, names,
-                                                                               strict=True)))
+    del files
+    tasks = (Task(i, Path(p), shown, name)
+             for i, ((p, shown), name) in enumerate(zip(inputs, names, strict=True)))
     # each report's lines on the terminal: always for text; with scorecards only for a
     # small batch (a province's thousands are read in index.html, not scrolled past)
     each = fmt == "text" or (fmt == "html" and len(inputs) <= TERMINAL_REPORTS_MAX)

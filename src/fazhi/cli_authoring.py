@@ -239,7 +239,7 @@ def eval_cmd(paths: tuple[str, ...], gold: Path, min_agreement: float | None,
         click.echo(str(exc), err=True)
         sys.exit(EXIT_USAGE)
     engine = Engine(res.book, str(path), settings.profile)
-    run = engine.run(inputs)
+    run = engine.run([(Path(p), shown) for p, shown in inputs])
     result = evaluate(labels, run, res.book, labels=str(gold), only=only)
     click.echo(eval_json(result) if fmt == "json" else eval_text(result), nl=False)
     sys.exit(EXIT_OK if passed(result, min_agreement, max_false_pass) else EXIT_FAILED)

@@ -13,14 +13,14 @@ from pathlib import Path
 from fazhi.document.readers import is_report_file, is_supported, supported_suffixes
 
 
-def shown_path(path: Path) -> str:
+def shown_path(path: Path | str) -> str:
     """How the outputs name ``path``: its POSIX form, every component that is not
     valid Unicode (a name the file system holds as bytes in another encoding,
     typically GBK from a zip made on Chinese Windows) decoded as GB18030, or with
     its bad bytes replaced where that fails too. The file is still opened by its
     own name; only what is shown changes, so that every output stays valid UTF-8."""
     parts = []
-    for part in path.as_posix().split("/"):
+    for part in Path(path).as_posix().split("/"):
         try:
             part.encode("utf-8")
         except UnicodeEncodeError:
@@ -37,35 +37,49 @@ class UsageError(Exception):
     """Inputs that make no run (a missing path, a folder with no reports)."""
 
 
-def discover(paths: list[str]) -> list[tuple[Path, str]]:
-    """(path, display name) for every input, in a stable order."""
-    out: list[tuple[Path, str]] = []
-    seen: set[str] = set()
+def _entry(path: str) -> tuple[str, str]:
+    """An input as the batch keeps it for the whole run: its path and how it is
+    shown, one string object where the two are the same (most names)."""
+    shown = shown_path(path)
+    return path, path if shown == path else shown
+
+
+def discover(paths: list[str]) -> list[tuple[str, str]]:
+    """(path, shown name) for every input, in a stable order.
+
+    A batch keeps this list while it runs (its worker processes inherit it too), so
+    it is kept small: two strings an input, about 150 bytes, rather than Path
+    objects (about 500); inputs reached twice are recognised by a hash of their
+    real path."""
+    out: list[tuple[str, str]] = []
+    seen: set[int] = set()
+
+    def take(path: str) -> None:
+        key = hash(os.path.realpath(path))
+        if key not in seen:
+            seen.add(key)
+            out.append(_entry(path))
+
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            found = []
-            for root, dirs, files in os.walk(p, followlinks=False):
+            found: list[str] = []
+            supported = False
+            for root, dirs, files in os.walk(given, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    f = Path(root) / name
                     # "~$name.docx" is the lock file Word/WPS keeps beside an open document.
-                    if not name.startswith((".", "~$")) and is_report_file(f):
-                        found.append(f)
-            if not any(is_supported(f) for f in found):
+                    if not name.startswith((".", "~$")) and is_report_file(Path(name)):
+                        found.append(str(Path(root) / name))  # as Path spells it
+                        supported = supported or is_supported(Path(name))
+            if not supported:
                 raise UsageError(
                     f"文件夹 {given} 中没有可检查的报告文件。支持的格式："
                     f"{'、'.join(supported_suffixes())}（.doc、.wps 请先另存为 .docx）。")
-            for f in sorted(found, key=lambda x: x.as_posix()):
-                key = os.path.realpath(f)
-                if key not in seen:
-                    seen.add(key)
-                    out.append((f, shown_path(f)))
+            for f in sorted(found, key=lambda x: x.replace(os.sep, "/")):
+                take(f)
         elif p.exists() or p.is_symlink():
-            key = os.path.realpath(p)
-            if key not in seen:
-                seen.add(key)
-                out.append((p, shown_path(p)))
+            take(str(p))
         else:
             raise UsageError(f"路径不存在：{given}")
     return out
