@@ -45,7 +45,7 @@ _SENTENCE_END = re.compile(r"[。!?;]")
 _LEAD_RE = re.compile(r"(?=[一二三四五六七八九十])(?<![^。;!?:])([一二三四五六七八九十]{1,3})是")
 _CONT_RE = re.compile(r"(?=[一二三四五六七八九十])(?<![^。;!?:])([一二三四五六七八九十]{1,2})"
                       r"(?=[\u4e00-\u9fff])")
-_HEADING_MAX = 60  # a heading standing on its own line
+HEADING_MAX = 60  # a heading standing on its own line
 _PHRASE_MAX = 40  # a run-in heading or an enumerated lead
 _CLAUSE_END = re.compile(r"[,:]")
 
@@ -69,7 +69,7 @@ def _marker(p: Paragraph) -> _Cand | None:
             continue
         start = m.end()
         rest = p.norm[start:]
-        if len(rest) <= _HEADING_MAX and not _SENTENCE_END.search(rest):
+        if len(rest) <= HEADING_MAX and not _SENTENCE_END.search(rest):
             end, run_in = len(p.norm), False
         else:
             end = phrase_end(p.norm, start)
@@ -153,7 +153,7 @@ def _is_heading_line(n: str, cfg: OutlineConfig) -> bool:
     """Whether normalised line ``n`` can be a heading of its own: as long as a heading,
     no sentence end, not a lead-in (…如下:), at most one comma (履行第一责任人职责，
     加强法治政府建设的有关情况)."""
-    if len(n) > _HEADING_MAX or _SENTENCE_END.search(n) or n.endswith(":") or n.count(",") > 1:
+    if len(n) > HEADING_MAX or _SENTENCE_END.search(n) or n.endswith(":") or n.count(",") > 1:
         return False
     return not _closing_or_date(n, cfg)
 

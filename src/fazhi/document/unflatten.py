@@ -41,7 +41,7 @@ from fazhi.document.metadata import DATE_RE
 from fazhi.document.model import SourceLine
 from fazhi.document.normalize import normalize
 from fazhi.document.numerals import cn_to_int
-from fazhi.document.outline import HEADING_STYLES
+from fazhi.document.outline import HEADING_MAX, HEADING_STYLES
 
 _SPACE_RE = re.compile(r"\s+")
 _ENDS_IN_MARKER = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
@@ -53,7 +53,6 @@ _INLINE_STYLES = ("cn_paren", "ar_dot", "ar_dun")
 _AFTER_BREAK_STYLES = ("chapter", "cn_dun")
 _NOT_BEFORE = "0123456789第.(、"  # a marker right after these is part of a number or list
 _START_RE = re.compile(r"[一二三四五六七八九十(\d第]")  # where a marker can begin
-_HEADING_MAX = 60
 _TITLE_PIECES = 3
 _PUNCT_RE = re.compile(r"[。!?;:,、\"“”]")
 _WORD_BEFORE_ONE = "统唯第之同万单专归合划"  # 统一是… is a word, not a lead
@@ -119,7 +118,7 @@ def _title_end(norm: str, title: re.Pattern[str] | None) -> int | None:
     if title is None:
         return None
     stop = _PUNCT_RE.search(norm)
-    limit = min(stop.start() if stop else len(norm), _HEADING_MAX)
+    limit = min(stop.start() if stop else len(norm), HEADING_MAX)
     return next((i for i in range(limit, 0, -1) if title.search(norm, 0, i)), None)
 
 
@@ -160,7 +159,7 @@ def _glued_lead(norm: str, title_start: int, pos: int) -> bool:
     that opens a sentence (三、2024年工作安排2024年，我局…). The heading's words
     since ``title_start`` must be short and unpunctuated."""
     title = norm[title_start:pos]
-    if not 0 < len(title) <= _HEADING_MAX or _PUNCT_RE.search(title):
+    if not 0 < len(title) <= HEADING_MAX or _PUNCT_RE.search(title):
         return False
     if norm.startswith("一是", pos):
         return title[-1] not in _WORD_BEFORE_ONE
@@ -222,6 +221,6 @@ def unflatten(lines: list[SourceLine], cfg: OutlineConfig) -> list[SourceLine] |
         else:
             out.append(line)
             norm = normalize(line.text.strip())[0]
-            title_seen = title_seen or bool(cfg.title_re is not None and len(norm) <= _HEADING_MAX
+            title_seen = title_seen or bool(cfg.title_re is not None and len(norm) <= HEADING_MAX
                                             and cfg.title_re.search(norm))
     return out
