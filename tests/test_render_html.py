@@ -322,3 +322,21 @@ def test_write_scorecard_rewrites_a_damaged_page(run: RunResult, tmp_path: Path,
                                 good))
     write_scorecard(tmp_path, "a.html", run, r)
     assert page.read_bytes() == good
+
+
+def test_evidence_in_a_line_cut_into_pieces_is_marked_where_it_stands(engine: Engine) -> None:
+    """A report whose line breaks were lost is one line of the file shown as many rows:
+    each piece of evidence is marked in, and linked to, the row that holds its words."""
+    report = engine.check_path(DATA / "flattened" / "pingtan-junshan-pianqu-2022.txt")
+    html = render_scorecard(make_run(engine.info(), [report]), report)
+    rows = dict(re.findall(r'<div class="ln[^"]*" id="(L3(?:-\d+)?)">(.*?)</div>', html, re.S))
+    assert len(rows) > 20  # the one line, in its recovered pieces
+    linked = re.findall(r'<li id="ev-([^"]+)"><blockquote>.*?<a href="#(L3(?:-\d+)?)">', html,
+                        re.S)
+    assert {target for _, target in linked} - {"L3"}  # not every link goes to the first row
+    matches = {f"{r.rule}-{k}": e.match for r in report.results
+               for k, e in enumerate(r.evidence) if e.match}
+    for ev, target in linked:
+        if ev in matches:
+            assert target in rows
+            assert '<mark class="hl' in rows[target], (ev, target)

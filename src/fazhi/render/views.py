@@ -101,15 +101,14 @@ def status_badge(status: str) -> Markup:
                   f"{escape(ICONS[status])}</span>{escape(LABELS[status])}</span>")
 
 
-def evidence_location(e: Evidence, lines: set[str]) -> Markup:
+def evidence_location(e: Evidence, row: str | None) -> Markup:
     """Where a piece of evidence stands: section, page, line (a link into the full
-    text when ``lines`` holds the line's anchor)."""
+    text when ``row``, the id of the full text's row that holds it, is known)."""
     parts = [escape(x) for x in (e.section, f"第 {e.page} 页" if e.page else None) if x]
     out = f'<p class="loc">位置：{" · ".join(parts)}{" · " if parts and e.line else ""}'
     if e.line:
-        anchor = line_anchor(e.page, e.line)
-        if anchor in lines:
-            out += (f'<a href="#{escape(anchor)}">第 {e.line} 行'
+        if row is not None:
+            out += (f'<a href="#{escape(row)}">第 {e.line} 行'
                     '<span class="no-print">（在全文中查看）</span></a>')
         else:
             out += f"第 {e.line} 行"
@@ -142,7 +141,9 @@ class Ref:
 
 @dataclass
 class TextRow:
-    """One line of the full text, ready to lay out."""
+    """One line of the full text, ready to lay out. ``repeat``: how many rows before it
+    came from the same line of the file (a line that the document stage cut into
+    pieces, such as a report whose line breaks were lost)."""
 
     line: int
     page: int | None
@@ -150,11 +151,12 @@ class TextRow:
     refs: list[Ref]
     block_start: bool
     page_start: bool
-    anchor: bool
+    repeat: int = 0
 
     @property
     def id(self) -> str:
-        return line_anchor(self.page, self.line)
+        anchor = line_anchor(self.page, self.line)
+        return anchor if not self.repeat else f"{anchor}-{self.repeat + 1}"
 
 
 def _find_all(haystack: str, needle: str) -> list[int]:
@@ -187,6 +189,13 @@ def _evidence_span(block: str, start: int, end: int, e: Evidence) -> tuple[int, 
 
 def full_text(report: ReportResult) -> list[TextRow]:
     """The report's lines with every piece of evidence marked and linked to its rule."""
+    return _full_text(report)[0]
+
+
+def _full_text(report: ReportResult) -> tuple[list[TextRow], dict[str, str]]:
+    """The rows of :func:`full_text`, and the id of the row each piece of evidence is
+    on, by its :func:`evidence_anchor`. Where several rows come from the same line
+    of the file, evidence goes to the row that holds its words."""
     src = report.source or []
     block_text: dict[int, str] = {}
     offset: list[int] = []
@@ -194,36 +203,46 @@ def full_text(report: ReportResult) -> list[TextRow]:
         before = block_text.get(s.block, "")
         offset.append(len(before))
         block_text[s.block] = before + s.text
-    index_of: dict[tuple[int | None, int], int] = {}
+    rows_of: dict[tuple[int | None, int], list[int]] = {}
     for i, s in enumerate(src):
-        index_of.setdefault((s.page, s.line), i)
+        rows_of.setdefault((s.page, s.line), []).append(i)
     spans: dict[int, list[tuple[int, int, Ref]]] = {}
     refs: dict[int, list[Ref]] = {}
+    placed: dict[str, int] = {}
     for r in report.results:
         for k, e in enumerate(r.evidence):
-            at = index_of.get((e.page, e.line)) if e.line is not None else None
-            if at is None:
+            candidates = rows_of.get((e.page, e.line), []) if e.line is not None else []
+            if not candidates:
                 continue
             ref = Ref(r.rule, r.title, r.status, evidence_anchor(r.rule, k))
+            at, span = candidates[0], None
+            for i in candidates:
+                b = src[i].block
+                span = _evidence_span(block_text[b], offset[i], offset[i] + len(src[i].text), e)
+                if span is not None:
+                    at = i
+                    break
+            placed[ref.anchor] = at
             row_refs = refs.setdefault(at, [])
             if all(x.rule != ref.rule for x in row_refs):
                 row_refs.append(ref)
-            b = src[at].block
-            span = _evidence_span(block_text[b], offset[at], offset[at] + len(src[at].text), e)
             if span is not None:
-                spans.setdefault(b, []).append((span[0], span[1], ref))
+                spans.setdefault(src[at].block, []).append((span[0], span[1], ref))
     rows = []
     prev_block: int | None = None
     prev_page: int | None = None
+    seen: dict[tuple[int | None, int], int] = {}
     for i, s in enumerate(src):
         start = offset[i]
         html = _mark_line(s.text, start, spans.get(s.block, []))
+        repeat = seen.get((s.page, s.line), 0)
+        seen[(s.page, s.line)] = repeat + 1
         rows.append(TextRow(line=s.line, page=s.page, html=html, refs=refs.get(i, []),
                             block_start=s.block != prev_block and i > 0,
                             page_start=s.page is not None and s.page != prev_page,
-                            anchor=index_of[(s.page, s.line)] == i))
+                            repeat=repeat))
         prev_block, prev_page = s.block, s.page
-    return rows
+    return rows, {anchor: rows[i].id for anchor, i in placed.items()}
 
 
 def _mark_line(text: str, start: int, spans: list[tuple[int, int, Ref]]) -> Markup:
@@ -269,6 +288,7 @@ class ScorecardView:
     required_partial: list[RuleResult]
     rows: list[TextRow]
     lines: set[str] = field(default_factory=set)  # ids of the full text's lines
+    evidence_rows: dict[str, str] = field(default_factory=dict)  # evidence anchor → row id
 
 
 def scorecard_view(report: ReportResult) -> ScorecardView:
@@ -280,7 +300,7 @@ def scorecard_view(report: ReportResult) -> ScorecardView:
         xs = [x for x in results if x.severity == sev]
         by_sev.append(SeverityRow(sev, severity_label(sev),
                                   {s: sum(x.status == s for x in xs) for s in STATUSES}, len(xs)))
-    rows = full_text(report)
+    rows, evidence_rows = _full_text(report)
     return ScorecardView(
         gaps=gaps,
         passes=[x for x in results if x.status == "pass"],
@@ -291,6 +311,7 @@ def scorecard_view(report: ReportResult) -> ScorecardView:
                           if x.severity == "required" and x.status == "partial"],
         rows=rows,
         lines={r.id for r in rows},
+        evidence_rows=evidence_rows,
     )
 
 
