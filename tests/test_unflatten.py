@@ -12,15 +12,18 @@ from fazhi.document.unflatten import is_flattened, unflatten
 from fazhi.engine import Engine
 
 FILLER = "我局认真落实各项工作要求，持续推进依法行政，依法履职能力明显提升。"  # 33 characters
+# what makes a line count as flattened: length, and headings inside it
+PAD = f" 九、附记 {FILLER * 30} 十、附记"
 REAL = DATA / "flattened" / "pingtan-junshan-pianqu-2022.txt"
 
 
 def _pieces(engine: Engine, body: str, title: str = "某镇2023年度法治政府建设情况报告") -> list[str]:
-    """The lines of ``title`` + a flattened ``body`` (padded to count as flattened)."""
-    text = f"{title}\n{body}{FILLER * 30}"
-    lines = unflatten(extracted(text).lines, engine.book.document)
+    """The pieces of a flattened ``body`` after ``title`` (padded with :data:`PAD` to
+    count as flattened; the padding's pieces are left out)."""
+    lines = unflatten(extracted(f"{title}\n{body}{PAD}").lines, engine.book.document)
     assert lines is not None
-    return [x.text for x in lines[1:]]
+    texts = [x.text.strip() for x in lines[1:]]
+    return texts[:texts.index("九、附记")]
 
 
 def test_headings_and_their_numbering_are_cut_out(engine: Engine) -> None:
@@ -32,14 +35,14 @@ def test_headings_and_their_numbering_are_cut_out(engine: Engine) -> None:
         "现将有关情况报告如下。", "一、工作开展情况", "（一）深入学习法治思想，扎实推进法治政府建设",
         "1.深入学习宣传。内容一。", "2.坚决贯彻落实。内容二。", "（二）完善机构职能",
         "1.深化改革。内容三。", "二、存在的问题和不足", "一是法治意识有待提高。二是力量不足。",
-        "三、下一步工作计划", "（一）加强学习。" + FILLER * 30][:12]
+        "三、下一步工作计划", "（一）加强学习。"]
 
 
 @pytest.mark.parametrize("gap", [" ", ""])
 def test_a_year_opening_the_text_under_a_heading_is_cut_off(engine: Engine, gap: str) -> None:
     body = f"工作取得成效。三、2024年工作安排{gap}2024年，我局将继续推进依法行政。"
     got = _pieces(engine, body)
-    assert got[1:3] == ["三、2024年工作安排", "2024年，我局将继续推进依法行政。" + FILLER * 30]
+    assert got[1:3] == ["三、2024年工作安排", "2024年，我局将继续推进依法行政。"]
 
 
 @pytest.mark.parametrize("body", [
@@ -56,7 +59,7 @@ def test_numbers_and_items_inside_sentences_stay_whole(engine: Engine, body: str
 def test_a_numbering_slip_is_not_a_cut(engine: Engine) -> None:
     body = "一、主要工作（一）学法用法。内容一。（一）依法决策。内容二。"
     assert _pieces(engine, body)[:2] == ["一、主要工作",
-                                         "（一）学法用法。内容一。（一）依法决策。内容二。" + FILLER * 30]
+                                         "（一）学法用法。内容一。（一）依法决策。内容二。"]
 
 
 def test_white_space_is_a_break_except_after_a_marker_or_a_number(engine: Engine) -> None:
@@ -68,13 +71,14 @@ def test_white_space_is_a_break_except_after_a_marker_or_a_number(engine: Engine
 
 def test_title_and_signature_glued_to_the_text_are_cut_off(engine: Engine) -> None:
     text = ("中共某镇委员会 某镇人民政府关于2023年度法治政府建设情况的报告2023年，我镇坚持依法行政。"
-            + FILLER * 30 + "特此报告某镇人民政府2024年2月1日")
+            "一、主要工作" + FILLER * 30 + "二、存在的不足" + FILLER + "特此报告某镇人民政府2024年2月1日")
     lines = unflatten(extracted(text).lines, engine.book.document)
     assert lines is not None
     got = [x.text for x in lines]
     assert got[:3] == ["中共某镇委员会", "某镇人民政府关于2023年度法治政府建设情况的报告",
-                       "2023年，我镇坚持依法行政。" + FILLER * 30]
-    assert got[3:] == ["特此报告", "某镇人民政府", "2024年2月1日"]
+                       "2023年，我镇坚持依法行政。"]
+    assert got[3].startswith("一、主要工作") and got[4].startswith("二、存在的不足")
+    assert got[5:] == ["特此报告", "某镇人民政府", "2024年2月1日"]
 
     spaced = unflatten(extracted(text.replace("政府2024", "政府 2024").replace("告2023", "告 2023"))
                        .lines, engine.book.document)
@@ -82,15 +86,18 @@ def test_title_and_signature_glued_to_the_text_are_cut_off(engine: Engine) -> No
     assert {x.loc for x in lines} == {Location(line=1)}  # every piece keeps its line
 
 
-def test_only_a_mostly_flattened_text_counts() -> None:
+def test_only_a_mostly_flattened_text_with_headings_inside_counts() -> None:
     cfg = FlattenedConfig(min_line_chars=800, min_share=0.6)
+    with_headings = "字" * 1500 + "。二、存在的不足" + "字" * 500 + "。三、下一步工作计划" + "字" * 1000
 
-    def lines(*sizes: int) -> list[SourceLine]:
-        return [SourceLine(text="字" * n, loc=Location(line=i + 1)) for i, n in enumerate(sizes)]
+    def lines(*texts: str) -> list[SourceLine]:
+        return [SourceLine(text=t, loc=Location(line=i + 1)) for i, t in enumerate(texts)]
 
-    assert is_flattened(lines(20, 3000), cfg)
-    assert not is_flattened(lines(*[120] * 40, 1000), cfg)  # one long paragraph in a report
-    assert not is_flattened(lines(799), cfg)
+    assert is_flattened(lines("标题", with_headings), cfg)
+    # a report that writes each section as one long paragraph under its own heading
+    assert not is_flattened(lines("一、主要工作", "字" * 3000, "二、存在的不足", "字" * 1000), cfg)
+    assert not is_flattened(lines(*["字" * 120] * 40, with_headings), cfg)  # one long paragraph
+    assert not is_flattened(lines(with_headings[:799]), cfg)
     assert not is_flattened([], cfg)
 
 

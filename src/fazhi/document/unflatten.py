@@ -8,8 +8,9 @@ and signature run into each other::
 
 Read as it is, such a report has no outline, and every rule that looks for a
 section fails. When most of a document's text stands in lines of at least
-``min_line_chars`` characters (:class:`~fazhi.document.config.FlattenedConfig`),
-those lines are cut again:
+``min_line_chars`` characters (:class:`~fazhi.document.config.FlattenedConfig`)
+and headings stand inside those lines (at least two 一、, 第一部分 or (一) after a
+sentence end or a space), those lines are cut again:
 
 * at every run of white space (what is left of a line break), except after a
   heading marker (1、 推进…) and next to a number (共开展 12 次 stays whole);
@@ -48,6 +49,10 @@ _ENDS_IN_MARKER = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[�
                              r"|\d{1,2}[、.．])$")
 _OPENING_YEAR = re.compile(r"\d{4}年(?:[，,]|以来)")  # 2024年，… opens a paragraph
 _SENTENCE_BREAK = "。!?;:"
+# a heading inside a line, in the raw text: 一、 or 第一部分 or (一) after a sentence end
+# or a space (what a lost line break leaves)
+_INLINE_HEADING = re.compile(r"(?:[。！？；!?;]|\s)\s*(?:[一二三四五六七八九十]+[、，,]"
+                             r"|第[一二三四五六七八九十]+(?:部分|章)|[（(][一二三四五六七八九十]+[）)])")
 # numberings that may be cut out of running text, and those that need a sentence end first
 _INLINE_STYLES = ("cn_paren", "ar_dot", "ar_dun")
 _AFTER_BREAK_STYLES = ("chapter", "cn_dun")
@@ -59,11 +64,20 @@ _WORD_BEFORE_ONE = "统唯第之同万单专归合划"  # 统一是… is a word
 
 
 def is_flattened(lines: list[SourceLine], cfg: FlattenedConfig) -> bool:
-    """Whether most of the text stands in overlong lines (see the module docstring)."""
+    """Whether most of the text stands in overlong lines, and headings stand inside
+    them (…报告如下。一、工作开展情况 (一)…): a report that writes each section as one
+    long paragraph under headings of their own is not flattened."""
     sizes = [len(line.text.strip()) for line in lines]
     total = sum(sizes)
-    long = sum(n for n in sizes if n >= cfg.min_line_chars)
-    return total > 0 and long >= cfg.min_share * total
+    long = [line.text for line, n in zip(lines, sizes, strict=True) if n >= cfg.min_line_chars]
+    if not total or sum(map(len, long)) < cfg.min_share * total:
+        return False
+    inline = 0
+    for text in long:
+        inline += sum(1 for _ in _INLINE_HEADING.finditer(text))
+        if inline >= 2:
+            return True
+    return False
 
 
 @dataclass
