@@ -23,6 +23,7 @@ from fazhi.cli import main
 from fazhi.engine import Engine, error_result
 from fazhi.render.batch import BatchWriter
 from fazhi.render.csv_out import FIXED_COLUMNS, CsvTable, summary_row, to_csv
+from fazhi.render.html import render_index
 from fazhi.render.json_out import from_json
 from fazhi.render.outputs import INDEX, SUMMARY_CSV, SUMMARY_XLSX, OverviewWriter
 from fazhi.render.text import ICONS, LABELS, SEVERITY_LABELS
@@ -45,6 +46,22 @@ def golden() -> RunResult:
 
 
 # -- the row ------------------------------------------------------------------
+def test_reading_warnings_reach_the_tables_and_the_index(golden: RunResult) -> None:
+    """A province's auditor finds the reports whose text was truncated or flattened
+    from the overview, not by opening every scorecard."""
+    r = golden.reports[0].model_copy(update={"warnings": ["flattened", "truncated"]})
+    row = OverviewRow.of(r, "a.html")
+    assert row.warnings == ("flattened", "truncated")
+    assert FIXED_COLUMNS[-1] == "读取提示"
+    assert summary_row(row, [])[len(FIXED_COLUMNS) - 1] == "正文无换行，已重新分段；可能被截断"
+    assert summary_row(OverviewRow.of(golden.reports[1], "b.html"), [])[len(FIXED_COLUMNS) - 1] \
+        is None
+    run = golden.model_copy(update={"reports": [r, *golden.reports[1:]]})
+    page = render_index(run, scorecard_names(run.reports))
+    assert '<span class="warn" title="报告正文几乎没有换行' in page
+    assert "⚠</span> 可能被截断</span>" in page
+
+
 def test_row_of_a_checked_report(golden: RunResult) -> None:
     r = golden.reports[0]
     row = OverviewRow.of(r, "jiangjia-2022.html")
@@ -75,7 +92,7 @@ def test_row_of_an_unreadable_file() -> None:
         ("corrupt", "文件损坏", "坏.docx", "a/b/")
     rules = [RuleInfo("x", "X", "required", [])]
     assert row.statuses(rules) == [None]
-    assert summary_row(row, [None])[len(FIXED_COLUMNS) - 2:] == ["corrupt", "文件损坏", None]
+    assert summary_row(row, [None])[len(FIXED_COLUMNS) - 3:] == ["corrupt", "文件损坏", None, None]
 
 
 def test_rulebook_rules_are_the_rules_every_report_carries(engine: Engine) -> None:

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from typing import TextIO
 
 from fazhi.render.batch import Totals, feed
-from fazhi.render.text import LABELS
+from fazhi.render.text import LABELS, WARNING_SHORT
 from fazhi.render.views import OverviewRow, RuleInfo
 from fazhi.results import RunResult, Summary
 
 FIXED_COLUMNS = ["文件", "读取状态", "发文机关", "报告年度", "成文日期", "得分", "等级", "结论",
-                 "必备缺失", "必备部分达标", "问题总数", "错误代码", "错误说明"]
+                 "必备缺失", "必备部分达标", "问题总数", "错误代码", "错误说明", "读取提示"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -57,6 +57,7 @@ def summary_row(row: OverviewRow, statuses: list[str | None],
         len(row.gaps) if checked else None,
         row.error_code,
         None if row.error_message is None else text(row.error_message),
+        "；".join(WARNING_SHORT.get(w, w) for w in row.warnings) or None,
     ]
     return fixed + [None if s is None else LABELS[s] for s in statuses]
 

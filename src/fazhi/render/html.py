@@ -30,7 +30,7 @@ from markupsafe import Markup
 from fazhi.fingerprint import code_fingerprint
 from fazhi.render.batch import Totals, feed
 from fazhi.render.files import write_atomic
-from fazhi.render.text import ICONS, LABELS, SEVERITY_LABELS, WARNING_TEXT
+from fazhi.render.text import ICONS, LABELS, SEVERITY_LABELS, WARNING_SHORT, WARNING_TEXT
 from fazhi.render.views import (
     CLASSIFIED_LABELS,
     GAP_STATUSES,
@@ -60,7 +60,7 @@ _env = Environment(loader=PackageLoader("fazhi.render", "templates"),
                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                    auto_reload=False)  # templates are package data: no stat per page
 _env.globals.update(ICONS=ICONS, LABELS=LABELS, SEVERITY_LABELS=SEVERITY_LABELS,
-                    WARNING_TEXT=WARNING_TEXT, STATUSES=STATUSES,
+                    WARNING_TEXT=WARNING_TEXT, WARNING_SHORT=WARNING_SHORT, STATUSES=STATUSES,
                     CLASSIFIED_LABELS=CLASSIFIED_LABELS, rule_anchor=rule_anchor,
                     evidence_anchor=evidence_anchor, severity_label=severity_label,
                     status_badge=status_badge, evidence_location=evidence_location,

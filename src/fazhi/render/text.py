@@ -58,6 +58,16 @@ WARNING_TEXT = {
 }
 
 
+# The same, as a few words for a table cell (the batch overview's 读取提示).
+WARNING_SHORT = {
+    "too_short": "文字过少",
+    "flattened": "正文无换行，已重新分段",
+    "truncated": "可能被截断",
+    "damaged_bytes": "有损坏字节",
+    "partial_text_layer": "部分页无文字层",
+}
+
+
 def summary_text(s: Summary) -> str:
     """The closing line of the terminal summary."""
     mean = f"，平均得分 {s.mean_score}" if s.mean_score is not None else ""

@@ -384,6 +384,7 @@ class OverviewRow:
     required_partial: int = 0
     results: tuple[tuple[str, str], ...] = ()  # (rule, status) in the report's order
     gaps: tuple[Gap, ...] = ()  # fail before partial, required before recommended before info
+    warnings: tuple[str, ...] = ()  # what reading the file gave reason to doubt (flattened…)
 
     @classmethod
     def of(cls, r: ReportResult, scorecard: str) -> OverviewRow:
@@ -402,7 +403,8 @@ class OverviewRow:
             results=tuple((x.rule, x.status) for x in r.results),
             gaps=tuple(Gap(x.rule, x.status, x.message, x.suggestion,
                            tuple(sorted({e.line for e in x.evidence if e.line is not None})))
-                       for x in gaps))
+                       for x in gaps),
+            warnings=tuple(r.warnings))
 
     @property
     def checked(self) -> bool:

@@ -71,7 +71,7 @@ _STYLES: dict[str, dict[str, object]] = {
     **{f"wrap-{s}": _status_styles(s, _WRAP) for s in _FILLS},  # 问题明细
 }
 
-_OVERVIEW_WIDTHS: list[float] = [28, 9, 26, 9, 11, 7, 7, 8, 9, 11, 9, 12, 30]
+_OVERVIEW_WIDTHS: list[float] = [28, 9, 26, 9, 11, 7, 7, 8, 9, 11, 9, 12, 30, 18]
 _GAP_HEADS = ["文件", "发文机关", "状态", "级别", "规则", "判定理由", "整改建议", "依据", "原文位置"]
 _GAP_WIDTHS: list[float] = [26, 24, 11, 7, 24, 48, 48, 40, 16]
 _RULE_HEADS = ["规则编号", "规则", "级别", "依据", "缺失份数", "部分达标份数"]
