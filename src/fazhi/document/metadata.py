@@ -13,6 +13,7 @@ from datetime import date
 from fazhi.document.config import OutlineConfig
 from fazhi.document.model import Meta, Paragraph, Section
 from fazhi.document.numerals import cn_to_int
+from fazhi.document.outline import HEADING_MAX
 
 _YNUM = r"(\d{4}|[〇零○O一二三四五六七八九]{4})"
 _MNUM = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -26,7 +27,7 @@ def find_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> int | None:
     if cfg.title_re is None:
         return None
     for p in paragraphs[: cfg.meta.title_search_lines]:
-        if len(p.norm) <= 60 and cfg.title_re.search(p.norm) and "。" not in p.norm:
+        if len(p.norm) <= HEADING_MAX and cfg.title_re.search(p.norm) and "。" not in p.norm:
             return p.index
     return None
 
