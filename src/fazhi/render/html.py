@@ -38,15 +38,11 @@ from fazhi.render.views import (
     STATUSES,
     OverviewRow,
     RuleInfo,
-    evidence_anchor,
-    evidence_location,
-    highlight,
     line_anchor,
     rule_anchor,
     scorecard_names,
     scorecard_view,
     severity_label,
-    status_badge,
 )
 from fazhi.results import ReportResult, RunHeader, RunResult, Summary
 
@@ -62,10 +58,9 @@ _env = Environment(loader=PackageLoader("fazhi.render", "templates"),
 _env.globals.update(ICONS=ICONS, LABELS=LABELS, SEVERITY_LABELS=SEVERITY_LABELS,
                     WARNING_TEXT=WARNING_TEXT, WARNING_SHORT=WARNING_SHORT, STATUSES=STATUSES,
                     CLASSIFIED_LABELS=CLASSIFIED_LABELS, rule_anchor=rule_anchor,
-                    evidence_anchor=evidence_anchor, severity_label=severity_label,
-                    status_badge=status_badge, evidence_location=evidence_location,
-                    line_anchor=line_anchor, VERDICT_ICONS=VERDICT_ICONS)
-_env.filters.update(hl=highlight, href=lambda name: quote(name))
+                    severity_label=severity_label, line_anchor=line_anchor,
+                    VERDICT_ICONS=VERDICT_ICONS)
+_env.filters.update(href=lambda name: quote(name))
 
 
 @cache

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import PurePath
 
 from markupsafe import Markup, escape
@@ -95,6 +96,7 @@ def highlight(text: str, match: str | None) -> Markup:
     return Markup(marked.join(escape(part) for part in text.split(match)))
 
 
+@cache  # four statuses: the same few bytes on every card
 def status_badge(status: str) -> Markup:
     """The coloured status label (icon and word, so that black-and-white print keeps it)."""
     return Markup(f'<span class="badge st-{escape(status)}"><span class="icon" aria-hidden="true">'
@@ -278,22 +280,52 @@ class SeverityRow:
     total: int
 
 
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A piece of evidence as its rule's card shows it: the quoted sentence with the
+    matched words marked, and where it stands."""
+
+    anchor: str  # its id on the page (:func:`evidence_anchor`)
+    text: Markup
+    location: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCard:
+    """A rule's result with what its card shows beyond it, made ready in Python
+    (a template calling a function per piece of evidence is several times slower)."""
+
+    result: RuleResult
+    anchor: str  # the card's id on the page (:func:`rule_anchor`)
+    badge: Markup
+    quotes: tuple[Quote, ...]
+
+
+def rule_card(x: RuleResult, evidence_rows: Mapping[str, str]) -> RuleCard:
+    """The card of ``x``; ``evidence_rows``: the full text's row of each piece of
+    evidence, by its anchor (see :func:`_full_text`)."""
+    quotes = []
+    for k, e in enumerate(x.evidence):
+        anchor = evidence_anchor(x.rule, k)
+        quotes.append(Quote(anchor, highlight(e.text, e.match),
+                            evidence_location(e, evidence_rows.get(anchor))))
+    return RuleCard(x, rule_anchor(x.rule), status_badge(x.status), tuple(quotes))
+
+
 @dataclass
 class ScorecardView:
-    gaps: list[RuleResult]
-    passes: list[RuleResult]
-    not_applicable: list[RuleResult]
+    gaps: list[RuleCard]
+    passes: list[RuleCard]
+    not_applicable: list[RuleCard]
     by_severity: list[SeverityRow]
     required_fail: list[RuleResult]
     required_partial: list[RuleResult]
     rows: list[TextRow]
     lines: set[str] = field(default_factory=set)  # ids of the full text's lines
-    evidence_rows: dict[str, str] = field(default_factory=dict)  # evidence anchor → row id
 
 
 def scorecard_view(report: ReportResult) -> ScorecardView:
     results = report.results
-    gaps = sorted((x for x in results if x.status in GAP_STATUSES), key=gap_order)
     severities = sorted({x.severity for x in results}, key=lambda s: (SEVERITY_RANK.get(s, 9), s))
     by_sev = []
     for sev in severities:
@@ -301,17 +333,20 @@ def scorecard_view(report: ReportResult) -> ScorecardView:
         by_sev.append(SeverityRow(sev, severity_label(sev),
                                   {s: sum(x.status == s for x in xs) for s in STATUSES}, len(xs)))
     rows, evidence_rows = _full_text(report)
+
+    def cards(xs: Iterable[RuleResult]) -> list[RuleCard]:
+        return [rule_card(x, evidence_rows) for x in xs]
+
     return ScorecardView(
-        gaps=gaps,
-        passes=[x for x in results if x.status == "pass"],
-        not_applicable=[x for x in results if x.status == "not_applicable"],
+        gaps=cards(sorted((x for x in results if x.status in GAP_STATUSES), key=gap_order)),
+        passes=cards(x for x in results if x.status == "pass"),
+        not_applicable=cards(x for x in results if x.status == "not_applicable"),
         by_severity=by_sev,
         required_fail=[x for x in results if x.severity == "required" and x.status == "fail"],
         required_partial=[x for x in results
                           if x.severity == "required" and x.status == "partial"],
         rows=rows,
         lines={r.id for r in rows},
-        evidence_rows=evidence_rows,
     )
 
 
