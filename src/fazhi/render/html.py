@@ -17,10 +17,12 @@ import re
 import secrets
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import IO
 from urllib.parse import quote
 
@@ -71,13 +73,14 @@ def _static(name: str) -> str:
     return text.strip() + "\n"
 
 
-def _assets(css: list[str], js: str) -> dict[str, object]:
+@cache  # the same on every page of a run
+def _assets(css: tuple[str, ...], js: str) -> Mapping[str, object]:
     style = "".join(_static(n) for n in css)
     script = _static(js)
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     csp = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
            f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
-    return {"style": Markup(style), "script": Markup(script), "csp": csp}
+    return MappingProxyType({"style": Markup(style), "script": Markup(script), "csp": csp})
 
 
 def render_scorecard(run: RunHeader | RunResult, report: ReportResult,
@@ -87,7 +90,7 @@ def render_scorecard(run: RunHeader | RunResult, report: ReportResult,
     return _env.get_template("scorecard.html.j2").render(
         run=run, r=report, v=view, index_href=index_href,
         page_mark=Markup(_KEY_MARK.format(key or page_key(run, report))),
-        **_assets(["base.css", "scorecard.css"], "scorecard.js"))
+        **_assets(("base.css", "scorecard.css"), "scorecard.js"))
 
 
 # -- unchanged pages ------------------------------------------------------------
@@ -246,7 +249,7 @@ class IndexPage:
             run=self.header, t=totals, summary=summary, common=common, matrix=matrix,
             downloads=self.downloads, spool=self._mark, in_matrix=self.in_matrix,
             max_links=COMMON_MAX_LINKS,
-            **_assets(["base.css", "index.css"], "index.js"))
+            **_assets(("base.css", "index.css"), "index.js"))
         try:
             for chunk in page:
                 pieces = self.marks.split(chunk)
