@@ -108,3 +108,37 @@ def test_big5_page_with_little_chinese_in_much_markup() -> None:
     data.decode("gb18030")
     text, enc, _ = decode_bytes(data)
     assert enc.startswith("big5") and trad in text
+
+
+# Chinese government text that is not UTF-8 is mostly GBK: a download cut inside a
+# character or a few damaged bytes must not make it "an unknown encoding".
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+def test_gbk_cut_in_the_middle_of_a_character_is_read_with_one_replacement(encoding: str
+                                                                          ) -> None:
+    data = LONG.encode(encoding)[:-1]  # inside the last character (2 bytes)
+    text, enc, replaced = decode_bytes(data)
+    assert (enc, replaced) == ("gb18030", 1)
+    assert text == LONG[:-1] + "\ufffd"
+
+
+def test_a_few_damaged_bytes_in_gbk_are_replaced_and_counted() -> None:
+    data = bytearray(LONG.encode("gbk"))
+    for i in (101, 901, 1701):
+        data[i] = 0xFF  # 0xFF is never part of a GBK character
+    text, enc, replaced = decode_bytes(bytes(data))
+    assert enc == "gb18030" and 1 <= replaced <= 6
+    assert text.count("法治政府") >= LONG.count("法治政府") - 3
+
+
+def test_big5_cut_in_the_middle_of_a_character_is_read_as_big5() -> None:
+    trad = "關於2022年度法治政府建設工作的報告。一、主要舉措和成效：加強組織領導，推進依法行政。" * 20
+    text, enc, replaced = decode_bytes(trad.encode("big5")[:-1])
+    assert enc.startswith("big5") and replaced == 1 and text.startswith(trad[:-1])
+
+
+def test_much_damaged_gbk_is_still_an_error() -> None:
+    data = bytearray(LONG.encode("gbk"))
+    for i in range(1, len(data), 20):
+        data[i] = 0xFF
+    with pytest.raises(DocumentError):
+        decode_bytes(bytes(data))

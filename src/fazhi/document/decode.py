@@ -5,7 +5,9 @@ UTF-16 without a mark; then UTF-8 with a few damaged bytes (a download cut in
 the middle of a character, a flipped byte: at most one in 100 of the non-ASCII
 characters replaced by U+FFFD, and counted, so that the reader can warn); then
 GB18030 or Big5, whichever decodes (when both do, the one whose Chinese
-characters are the everyday ones of its encoding, when that is clear); then
+characters are the everyday ones of its encoding, when that is clear); when
+neither decodes, either one with a few damaged bytes, on the same terms as
+UTF-8 (and its Chinese clearly that encoding's everyday characters); then
 charset-normalizer's detection. GB2312 and GBK are read as GB18030, their
 superset, so that characters outside GB2312 still decode. A GBK file read as
 UTF-8 replaces nearly every Chinese character, far above the damage limit.
@@ -90,6 +92,10 @@ def decode_bytes(data: bytes) -> Decoded:
         clear = _clearly_chinese(candidates)
         if clear is not None and _mostly_text(clear[1]):
             return Decoded(clear[1], clear[0])
+    if not candidates:
+        damaged_chinese = _damaged_chinese(data)
+        if damaged_chinese is not None:
+            return damaged_chinese
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "utf_8"] if candidates else None).best()
     if best is not None:
         enc = _clean(best.encoding)
@@ -142,6 +148,21 @@ def _clearly_chinese(candidates: list[tuple[str, str]]) -> tuple[str, str] | Non
     (best, name, text), (other, _, _) = shares
     if best >= _COMMON_SHARE and best - other >= _COMMON_MARGIN:
         return name, text
+    return None
+
+
+def _damaged_chinese(data: bytes) -> Decoded | None:
+    """GB18030 or Big5 text with a few bytes that do not decode (a download cut inside
+    a character, a damaged byte), those characters replaced and counted: when at most
+    one in a hundred of its Chinese characters is lost, and the rest are clearly the
+    everyday characters of that encoding (so that neither is taken for the other)."""
+    for name in ("gb18030", "big5"):
+        text = data.decode(name, errors="replace")
+        replaced = text.count("\ufffd")
+        chinese = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+        if replaced <= max(2, chinese // 100) and _mostly_text(text) \
+                and _common_share(text, name) >= _COMMON_SHARE:
+            return Decoded(text, name, replaced)
     return None
 
 
