@@ -113,14 +113,31 @@ def _corrupt_member(src: Path, dst: Path, member: str) -> None:
     dst.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize(("suffix", "member"), [(".docx", "word/document.xml"),
-                                                (".ofd", "Doc_0/Pages/Page_0/Content.xml")])
-def test_corrupt_zip_member(tmp_path: Path, suffix: str, member: str) -> None:
-    full = tmp_path / f"full{suffix}"
-    (docbuild.make_docx if suffix == ".docx" else docbuild.make_ofd)(LINES, full)
-    p = tmp_path / f"damaged{suffix}"
-    _corrupt_member(full, p, member)
+def test_corrupt_zip_member(tmp_path: Path) -> None:
+    full = docbuild.make_docx(LINES, tmp_path / "full.docx")
+    p = tmp_path / "damaged.docx"
+    _corrupt_member(full, p, "word/document.xml")
     assert_coded_error(p, "corrupt")
+
+
+def test_corrupt_page_of_an_ofd_costs_that_page(tmp_path: Path) -> None:
+    """An OFD keeps each page in its own member: a damaged one leaves that page out,
+    with a warning, and the report is still checked; all pages damaged is corrupt."""
+    full = docbuild.make_ofd(LINES, tmp_path / "full.ofd")
+    p = tmp_path / "damaged.ofd"
+    _corrupt_member(full, p, "Doc_0/Pages/Page_0/Content.xml")
+    exit_code, out = run_cli("check", str(p), "--format", "json")
+    entry = json.loads(out)["reports"][0]
+    assert entry["status"] == "checked" and entry["warnings"] == ["damaged_pages"]
+    assert exit_code == 0
+    with zipfile.ZipFile(full) as z:
+        pages = [n for n in z.namelist() if n.endswith("/Content.xml")]
+    all_bad = tmp_path / "all-pages.ofd"
+    all_bad.write_bytes(full.read_bytes())
+    for member in pages:
+        _corrupt_member(all_bad, all_bad, member)
+    assert len(pages) > 1
+    assert_coded_error(all_bad, "corrupt")
 
 
 def test_truncated_pdf(tmp_path: Path) -> None:

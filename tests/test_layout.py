@@ -55,3 +55,21 @@ def test_every_check_kind_is_documented() -> None:
     for kind, module in KINDS.items():
         assert module.__doc__ and f"``{kind}``" in module.__doc__, kind
         assert kind in PARAM_MODELS
+
+
+def test_every_reading_warning_has_a_sentence_and_a_short_label() -> None:
+    """A warning the document stage gives (a string literal put into ``warnings``)
+    is shown to the auditor in words on the scorecard and in the overview, never
+    as its code."""
+    import re
+
+    from fazhi.render.text import WARNING_SHORT, WARNING_TEXT
+
+    emitted: set[str] = set()
+    for py in (ROOT / "src" / "fazhi" / "document").rglob("*.py"):
+        text = py.read_text("utf-8")
+        emitted |= set(re.findall(r'warnings\.append\("(\w+)"\)', text))
+        emitted |= set(re.findall(r'warnings=\["(\w+)"\]', text))
+    assert {"damaged_bytes", "too_short", "damaged_pages"} <= emitted  # the search finds them
+    assert emitted <= WARNING_TEXT.keys()
+    assert emitted <= WARNING_SHORT.keys()

@@ -319,6 +319,62 @@ def test_pdf_furniture_in_a_built_report(tmp_path: Path) -> None:
     assert any(s.wrapped for s in ex.lines)
 
 
+
+def _damage_page_streams(pdf: Path, pages: set[int]) -> Path:
+    """Break the content stream of each page in ``pages`` (0-based) with bytes that
+    its ASCII85 filter cannot read, as a damaged download would."""
+    import re
+
+    data = bytearray(pdf.read_bytes())
+    streams = [m.end() for m in re.finditer(rb"/Filter \[ /ASCII85Decode /FlateDecode \] "
+                                              rb"/Length \d+\s*>>\s*stream\r?\n", data)]
+    for i in pages:
+        at = streams[i] + 40
+        data[at:at + 8] = b"\xc7" * 8
+    pdf.write_bytes(bytes(data))
+    return pdf
+
+
+def test_pdf_with_a_damaged_page_keeps_the_other_pages(tmp_path: Path) -> None:
+    """One page that cannot be read costs that page, with a warning, not the report."""
+    lines = docbuild.report_lines(REPORTS / "jiangjia-2022.txt")
+    whole = read(docbuild.make_pdf(lines, tmp_path / "whole.pdf"))
+    pages = sorted({s.loc.page for s in whole.lines if s.loc.page is not None})
+    assert len(pages) >= 3
+    ex = read(_damage_page_streams(docbuild.make_pdf(lines, tmp_path / "j.pdf"), {1}))
+    assert ex.warnings == ["damaged_pages"]
+    assert {s.loc.page for s in ex.lines} == set(pages) - {2}
+    assert texts(ex) == [s.text for s in whole.lines if s.loc.page != 2]
+
+
+def test_pdf_whose_every_page_is_damaged_is_corrupt(tmp_path: Path) -> None:
+    lines = docbuild.report_lines(REPORTS / "jiangjia-2022.txt")
+    pdf = docbuild.make_pdf(lines, tmp_path / "j.pdf")
+    n = len({s.loc.page for s in read(pdf).lines})
+    with pytest.raises(DocumentError) as exc:
+        read(_damage_page_streams(pdf, set(range(n))))
+    assert exc.value.code == "corrupt"
+
+
+def test_pdf_whose_readable_pages_have_no_text_is_corrupt_not_a_scan(tmp_path: Path) -> None:
+    """The text page is damaged and the page left is a drawing: the damage is the
+    reason for no text, so the message must not send the auditor to OCR."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    p = tmp_path / "mixed.pdf"
+    c = canvas.Canvas(str(p), pagesize=A4, pageCompression=1)
+    c.setFont(docbuild._pdf_font("cid"), 14)
+    c.drawString(72, 700, "关于2022年法治政府建设情况的报告" * 2)
+    c.showPage()
+    c.rect(72, 72, 400, 600, fill=1)
+    c.showPage()
+    c.save()
+    assert read(p).lines  # whole, its text is read
+    with pytest.raises(DocumentError) as exc:
+        read(_damage_page_streams(p, {0}))
+    assert exc.value.code == "corrupt" and "OCR" not in exc.value.message
+
 # -- HTML --------------------------------------------------------------------------------
 PAGE = """<html><head><meta charset="{cs}"><title>关于2022年法治政府建设情况的报告_某某县人民政府</title></head>
 <body><div class="nav"><a href="/">首页</a><a href="/x">政务公开</a></div>
@@ -397,6 +453,25 @@ def write_ofd(path: Path, content: str, doc_root: str = "Doc_0/Document.xml",
                    "</ofd:Content></ofd:Page>")
     return path
 
+
+def _replace_member(package: Path, name: str, data: bytes) -> Path:
+    with zipfile.ZipFile(package) as z:
+        members = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, body in members:
+            z.writestr(info, data if info.filename == name else body)
+    return package
+
+
+def test_ofd_with_a_damaged_page_keeps_the_other_pages(tmp_path: Path) -> None:
+    lines = docbuild.report_lines(REPORTS / "jiangjia-2022.txt")
+    whole = read(docbuild.make_ofd(lines, tmp_path / "whole.ofd"))
+    assert len({s.loc.page for s in whole.lines}) >= 3
+    ofd = _replace_member(docbuild.make_ofd(lines, tmp_path / "j.ofd"),
+                          "Doc_0/Pages/Page_1/Content.xml", b"<ofd:Page><broken")
+    ex = read(ofd)
+    assert ex.warnings == ["damaged_pages"]
+    assert texts(ex) == [s.text for s in whole.lines if s.loc.page != 2]
 
 def test_ofd_glyph_objects_are_grouped_into_lines_in_reading_order(tmp_path: Path) -> None:
     # One object per character, written out of order; a second line above in the file.

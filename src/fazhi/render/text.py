@@ -55,6 +55,8 @@ WARNING_TEXT = {
     "damaged_bytes": "文件中有少量字节无法按其编码解码（文件可能下载不完整或已损坏），这些字已显示为 �，"
                      "相关内容可能缺失。",
     "partial_text_layer": "PDF 中有些页只有图片、没有文字层（可能是扫描页），这些页的内容未被检查。",
+    "damaged_pages": "文件中有些页已损坏、无法读取（文件可能下载不完整），这些页的内容未被检查；"
+                     "缺项请对照原文核实，或重新下载、导出文件后再检查。",
 }
 
 
@@ -65,6 +67,7 @@ WARNING_SHORT = {
     "truncated": "可能被截断",
     "damaged_bytes": "有损坏字节",
     "partial_text_layer": "部分页无文字层",
+    "damaged_pages": "部分页损坏",
 }
 
 

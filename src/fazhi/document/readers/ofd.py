@@ -7,8 +7,9 @@ in millimetres, optional CTM, Size) holding TextCode pieces (X, Y baseline
 relative to the boundary, DeltaX glyph advances). Pieces are grouped into
 lines by baseline and ordered top to bottom, left to right; templates,
 annotations and signatures are left out. Then :mod:`layout` removes page
-numbers and running headers/footers and marks wrapped lines. Locations are
-page and line.
+numbers and running headers/footers and marks wrapped lines. A page whose
+content file is damaged is left out with the warning ``damaged_pages``.
+Locations are page and line.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from fazhi.document.model import Extracted
+from fazhi.document.model import DocumentError, Extracted
 from fazhi.document.readers.layout import group_lines, strip_furniture, to_source_lines
 from fazhi.document.readers.limits import Limits
 from fazhi.document.readers.package import Package, corrupt
@@ -132,6 +133,7 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
         raise corrupt(WHAT, "压缩包中没有 OFD.xml，可能不是 OFD 文件")
     root = pkg.xml(root_name)
     pages: list[list[Any]] = []
+    damaged = 0  # pages whose file in the package is damaged: left empty, as in a PDF
     found_doc = False
     for body in _descendants(root, "DocBody"):
         for doc_root in _children(body, "DocRoot"):
@@ -146,9 +148,20 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
                     page_name = _resolve(pkg, doc_dir, page.get("BaseLoc") or "")
                     if page_name is None:
                         raise corrupt(WHAT, f"页面 {page.get('BaseLoc') or '?'} 缺失")
-                    pages.append(group_lines(_page_pieces(pkg.xml(page_name))))
+                    try:
+                        page_xml = pkg.xml(page_name)
+                    except DocumentError as exc:
+                        if exc.code != "corrupt":
+                            raise
+                        damaged += 1
+                        pages.append([])
+                        continue
+                    pages.append(group_lines(_page_pieces(page_xml)))
     if not found_doc:
         raise corrupt(WHAT, "OFD.xml 没有指向任何文档（DocRoot）")
     if not any(pages):
+        if damaged:
+            raise corrupt(WHAT, f"{damaged} 页的内容无法解析，其余页没有文字")
         raise no_text_layer(WHAT)
-    return Extracted(format="ofd", encoding=None, lines=to_source_lines(strip_furniture(pages)))
+    return Extracted(format="ofd", encoding=None, lines=to_source_lines(strip_furniture(pages)),
+                     warnings=["damaged_pages"] if damaged else [])

@@ -4,7 +4,8 @@ pdfplumber (on pdfminer.six) gives the text lines of each page with their
 coordinates; :mod:`layout` removes page numbers and running headers/footers
 and marks lines wrapped by the page width. A PDF without a text layer (a
 scan) is refused with ``no_text_layer`` (it needs OCR first); one that needs
-a password with ``encrypted``. Locations are page and line.
+a password with ``encrypted``; a page that cannot be parsed is left out with
+the warning ``damaged_pages``. Locations are page and line.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
@@ -57,11 +58,19 @@ def _page_lines(page: Any) -> tuple[list[PlacedLine], int]:
     return out, unmapped
 
 
-def _extract(data: bytes) -> tuple[list[list[PlacedLine]], int, int]:
-    """Lines per page, how many glyphs had no Unicode mapping ((cid:N)), and how
-    many pages show images but no text (scanned pages)."""
+class _Pages(NamedTuple):
+    lines: list[list[PlacedLine]]  # per page
+    unmapped: int  # glyphs without a Unicode mapping ((cid:N))
+    scanned: int  # pages that show images but no text
+    damaged: int  # pages whose content could not be read (left empty)
+
+
+def _extract(data: bytes) -> _Pages:
+    """The text lines of every page. A page whose content cannot be parsed (a
+    damaged stream, as in a download cut short) is left empty and counted, so
+    that one bad page costs that page, not the report."""
     pages: list[list[PlacedLine]] = []
-    unmapped = scanned = 0
+    unmapped = scanned = damaged = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
@@ -70,9 +79,12 @@ def _extract(data: bytes) -> tuple[list[list[PlacedLine]], int, int]:
                     unmapped += missing
                     if not lines and page.images:
                         scanned += 1
-                    pages.append(lines)
+                except Exception:  # noqa: BLE001 - pdfminer raises many kinds on damaged streams
+                    damaged += 1
+                    lines = []
                 finally:
                     page.close()
+                pages.append(lines)
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFEncryptionError):
@@ -84,13 +96,15 @@ def _extract(data: bytes) -> tuple[list[list[PlacedLine]], int, int]:
         raise
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
         raise corrupt(WHAT, "文件结构无法解析") from exc
-    return pages, unmapped, scanned
+    if pages and damaged == len(pages):
+        raise corrupt(WHAT, "所有页面的内容都无法解析")
+    return _Pages(pages, unmapped, scanned, damaged)
 
 
 def read(data: bytes, path: str, limits: Limits) -> Extracted:
     if b"%PDF-" not in data[:1024]:
         raise corrupt(WHAT, "文件开头没有 PDF 标记，可能不是 PDF 或扩展名与内容不符")
-    pages, unmapped, scanned = _extract(data)
+    pages, unmapped, scanned, damaged = _extract(data)
     chars = sum(len(ln.text.strip()) for lines in pages for ln in lines)
     if unmapped > chars:
         raise DocumentError(
@@ -99,9 +113,13 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
             "请用 OCR 软件转成可搜索的 PDF 或 .docx，或找到原始 Word 文件后再检查。",
         )
     if chars == 0:
+        if damaged:  # what could be read has no text: the damage, not a scan, is why
+            raise corrupt(WHAT, f"{damaged} 页的内容无法解析，其余页没有文字")
         raise no_text_layer(WHAT)
     warnings = []
     if scanned:
         warnings.append("partial_text_layer")
+    if damaged:
+        warnings.append("damaged_pages")
     return Extracted(format="pdf", encoding=None,
                      lines=to_source_lines(strip_furniture(pages)), warnings=warnings)
