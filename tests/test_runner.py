@@ -418,3 +418,24 @@ def test_a_large_html_batch_prints_the_summary_not_every_report(tmp_path: Path) 
     assert "终端只显示汇总" in stdout and "--format text" in stdout
     _, listed, _ = _check([str(folder), "--format", "text"])
     assert listed.count("■") == 21
+
+
+def test_input_inside_the_output_folder(tmp_path: Path) -> None:
+    """The folder itself, a file below it, or a link into it are inside; a sibling
+    whose name merely starts the same ("reports2" beside "reports") is not."""
+    from fazhi.render.files import input_inside
+
+    out = tmp_path / "reports"
+    (out / "sub").mkdir(parents=True)
+    below = out / "sub" / "a.txt"
+    below.write_text("x", encoding="utf-8")
+    sibling = tmp_path / "reports2" / "b.txt"
+    sibling.parent.mkdir()
+    sibling.write_text("x", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(below)
+    assert input_inside(out, [sibling]) is None
+    assert input_inside(out, [sibling, below]) == below
+    assert input_inside(out, [link]) == link
+    assert input_inside(out, [out]) == out
+    assert input_inside(out / "sub", [tmp_path / "reports2"]) is None

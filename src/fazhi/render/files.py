@@ -62,24 +62,22 @@ def _umask() -> int:
     return mask
 
 
-def _real(p: Path) -> Path:
-    return Path(os.path.realpath(p))
-
-
 def input_inside(folder: Path, inputs: list[Path]) -> Path | None:
-    """The first input that is ``folder`` itself or lies inside it, if any."""
-    f = _real(folder)
+    """The first input that is ``folder`` itself or lies inside it, if any (compared
+    as real path strings: a province's batch has tens of thousands of inputs)."""
+    f = os.path.realpath(folder)
+    prefix = f if f.endswith(os.sep) else f + os.sep
     for p in inputs:
-        q = _real(p)
-        if q == f or f in q.parents:
+        q = os.path.realpath(p)
+        if q == f or q.startswith(prefix):
             return p
     return None
 
 
 def same_file(targets: list[Path], inputs: list[Path]) -> Path | None:
     """The first of ``targets`` that is (or links to) one of ``inputs``, if any."""
-    real = {_real(p) for p in inputs}
-    return next((t for t in targets if _real(t) in real), None)
+    real = {os.path.realpath(p) for p in inputs}
+    return next((t for t in targets if os.path.realpath(t) in real), None)
 
 
 @contextmanager
