@@ -53,6 +53,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def paged_site(tmp_path_factory: pytest.TempPathFactory, site: Path) -> Path:
+    """The same batch with a report list page of 2 rows (a province's batch has
+    thousands of reports and pages of 500): its 7 inputs make 4 pages."""
+    from fazhi.render import html
+
+    out = tmp_path_factory.mktemp("paged") / "scorecards"
+    inputs = site.parent / "inputs"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(html, "REPORT_LIST_PAGE", 2)
+        res = CliRunner().invoke(main, ["check", str(inputs), "--out", str(out)])
+    assert res.exit_code == 3, res.output
+    return out
+
+
+@pytest.fixture(scope="module")
 def driver() -> Iterator[Any]:
     with chromium.chromium() as d:
         yield d
@@ -152,6 +167,50 @@ def test_index_without_javascript_lists_everything(driver: Any, site: Path) -> N
     assert not driver.find_elements(By.CSS_SELECTOR, ".filters, button.sort")
     assert driver.find_elements(By.CSS_SELECTOR, "table.matrix td.cell.st-fail")
     load(driver, site / "index.html")
+
+
+def test_index_pages_a_long_list(driver: Any, paged_site: Path) -> None:
+    """Sorting and filtering work on the whole list, a page is shown at a time; the
+    rows after the first page are hidden from the start, not after the script ran."""
+    page = paged_site / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count('class="later"') + html.count('class="error later"') == 5
+    load(driver, page)
+    numbers = [r.get_attribute("data-number") for r in visible_rows(driver)]
+    assert numbers == ["1", "2"]
+    status = driver.find_element(By.CSS_SELECTOR, ".filters output")
+    assert status.text == "显示 7 / 7 份，本页第 1–2 份"
+    back, more = driver.find_elements(By.CSS_SELECTOR, ".pager button")
+    assert not back.is_enabled() and more.is_enabled()
+    more.click()
+    assert [r.get_attribute("data-number") for r in visible_rows(driver)] == ["3", "4"]
+    more.click()
+    more.click()
+    assert [r.get_attribute("data-number") for r in visible_rows(driver)] == ["7"]
+    assert not more.is_enabled() and status.text == "显示 7 / 7 份，本页第 7–7 份"
+    # sorting takes in every report and starts again at the first page
+    driver.find_element(By.CSS_SELECTOR, 'th[data-key="score"] button.sort').click()
+    scores = [float(r.get_attribute("data-score")) for r in visible_rows(driver)]
+    every = sorted(float(x) for x in re.findall(r'data-score="([\d.]+)"', html))
+    assert scores == every[:2]
+    box = driver.find_element(By.CSS_SELECTOR, ".filters input")
+    box.send_keys("2022")
+    expected = driver.execute_script(
+        "return Array.prototype.filter.call(document.querySelectorAll('table.reports tbody tr'),"
+        " function (r) { return r.textContent.indexOf('2022') >= 0; }).length")
+    assert expected > 2
+    rows = visible_rows(driver)
+    assert len(rows) == 2 and all("2022" in r.text for r in rows)
+    assert status.text == f"显示 {expected} / 7 份，本页第 1–2 份"
+    box.clear()
+    box.send_keys("jiangjia")
+    assert len(visible_rows(driver)) == 1 and status.text == "显示 1 / 7 份"
+    assert not driver.find_element(By.CSS_SELECTOR, ".pager").is_displayed()
+    assert chromium.console_errors(driver) == []
+    load(driver, page, js=False)
+    assert len(visible_rows(driver)) == 7
+    assert not driver.find_elements(By.CSS_SELECTOR, ".pager, .filters")
+    load(driver, page)
 
 
 def test_scorecard_filter_links_print_and_no_js(driver: Any, site: Path) -> None:

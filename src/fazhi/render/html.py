@@ -182,6 +182,10 @@ class _Spools:
 # list above it and summary.xlsx hold every report.
 MATRIX_MAX_REPORTS = 200
 COMMON_MAX_LINKS = 30
+# The report list keeps every report, but a browser takes seconds to lay out ten
+# thousand rows, on every sort too: with scripts on it shows this many at a time
+# (static/index.js), and hides the rest from the start; without, every row.
+REPORT_LIST_PAGE = 500
 
 
 class IndexPage:
@@ -216,7 +220,8 @@ class IndexPage:
 
     def add(self, row: OverviewRow, number: int, statuses: list[str | None]) -> None:
         parts, spools = self.parts, self.spools
-        spools.write("table", parts.report_row(row, number))  # type: ignore[attr-defined]
+        later = number > REPORT_LIST_PAGE  # after the first page of the report list
+        spools.write("table", parts.report_row(row, number, later))  # type: ignore[attr-defined]
         if not row.checked:
             return
         in_matrix = self.in_matrix < MATRIX_MAX_REPORTS
@@ -248,7 +253,7 @@ class IndexPage:
         page = _env.get_template("index.html.j2").generate(
             run=self.header, t=totals, summary=summary, common=common, matrix=matrix,
             downloads=self.downloads, spool=self._mark, in_matrix=self.in_matrix,
-            max_links=COMMON_MAX_LINKS,
+            max_links=COMMON_MAX_LINKS, list_page=REPORT_LIST_PAGE,
             **_assets(("base.css", "index.css"), "index.js"))
         try:
             for chunk in page:
