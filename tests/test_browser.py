@@ -213,6 +213,22 @@ def test_index_pages_a_long_list(driver: Any, paged_site: Path) -> None:
     load(driver, page)
 
 
+def test_index_shows_every_row_when_its_script_fails(driver: Any, paged_site: Path) -> None:
+    """The rows after the first page are hidden while the script is expected to take
+    over; a script that fails (an old browser without Intl) must not leave them hidden."""
+    added = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                                   {"source": "window.Intl = undefined;"})
+    try:
+        load(driver, paged_site / "index.html")
+        assert len(visible_rows(driver)) == 7
+        assert any("Collator" in e or "Intl" in e for e in chromium.console_errors(driver))
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument",
+                               {"identifier": added["identifier"]})
+    load(driver, paged_site / "index.html")
+    assert len(visible_rows(driver)) == 2
+
+
 def test_scorecard_filter_links_print_and_no_js(driver: Any, site: Path) -> None:
     page = site / "jiangjia-2022.html"
     load(driver, page)

@@ -136,9 +136,19 @@
     filter();
   }
 
+  /* Should setting up fail (an old browser), show every row as without scripts. */
+  function safely() {
+    try {
+      setUp();
+    } catch (e) {
+      document.documentElement.classList.remove("js");
+      throw e;
+    }
+  }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
+    document.addEventListener("DOMContentLoaded", safely);
   } else {
-    setUp();
+    safely();
   }
 })();
