@@ -67,11 +67,13 @@ def discover(paths: list[str]) -> list[tuple[str, str]]:
             supported = False
             for root, dirs, files in os.walk(given, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                folder = str(Path(root))  # as Path spells it ("./a/" → "a"), once a folder
+                prefix = "" if folder == "." else folder.rstrip(os.sep) + os.sep
                 for name in sorted(files):
                     # "~$name.docx" is the lock file Word/WPS keeps beside an open document.
-                    if not name.startswith((".", "~$")) and is_report_file(Path(name)):
-                        found.append(str(Path(root) / name))  # as Path spells it
-                        supported = supported or is_supported(Path(name))
+                    if not name.startswith((".", "~$")) and is_report_file(name):
+                        found.append(prefix + name)
+                        supported = supported or is_supported(name)
             if not supported:
                 raise UsageError(
                     f"文件夹 {given} 中没有可检查的报告文件。支持的格式："

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from glob import escape as glob_escape
 from pathlib import Path
@@ -62,7 +62,7 @@ def _umask() -> int:
     return mask
 
 
-def input_inside(folder: Path, inputs: list[Path]) -> Path | None:
+def input_inside(folder: Path, inputs: Sequence[str | Path]) -> str | Path | None:
     """The first input that is ``folder`` itself or lies inside it, if any (compared
     as real path strings: a province's batch has tens of thousands of inputs)."""
     f = os.path.realpath(folder)
@@ -74,7 +74,7 @@ def input_inside(folder: Path, inputs: list[Path]) -> Path | None:
     return None
 
 
-def same_file(targets: list[Path], inputs: list[Path]) -> Path | None:
+def same_file(targets: list[Path], inputs: Sequence[str | Path]) -> Path | None:
     """The first of ``targets`` that is (or links to) one of ``inputs``, if any."""
     real = {os.path.realpath(p) for p in inputs}
     return next((t for t in targets if os.path.realpath(t) in real), None)

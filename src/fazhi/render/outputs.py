@@ -143,7 +143,7 @@ def prepare_folder(folder: Path, what: str) -> str | None:
     return None
 
 
-def out_problem(out: Path, inputs: list[Path]) -> str | None:
+def out_problem(out: Path, inputs: Sequence[str | Path]) -> str | None:
     """Why ``out`` cannot take the output of a run over ``inputs`` (a message), or None."""
     if out.exists() and not out.is_dir():
         return f"--out {out} 是一个已有的文件，不是文件夹。请换一个输出文件夹。"
@@ -154,7 +154,7 @@ def out_problem(out: Path, inputs: list[Path]) -> str | None:
     return None
 
 
-def overwrite_problem(targets: list[Path], inputs: list[Path]) -> str | None:
+def overwrite_problem(targets: list[Path], inputs: Sequence[str | Path]) -> str | None:
     """A message if one of ``targets`` would be written over an input, or None."""
     hit = same_file(targets, inputs)
     if hit is not None:

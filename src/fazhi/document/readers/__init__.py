@@ -70,14 +70,19 @@ def supported_suffixes() -> list[str]:
 UNREADABLE_DOCUMENTS = (".doc", ".wps", ".rtf", ".odt")
 
 
-def is_supported(path: Path) -> bool:
-    return path.suffix.lower() in READERS
+def _suffix(path: str | Path) -> str:
+    return os.path.splitext(path)[1].lower()
 
 
-def is_report_file(path: Path) -> bool:
-    """Whether a folder walk takes ``path``: a supported format or a known document
-    format to be converted first."""
-    return is_supported(path) or path.suffix.lower() in UNREADABLE_DOCUMENTS
+def is_supported(path: str | Path) -> bool:
+    return _suffix(path) in READERS
+
+
+def is_report_file(path: str | Path) -> bool:
+    """Whether a folder walk takes ``path`` (a path or a file name): a supported
+    format or a known document format to be converted first."""
+    suffix = _suffix(path)
+    return suffix in READERS or suffix in UNREADABLE_DOCUMENTS
 
 
 def _supported_text() -> str:
