@@ -27,6 +27,7 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -89,6 +90,13 @@ def _xml_text(value: str) -> str:
         .replace("\r", "&#13;")
 
 
+@lru_cache(maxsize=4096)  # a rule's title, basis and advice, the status labels: on every row
+def _inline_text(value: str) -> str:
+    """A non-empty text cell's content after its ``t="inlineStr"`` attribute."""
+    space = ' xml:space="preserve"' if value != value.strip() else ""
+    return f"><is><t{space}>{_xml_text(value)}</t></is></c>"
+
+
 def _xml_cell(ref: str, value: object, style: int) -> str:
     """A cell as openpyxl writes it in a sheet (text inline, as ``t="inlineStr"``)."""
     if value is None:
@@ -96,8 +104,7 @@ def _xml_cell(ref: str, value: object, style: int) -> str:
     if isinstance(value, str):
         if not value:
             return f'<c r="{ref}" s="{style}" t="inlineStr"></c>'
-        space = ' xml:space="preserve"' if value != value.strip() else ""
-        return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{_xml_text(value)}</t></is></c>'
+        return f'<c r="{ref}" s="{style}" t="inlineStr"{_inline_text(value)}'
     if not isinstance(value, int | float):
         raise TypeError(f"no cell for {type(value).__name__}")
     number = f"{value:.16g}" if math.isfinite(value) else ""
