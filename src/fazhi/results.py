@@ -132,7 +132,7 @@ class RunHeader(BaseModel):
     model_config = {"populate_by_name": True}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ReportSummary:
     """A finished report in a few plain values, as the main process of a batch gets it
     (for the run's totals and exit code, see :class:`Tally`, and for callers of the

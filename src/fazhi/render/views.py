@@ -385,7 +385,7 @@ def rulebook_rules(book: Rulebook) -> list[RuleInfo]:
             for r in book.rules]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Gap:
     """A rule a report fails or partly meets, as the workbook's 问题明细 lists it (the
     rule's title, severity and basis are the batch's :class:`RuleInfo`)."""
@@ -397,7 +397,7 @@ class Gap:
     lines: tuple[int, ...]  # where its evidence stands
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class OverviewRow:
     """What the batch overview (index.html, summary.csv, summary.xlsx) shows of one
     report, computed where the report is checked. The overview writes it out at
