@@ -141,11 +141,12 @@ class Ref:
     anchor: str
 
 
-@dataclass
+@dataclass(slots=True)
 class TextRow:
-    """One line of the full text, ready to lay out. ``repeat``: how many rows before it
-    came from the same line of the file (a line that the document stage cut into
-    pieces, such as a report whose line breaks were lost)."""
+    """One line of the full text, ready to lay out. ``id``: its id on the page, the
+    :func:`line_anchor` of its line, with "-2", "-3"… on the rows after the first
+    that come from the same line of the file (a line that the document stage cut
+    into pieces, such as a report whose line breaks were lost)."""
 
     line: int
     page: int | None
@@ -153,12 +154,7 @@ class TextRow:
     refs: list[Ref]
     block_start: bool
     page_start: bool
-    repeat: int = 0
-
-    @property
-    def id(self) -> str:
-        anchor = line_anchor(self.page, self.line)
-        return anchor if not self.repeat else f"{anchor}-{self.repeat + 1}"
+    id: str
 
 
 def _find_all(haystack: str, needle: str) -> list[int]:
@@ -233,16 +229,17 @@ def _full_text(report: ReportResult) -> tuple[list[TextRow], dict[str, str]]:
     rows = []
     prev_block: int | None = None
     prev_page: int | None = None
-    seen: dict[tuple[int | None, int], int] = {}
+    seen: dict[str, int] = {}  # rows so far per line
     for i, s in enumerate(src):
-        start = offset[i]
-        html = _mark_line(s.text, start, spans.get(s.block, []))
-        repeat = seen.get((s.page, s.line), 0)
-        seen[(s.page, s.line)] = repeat + 1
+        marks = spans.get(s.block)
+        html = _mark_line(s.text, offset[i], marks) if marks else escape(s.text)
+        anchor = line_anchor(s.page, s.line)
+        repeat = seen.get(anchor, 0)
+        seen[anchor] = repeat + 1
         rows.append(TextRow(line=s.line, page=s.page, html=html, refs=refs.get(i, []),
                             block_start=s.block != prev_block and i > 0,
                             page_start=s.page is not None and s.page != prev_page,
-                            repeat=repeat))
+                            id=f"{anchor}-{repeat + 1}" if repeat else anchor))
         prev_block, prev_page = s.block, s.page
     return rows, {anchor: rows[i].id for anchor, i in placed.items()}
 
