@@ -30,13 +30,21 @@ processes, summed), sampled every 10 ms with psutil; it is printed next to the
 largest single process (ru_maxrss from wait4). CPU s is the CPU time of the
 command and its workers. The machine may be shared: "other load" is the CPU
 that other processes used meanwhile, in cores (busy time from /proc/stat less
-the command's own), so that a slow row can be told from a busy machine. The
-table goes to stdout and to bench/results.md.
+the command's own), so that a slow row can be told from a busy machine.
+
+The same code has run 1.5 times slower on this kind of shared virtual machine
+from one day to the next, with no other load. So the script also times a
+fixed reference workload that runs no fazhi code (pure Python: regular
+expressions over Chinese text, dictionaries, string joins, JSON; best of five,
+one process) before and after the measurements: rows from runs whose reference
+times differ were measured on machines of different speed. The table goes to
+stdout and to bench/results.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -159,6 +167,26 @@ def rulebook_phrases(rules: Path) -> list[str]:
             if len(piece) >= 2:
                 phrases.add(piece)
     return sorted(phrases)
+
+
+# -- machine speed -------------------------------------------------------------
+_REF_TEXT = "一、推进严格规范公正文明执法，全面落实行政执法公示制度、执法全过程记录制度。" * 40
+_REF_RE = re.compile(r"(?:重大执法决定)?法制审核|全过程记录|公示制度|第一责任人")
+
+
+def reference_seconds(rounds: int = 5) -> float:
+    """Seconds one process takes for a fixed workload with no fazhi code (best of ``rounds``)."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for i in range(4000):
+            hits = [m.group() for m in _REF_RE.finditer(_REF_TEXT)]
+            counts: dict[str, int] = {}
+            for h in hits:
+                counts[h] = counts.get(h, 0) + 1
+            json.dumps({"i": i, "counts": counts, "text": "".join(hits)}, ensure_ascii=False)
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 # -- measuring ----------------------------------------------------------------
@@ -331,14 +359,19 @@ def main() -> None:
     ap.add_argument("--idle-wait", type=float, default=0.0, metavar="SECONDS",
                     help="before each measurement, wait up to this long for the machine to be idle")
     args = ap.parse_args()
+    before = reference_seconds()
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as tmp:
         rows = run(args.sizes, args.jobs, args.rules, Path(tmp), args.idle_wait)
+    after = reference_seconds()
     text = table(rows, args.jobs)
     print(text)
+    print(f"reference workload: {before * 1000:.0f} ms before, {after * 1000:.0f} ms after")
     header = (f"# fazhi check benchmark\n\nMeasured by `python bench/run.py` "
               f"(`--jobs {args.jobs}`) on {machine()}.\n"
               "Times are wall clock for the whole command, start-up included; see the script's "
-              "docstring for the corpus, the grep lower bound and how RSS is measured.\n\n")
+              "docstring for the corpus, the grep lower bound and how RSS is measured.\n"
+              f"Machine speed: the reference workload took {before * 1000:.0f} ms before the "
+              f"measurements and {after * 1000:.0f} ms after (less is faster).\n\n")
     args.out.write_text(header + text, encoding="utf-8")
 
 
