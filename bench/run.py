@@ -36,8 +36,10 @@ The same code has run 1.5 times slower on this kind of shared virtual machine
 from one day to the next, with no other load. So the script also times a
 fixed reference workload that runs no fazhi code (pure Python: regular
 expressions over Chinese text, dictionaries, string joins, JSON; best of five,
-one process) before and after the measurements: rows from runs whose reference
-times differ were measured on machines of different speed. The table goes to
+in as many processes at once as the runs' --jobs, averaged) before and after
+the measurements: rows from runs whose reference times differ were measured on
+machines of different speed. It is a rough guide: on a shared machine it varies
+by a fifth between runs minutes apart. The table goes to
 stdout and to bench/results.md.
 """
 
@@ -45,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import platform
 import random
@@ -187,6 +190,13 @@ def reference_seconds(rounds: int = 5) -> float:
             json.dumps({"i": i, "counts": counts, "text": "".join(hits)}, ensure_ascii=False)
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def reference_ms(jobs: int) -> float:
+    """:func:`reference_seconds` in ``jobs`` processes at once, averaged, in milliseconds."""
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        times = pool.map(reference_seconds, [5] * jobs)
+    return 1000 * sum(times) / len(times)
 
 
 # -- measuring ----------------------------------------------------------------
@@ -359,19 +369,19 @@ def main() -> None:
     ap.add_argument("--idle-wait", type=float, default=0.0, metavar="SECONDS",
                     help="before each measurement, wait up to this long for the machine to be idle")
     args = ap.parse_args()
-    before = reference_seconds()
+    before = reference_ms(args.jobs)
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as tmp:
         rows = run(args.sizes, args.jobs, args.rules, Path(tmp), args.idle_wait)
-    after = reference_seconds()
+    after = reference_ms(args.jobs)
     text = table(rows, args.jobs)
     print(text)
-    print(f"reference workload: {before * 1000:.0f} ms before, {after * 1000:.0f} ms after")
+    print(f"reference workload: {before:.0f} ms before, {after:.0f} ms after")
     header = (f"# fazhi check benchmark\n\nMeasured by `python bench/run.py` "
               f"(`--jobs {args.jobs}`) on {machine()}.\n"
               "Times are wall clock for the whole command, start-up included; see the script's "
               "docstring for the corpus, the grep lower bound and how RSS is measured.\n"
-              f"Machine speed: the reference workload took {before * 1000:.0f} ms before the "
-              f"measurements and {after * 1000:.0f} ms after (less is faster).\n\n")
+              f"Machine speed: the reference workload took {before:.0f} ms before the "
+              f"measurements and {after:.0f} ms after (less is faster; see the docstring).\n\n")
     args.out.write_text(header + text, encoding="utf-8")
 
 
