@@ -39,8 +39,8 @@ expressions over Chinese text, dictionaries, string joins, JSON; best of five,
 in as many processes at once as the runs' --jobs, averaged) before and after
 the measurements: rows from runs whose reference times differ were measured on
 machines of different speed. It is a rough guide: on a shared machine it varies
-by a fifth between runs minutes apart. The table goes to
-stdout and to bench/results.md.
+by a fifth between runs minutes apart. The table goes to stdout and to
+bench/results.md.
 """
 
 from __future__ import annotations
