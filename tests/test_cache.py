@@ -27,7 +27,7 @@ def _tasks(folder: Path) -> list[Task]:
 
 def _run(rules: Path, folder: Path, cache: Path, jobs: int = 2) -> list[tuple[str, bool, str]]:
     checker = Checker(Engine.from_file(rules), Outputs(json=True), 20 << 20, cache)
-    return [(t.display, d.cached, d.json or "")
+    return [(t.display, d.cached, (d.json or b"").decode())
             for t, d in zip(_tasks(folder), run_tasks(checker, _tasks(folder), jobs), strict=True)]
 
 

@@ -43,6 +43,16 @@ def test_json_file_alongside(tmp_path: Path) -> None:
     assert data["reports"][0]["path"].endswith("zhengqi-2022.txt")
 
 
+def test_json_on_stdout_is_utf8_whatever_the_terminal_encoding() -> None:
+    """JSON is UTF-8 (RFC 8259): a console set to GBK, as on Chinese Windows, does not
+    change its bytes, nor fail on a character GBK lacks."""
+    r = CliRunner(charset="gbk").invoke(main, ["check", str(ONE), "--format", "json"])
+    assert r.exit_code == 0
+    data = json.loads(r.stdout_bytes.decode("utf-8"))
+    assert data["reports"][0]["meta"]["title"]
+    assert "报告" in r.stdout_bytes.decode("utf-8")
+
+
 def test_fail_on(tmp_path: Path) -> None:
     # zhengqi-2022 fails a required rule (sec.first_responsible) and recommended ones.
     assert invoke("check", str(ONE), "--format", "json", "--fail-on", "never")[0] == 0

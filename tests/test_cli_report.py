@@ -132,7 +132,7 @@ def _many(results: Path, copies: int, target: Path) -> Path:
     reports = list(stored.reports())
     every = [r.model_copy(update={"path": f"c{i}/{r.path}"})
              for i in range(copies) for r in reports]
-    with target.open("w", encoding="utf-8") as f:
+    with target.open("wb") as f:
         w = JsonWriter(f, stored.header)
         for r in every:
             w.add(report_json(r, True))

@@ -92,9 +92,9 @@ def test_json_file_is_written_whole(batch: Path, tmp_path: Path) -> None:
 
 def test_writer_with_no_reports_matches_to_json(engine: Engine) -> None:
     run = engine.run([])
-    buf = io.StringIO()
+    buf = io.BytesIO()
     JsonWriter(buf, engine.header()).close(summarize([]))
-    assert buf.getvalue() == to_json(run)
+    assert buf.getvalue().decode() == to_json(run)
 
 
 _text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
@@ -112,9 +112,10 @@ def test_report_json_matches_json_dumps(texts: list[str], score: float | None) -
                                               evidence=ev, weight=2.5)])
     expected = json.dumps(report.model_dump(mode="json", exclude={"source"}), ensure_ascii=False,
                           indent=2)
-    assert report_json(report) == "    " + expected.replace("\n", "\n    ")
+    assert report_json(report).decode() == "    " + expected.replace("\n", "\n    ")
     full = json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2)
-    assert report_json(report, include_source=True) == "    " + full.replace("\n", "\n    ")
+    assert report_json(report, include_source=True).decode() == \
+        "    " + full.replace("\n", "\n    ")
 
 
 # -- isolation ------------------------------------------------------------------

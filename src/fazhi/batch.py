@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from fazhi.progress import Progress
-from fazhi.render.files import atomic_writer
+from fazhi.render.files import atomic_binary_writer
 from fazhi.render.json_out import JsonWriter
 from fazhi.render.outputs import OverviewWriter
 from fazhi.render.views import RuleInfo
@@ -57,18 +57,18 @@ def run_batch(checker: Checker, tasks: Iterable[Task], jobs: int, timeout: float
     with ExitStack() as stack:
         file_writer = None
         if outputs.json_file is not None:
-            file_writer = JsonWriter(stack.enter_context(atomic_writer(outputs.json_file)),
-                                     checker.header)
-        out_writer = JsonWriter(stdout, checker.header) if outputs.json else None
+            file_writer = JsonWriter(
+                stack.enter_context(atomic_binary_writer(outputs.json_file)), checker.header)
+        out_writer = JsonWriter(_binary(stdout), checker.header) if outputs.json else None
         overview = None
         if outputs.overview is not None:
             overview = stack.enter_context(
                 OverviewWriter(outputs.overview, checker.header, outputs.rules))
         for done in run_tasks(checker, tasks, jobs, timeout):
             if file_writer is not None:
-                file_writer.add(done.json_file or "")
+                file_writer.add(done.json_file or b"")
             if out_writer is not None:
-                out_writer.add(done.json or "")
+                out_writer.add(done.json or b"")
             elif outputs.text:
                 stdout.write(("\n" if done.index else "") + (done.text or ""))
             tally.add(done.summary)
@@ -84,3 +84,10 @@ def run_batch(checker: Checker, tasks: Iterable[Task], jobs: int, timeout: float
         if overview is not None:
             overview.close(summary)
     return BatchResult(summary, tally.failed, used)
+
+
+def _binary(stdout: TextIO) -> BinaryIO:
+    """The byte stream under ``stdout``, for the JSON that workers render as UTF-8;
+    what was written to ``stdout`` as text goes out first."""
+    stdout.flush()
+    return stdout.buffer

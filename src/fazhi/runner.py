@@ -74,8 +74,8 @@ class Done:
 
     index: int
     summary: ReportSummary
-    json: str | None = None
-    json_file: str | None = None
+    json: bytes | None = None  # UTF-8, see report_json
+    json_file: bytes | None = None
     text: str | None = None
     cached: bool = False
     overview: OverviewRow | None = None  # what the batch overview and tables show
