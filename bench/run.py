@@ -39,8 +39,10 @@ expressions over Chinese text, dictionaries, string joins, JSON; best of five,
 in as many processes at once as the runs' --jobs, averaged) before and after
 the measurements: rows from runs whose reference times differ were measured on
 machines of different speed. It is a rough guide: on a shared machine it varies
-by a fifth between runs minutes apart. The table goes to stdout and to
-bench/results.md.
+by a fifth between runs minutes apart. Where valgrind is installed, the work
+itself is also counted: instructions per report in the worker and in the main
+process, the same on any machine to within a fraction of a percent (``count``).
+The table goes to stdout and to bench/results.md.
 """
 
 from __future__ import annotations
@@ -197,6 +199,67 @@ def reference_ms(jobs: int) -> float:
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
         times = pool.map(reference_seconds, [5] * jobs)
     return 1000 * sum(times) / len(times)
+
+
+# -- work per report, counted --------------------------------------------------
+COUNTED = 200  # reports in the counted runs
+_COLLECTED = re.compile(r"^==(\d+)== Collected : (\d+)", re.M)
+
+
+@dataclass
+class Counted:
+    worker: float  # millions of instructions per report
+    main: float
+
+
+def _instructions(cmd: list[str], work: Path) -> tuple[int, int]:
+    """Instructions the main process and its worker executed for ``cmd`` (callgrind)."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+                           f"--callgrind-out-file={work}/callgrind.%p", *cmd],
+                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    counts = {int(pid): int(n) for pid, n in _COLLECTED.findall(proc.stderr)}
+    if len(counts) != 2:
+        raise SystemExit(f"counting with valgrind: expected two processes, got {counts}")
+    main_pid = min(counts)  # valgrind runs python in its own process; the worker forks later
+    return counts[main_pid], sum(n for pid, n in counts.items() if pid != main_pid)
+
+
+def count(rules: Path, work: Path) -> dict[str, Counted] | None:
+    """Instructions per report, by valgrind's callgrind: a measure of the work done that
+    does not depend on the machine's speed or load, to compare commits on a shared
+    machine. It runs ``--jobs 1`` (one worker) over 1 and over 1 + COUNTED reports of
+    the corpus and divides the difference, so start-up cancels out. A forked worker's
+    count starts from its parent's, so what the main process does per report before
+    the worker starts (finding and naming the files, a small share) is in both
+    figures. None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    corpus = work / "corpus-counted"
+    build_corpus(1 + COUNTED, corpus, load_samples(rules))
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))
+    fazhi = [sys.executable, "-m", "fazhi", "check", "--rules", str(rules), "--quiet",
+             "--jobs", "1"]
+    out: dict[str, Counted] = {}
+    for fmt in ("json", "html"):
+        print(f"counting instructions ({fmt})…", file=sys.stderr)
+        extra = ["--format", fmt] + (["--out", str(work / "counted-html")] if fmt == "html" else [])
+        one = _instructions([*fazhi, *files[:1], *extra], work)
+        many = _instructions([*fazhi, *files, *extra], work)
+        out[fmt] = Counted(worker=(many[1] - one[1]) / COUNTED / 1e6,
+                           main=(many[0] - one[0]) / COUNTED / 1e6)
+    shutil.rmtree(corpus, ignore_errors=True)
+    return out
+
+
+def counted_text(counted: dict[str, Counted] | None) -> str:
+    if counted is None:
+        return "Instructions per report: not counted (valgrind is not installed).\n"
+    parts = [f"{fmt.upper()} {c.worker:.1f} M in the worker and {c.main:.1f} M in the main process"
+             for fmt, c in counted.items()]
+    return (f"Instructions per report (valgrind's callgrind, `--jobs 1`, {COUNTED} reports; "
+            f"independent of the machine's speed, see `count` in the script): "
+            f"{'; '.join(parts)}.\n")
 
 
 # -- measuring ----------------------------------------------------------------
@@ -368,20 +431,25 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     ap.add_argument("--idle-wait", type=float, default=0.0, metavar="SECONDS",
                     help="before each measurement, wait up to this long for the machine to be idle")
+    ap.add_argument("--no-count", action="store_true",
+                    help="skip counting instructions per report with valgrind (a few minutes)")
     args = ap.parse_args()
     before = reference_ms(args.jobs)
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as tmp:
         rows = run(args.sizes, args.jobs, args.rules, Path(tmp), args.idle_wait)
-    after = reference_ms(args.jobs)
+        after = reference_ms(args.jobs)
+        counted = None if args.no_count else count(args.rules, Path(tmp))
     text = table(rows, args.jobs)
     print(text)
     print(f"reference workload: {before:.0f} ms before, {after:.0f} ms after")
+    print(counted_text(counted), end="")
     header = (f"# fazhi check benchmark\n\nMeasured by `python bench/run.py` "
               f"(`--jobs {args.jobs}`) on {machine()}.\n"
               "Times are wall clock for the whole command, start-up included; see the script's "
               "docstring for the corpus, the grep lower bound and how RSS is measured.\n"
               f"Machine speed: the reference workload took {before:.0f} ms before the "
-              f"measurements and {after:.0f} ms after (less is faster; see the docstring).\n\n")
+              f"measurements and {after:.0f} ms after (less is faster; see the docstring).\n"
+              f"{counted_text(counted)}\n")
     args.out.write_text(header + text, encoding="utf-8")
 
 
