@@ -107,9 +107,8 @@ def page_key(run: RunHeader | RunResult, report: ReportResult) -> str:
     templates and styles of this package), the tool and rulebook named in the run's
     header, and the report (its text included)."""
     h = hashlib.sha256(code_fingerprint("fazhi.render").encode("ascii"))
-    for part in (run.tool.model_dump_json(), run.rulebook.model_dump_json(),
-                 report.model_dump_json()):
-        h.update(part.encode("utf-8"))
+    for part in (run.tool, run.rulebook, report):  # their JSON, as the serializer's bytes
+        h.update(part.__pydantic_serializer__.to_json(part))
         h.update(b"\0")
     return h.hexdigest()
 
