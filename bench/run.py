@@ -215,14 +215,16 @@ class Counted:
 def _instructions(cmd: list[str], work: Path) -> tuple[int, int]:
     """Instructions the main process and its worker executed for ``cmd`` (callgrind)."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    proc = subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+    with subprocess.Popen(["valgrind", "--tool=callgrind", "--trace-children=yes",
                            f"--callgrind-out-file={work}/callgrind.%p", *cmd],
-                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    counts = {int(pid): int(n) for pid, n in _COLLECTED.findall(proc.stderr)}
-    if len(counts) != 2:
+                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True) as proc:
+        _, err = proc.communicate()
+    counts = {int(pid): int(n) for pid, n in _COLLECTED.findall(err)}
+    if len(counts) != 2 or proc.pid not in counts:
         raise SystemExit(f"counting with valgrind: expected two processes, got {counts}")
-    main_pid = min(counts)  # valgrind runs python in its own process; the worker forks later
-    return counts[main_pid], sum(n for pid, n in counts.items() if pid != main_pid)
+    # valgrind runs python in the process it was started as; the worker is the other
+    return counts[proc.pid], sum(n for pid, n in counts.items() if pid != proc.pid)
 
 
 def count(rules: Path, work: Path) -> dict[str, Counted] | None:
