@@ -92,10 +92,11 @@ def _header(f: IO[bytes]) -> dict[str, object]:
     return {k: b.value for k, b in builders.items()}
 
 
-def _nested(text: str, depth: int) -> str:
-    """Pretty-printed JSON re-indented to sit ``depth`` levels deep (JSON strings
-    hold no raw newlines, so every newline is a line break of the layout)."""
-    return text.replace("\n", "\n" + " " * (INDENT * depth))
+def _nested(data: bytes, depth: int) -> bytes:
+    """Pretty-printed JSON (UTF-8) re-indented to sit ``depth`` levels deep (JSON
+    strings hold no raw newlines, and in UTF-8 a newline byte is never part of
+    another character, so every newline is a line break of the layout)."""
+    return data.replace(b"\n", b"\n" + b" " * (INDENT * depth))
 
 
 def report_json(report: ReportResult, include_source: bool = False) -> bytes:
@@ -109,12 +110,7 @@ def report_json(report: ReportResult, include_source: bool = False) -> bytes:
     cost about as much as the pipe between them."""
     exclude = None if include_source else {"source"}
     body = report.__pydantic_serializer__.to_json(report, indent=INDENT, exclude=exclude)
-    return b" " * (INDENT * _REPORT_DEPTH) + _nested_bytes(body, _REPORT_DEPTH)
-
-
-def _nested_bytes(data: bytes, depth: int) -> bytes:
-    """:func:`_nested` for UTF-8 bytes (a newline byte is never part of another character)."""
-    return data.replace(b"\n", b"\n" + b" " * (INDENT * depth))
+    return b" " * (INDENT * _REPORT_DEPTH) + _nested(body, _REPORT_DEPTH)
 
 
 class JsonWriter:
@@ -135,7 +131,7 @@ class JsonWriter:
         self.count += 1
 
     def close(self, summary: Summary) -> None:
-        indent = " " * INDENT
+        indent = b" " * INDENT
         body = json.dumps(summary.model_dump(mode="json"), ensure_ascii=False, indent=INDENT)
-        end = f'],\n{indent}"summary": {_nested(body, 1)}\n}}\n'
-        self.out.write(((("\n" + indent) if self.count else "") + end).encode())
+        self.out.write((b"\n" + indent if self.count else b"") + b"],\n" + indent +
+                       b'"summary": ' + _nested(body.encode(), 1) + b"\n}\n")
