@@ -164,3 +164,80 @@ def test_a_cached_html_rerun_leaves_unchanged_scorecards_alone(
     assert rewritten == [f"{changed.stem}.html"]
     assert after[f"{changed.stem}.html"] != before[f"{changed.stem}.html"]
     assert all(after[p.name] == before[p.name] for p in pages if p.name not in rewritten)
+
+
+def _contexts(cache: Path) -> list[Path]:
+    return sorted(p.parent for p in cache.glob("*/context.json"))
+
+
+def test_each_rulebook_has_its_own_folder_and_only_the_recent_ones_are_kept(
+        setup: tuple[Path, Path, Path]) -> None:
+    from fazhi.cache import KEEP_CONTEXTS
+    folder, rules, cache = setup
+    text = rules.read_text(encoding="utf-8")
+    for n in range(KEEP_CONTEXTS + 2):
+        rules.write_text(text.replace("pass_label: 合规", f"pass_label: 合规{n}"), encoding="utf-8")
+        _run(rules, folder, cache, jobs=1)
+        assert len(_contexts(cache)) == min(n + 1, KEEP_CONTEXTS)
+    current = Cache(cache, Engine.from_file(rules).rulebook_hash, 20 << 20).folder
+    assert current in _contexts(cache)
+    assert len(list(current.rglob("*/*.json"))) == 5  # the five checked reports
+    assert (cache / "CACHEDIR.TAG").read_text().startswith(
+        "Signature: 8a477f597d28d172789f06886806bc55")
+    # the most recently used contexts stay, whatever order their names sort in
+    assert sum(c for _, c, _ in _run(rules, folder, cache)) == 5
+
+
+def test_a_context_used_again_is_kept(setup: tuple[Path, Path, Path]) -> None:
+    from fazhi.cache import KEEP_CONTEXTS
+    folder, rules, cache = setup
+    text = rules.read_text(encoding="utf-8")
+    _run(rules, folder, cache, jobs=1)  # the original rulebook, first
+    for n in range(KEEP_CONTEXTS - 1):
+        rules.write_text(text.replace("pass_label: 合规", f"pass_label: 合规{n}"), encoding="utf-8")
+        _run(rules, folder, cache, jobs=1)
+    rules.write_text(text, encoding="utf-8")
+    assert sum(c for _, c, _ in _run(rules, folder, cache, jobs=1)) == 5  # used again: newest
+    rules.write_text(text.replace("pass_label: 合规", "pass_label: 合规x"), encoding="utf-8")
+    _run(rules, folder, cache, jobs=1)  # one more context: the oldest other one goes
+    rules.write_text(text, encoding="utf-8")
+    assert sum(c for _, c, _ in _run(rules, folder, cache, jobs=1)) == 5
+
+
+def test_opening_removes_the_old_layout_and_leaves_other_files_alone(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    old = cache / "ab"
+    old.mkdir(parents=True)
+    (old / f"{'ab' * 32}.json").write_text("{}", encoding="utf-8")
+    mine = cache / "cd"  # two hex digits, but holds something that is not an entry
+    mine.mkdir()
+    (mine / "notes.txt").write_text("x", encoding="utf-8")
+    (cache / "readme.txt").write_text("x", encoding="utf-8")
+    stray = cache / ("e" * 16)  # a context's name, without context.json
+    stray.mkdir()
+    removed = Cache(cache, "r", 100).open()
+    assert removed == [old]
+    assert not old.exists() and mine.exists() and stray.exists()
+    assert (cache / "readme.txt").exists()
+
+
+def test_an_entry_that_cannot_be_written_is_left_out(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache", "r", 100)
+    cache.open()
+    shutil.rmtree(cache.folder)
+    cache.folder.write_text("not a folder", encoding="utf-8")
+    report = Engine.from_file(default_rulebook()).check_path(
+        sorted((ROOT / "reports").glob("*.txt"))[0], "a.txt", 20 << 20, source=True)
+    assert report.status == "checked"
+    cache.put(report, ".txt")  # no error
+    assert cache.get(report.sha256 or "", ".txt", "a.txt") is None
+
+
+def test_a_cache_folder_that_cannot_be_made_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(ROOT / "reports"), "--format", "json",
+                                       "--cache", str(blocker / "cache")])
+    assert result.exit_code == 2
+    assert "缓存文件夹" in result.stderr
+    assert result.stdout == ""

@@ -11,6 +11,7 @@ import click
 
 from fazhi import __version__
 from fazhi.batch import BatchOutputs, run_batch
+from fazhi.cache import KEEP_CONTEXTS
 from fazhi.cli_authoring import (
     COMMANDS,
     config_option,
@@ -128,7 +129,8 @@ def main() -> None:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
               show_default=True, help="单份报告的检查时限（秒）；超时的报告记为无法检查，其余照常检查。")
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
-              help="缓存文件夹：内容、规则文件和工具版本都未变的报告直接取用上次的结果。")
+              help="缓存文件夹：内容、规则文件和工具版本都未变的报告直接取用上次的结果；"
+                   f"只保留最近用过的 {KEEP_CONTEXTS} 组规则集和版本的结果。")
 @click.option("--quiet", "-q", is_flag=True, help="不在终端显示进度。")
 def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
           waivers: Path | None, config: Path | None, today: datetime | None, fmt: str,
@@ -154,7 +156,8 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
         (overwrite_problem([json_file], files) if json_file is not None else None) or \
         (prepare_folder(out, "输出文件夹") if fmt == "html" else None) or \
         (prepare_folder(json_file.parent, "结果文件（--json）所在的文件夹")
-         if json_file is not None else None)
+         if json_file is not None else None) or \
+        (prepare_folder(cache_dir, "缓存文件夹") if cache_dir is not None else None)
     if problem:
         click.echo(problem, err=True)
         sys.exit(EXIT_USAGE)
@@ -168,8 +171,13 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
     outputs = Outputs(json=fmt == "json", json_source=with_source,
                       json_file=json_file is not None, text=each,
                       html=out if fmt == "html" else None)
-    checker = Checker(engine, outputs, max_size * 1048576, cache_dir,
-                      live_waivers(waived or [], day))
+    try:
+        checker = Checker(engine, outputs, max_size * 1048576, cache_dir,
+                          live_waivers(waived or [], day))
+    except OSError as exc:  # the cache folder exists but cannot be written into
+        click.echo(f"无法使用缓存文件夹 {cache_dir}（{exc.strerror or exc}）。"
+                   "请换一个可以写入的位置，或去掉 --cache。", err=True)
+        sys.exit(EXIT_USAGE)
     jobs = min(jobs or os.cpu_count() or 1, len(inputs))
     stdout = sys.stdout
     progress = Progress.on_terminal(len(inputs), sys.stderr, quiet)

@@ -93,6 +93,8 @@ class Checker:
         self.waivers = waivers or []
         self.header = engine.header()
         self.cache = Cache(cache_dir, engine.rulebook_hash, max_bytes) if cache_dir else None
+        if self.cache is not None:
+            self.cache.open()  # once, in the main process: workers only read and add entries
         # the report's text is shown in scorecards, --with-source and --json FILE, and
         # cached for later runs that may show it; plain JSON and text leave it out
         self._needs_source = outputs.html is not None or outputs.json_source or \
