@@ -3,6 +3,7 @@ rulebook are checked again, and the output does not depend on the cache."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -182,6 +183,9 @@ def test_each_rulebook_has_its_own_folder_and_only_the_recent_ones_are_kept(
     current = Cache(cache, Engine.from_file(rules).rulebook_hash, 20 << 20).folder
     assert current in _contexts(cache)
     assert len(list(current.rglob("*/*.json"))) == 5  # the five checked reports
+    about = json.loads((current / "context.json").read_text(encoding="utf-8"))["about"]
+    assert about["rulebook"] == Engine.from_file(rules).book.id
+    assert about["path"] == str(rules)
     assert (cache / "CACHEDIR.TAG").read_text().startswith(
         "Signature: 8a477f597d28d172789f06886806bc55")
     # the most recently used contexts stay, whatever order their names sort in

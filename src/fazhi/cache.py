@@ -53,8 +53,10 @@ _OLD_ENTRY = re.compile(r"[0-9a-f]{64}\.json")
 class Cache:
     """Checked reports under ``root``, for one rulebook and size limit."""
 
-    def __init__(self, root: Path, rulebook_hash: str, max_bytes: int) -> None:
+    def __init__(self, root: Path, rulebook_hash: str, max_bytes: int,
+                 about: dict[str, str | None] | None = None) -> None:
         self.root = root
+        self.about = about or {}  # for people reading context.json (the rulebook's name…)
         self.context = {"tool": __version__, "code": code_fingerprint("fazhi"),
                         "rulebook": rulebook_hash, "max_bytes": max_bytes}
         name = hashlib.sha256(json.dumps(self.context, sort_keys=True).encode()).hexdigest()
@@ -77,7 +79,8 @@ class Cache:
             write_atomic(tag, TAG)
         # rewritten on every run: its time is when the context was last used
         write_atomic(self.folder / CONTEXT_FILE,
-                     json.dumps(self.context, ensure_ascii=False, indent=2, sort_keys=True))
+                     json.dumps({**self.context, "about": self.about}, ensure_ascii=False,
+                                indent=2, sort_keys=True))
         stale = [*old_contexts(self.root, KEEP_CONTEXTS), *old_layout(self.root)]
         for folder in stale:
             shutil.rmtree(folder, ignore_errors=True)

@@ -92,7 +92,10 @@ class Checker:
         self.max_bytes = max_bytes
         self.waivers = waivers or []
         self.header = engine.header()
-        self.cache = Cache(cache_dir, engine.rulebook_hash, max_bytes) if cache_dir else None
+        info = engine.info()
+        self.cache = Cache(cache_dir, engine.rulebook_hash, max_bytes,
+                           {"rulebook": info.id, "version": info.version, "profile": info.profile,
+                            "path": info.path}) if cache_dir else None
         if self.cache is not None:
             self.cache.open()  # once, in the main process: workers only read and add entries
         # the report's text is shown in scorecards, --with-source and --json FILE, and
