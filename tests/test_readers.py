@@ -3,6 +3,7 @@ furniture and wrapping, web pages, OFD packages, text encodings."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from conftest import REPORTS
 from fazhi.document.model import DocumentError, Extracted
 from fazhi.document.normalize import normalize_text
 from fazhi.document.paragraphs import build_paragraphs
-from fazhi.document.readers import Limits, extract
+from fazhi.document.readers import Limits, extract, pdf
 from fazhi.document.readers.layout import PlacedLine, strip_furniture, to_source_lines
 from fazhi.document.readers.numbering import cn_counting, format_number
 from fazhi.engine import Engine
@@ -295,20 +296,37 @@ def test_pdf_with_user_password_is_encrypted(tmp_path: Path) -> None:
 
 
 def test_pdf_without_unicode_mapping_needs_ocr(tmp_path: Path) -> None:
-    # reportlab's encrypted CID text loses its encoding for pdfminer: glyphs come out as (cid:N).
-    from reportlab.lib import pdfencrypt
+    """A font without a ToUnicode map: PDFium gives control characters in place of the
+    glyphs, pdfplumber (cid:N); either way the text cannot be read."""
     from reportlab.pdfgen import canvas
 
-    font = docbuild._pdf_font("cid")
-    p = tmp_path / "cid.pdf"
-    c = canvas.Canvas(str(p), encrypt=pdfencrypt.StandardEncryption("", ownerPassword="o"))
-    c.setFont(font, 12)
+    p = tmp_path / "nomap.pdf"
+    c = canvas.Canvas(str(p), pageCompression=0)
+    c.setFont(docbuild._pdf_font("ttf"), 12)
     c.drawString(72, 700, "关于2022年法治政府建设情况的报告")
     c.showPage()
     c.save()
+    data = p.read_bytes()
+    assert read(p).lines  # with its map, the text is read
+    p.write_bytes(re.sub(rb"/ToUnicode \d+ 0 R", lambda m: b" " * len(m.group()), data))
     with pytest.raises(DocumentError) as exc:
         read(p)
     assert exc.value.code == "no_text_layer" and "乱码" in exc.value.message
+
+
+def test_pdf_with_cid_text_under_an_owner_password_is_read(tmp_path: Path) -> None:
+    """reportlab's encrypted CID text, which pdfminer could not map ((cid:N) only):
+    PDFium reads it."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    p = tmp_path / "cid.pdf"
+    c = canvas.Canvas(str(p), encrypt=pdfencrypt.StandardEncryption("", ownerPassword="o"))
+    c.setFont(docbuild._pdf_font("cid"), 12)
+    c.drawString(72, 700, "关于2022年法治政府建设情况的报告")
+    c.showPage()
+    c.save()
+    assert texts(read(p)) == ["关于2022年法治政府建设情况的报告"]
 
 
 def test_pdf_furniture_in_a_built_report(tmp_path: Path) -> None:
@@ -320,16 +338,66 @@ def test_pdf_furniture_in_a_built_report(tmp_path: Path) -> None:
 
 
 
-def _damage_page_streams(pdf: Path, pages: set[int]) -> Path:
-    """Break the content stream of each page in ``pages`` (0-based) with bytes that
-    its ASCII85 filter cannot read, as a damaged download would."""
+@pytest.mark.parametrize(("font", "size", "mark"), [("cid", 14, "dash"), ("ttf", 12, "page"),
+                                                  ("ttf", 16, "hyphen")])
+@pytest.mark.parametrize("name", ["jiangjia-2022", "zhangguanying-2024"])
+def test_pdfium_gives_the_lines_pdfplumber_gives(tmp_path: Path, name: str, font: str,
+                                                  size: int, mark: str) -> None:
+    """The fast engine builds its lines as pdfplumber does: the same lines on the same
+    pages, the same text, coordinates within 2.5 pt (pdfminer's boxes are the font
+    size high, PDFium's the font's ascent to descent)."""
+    lines = docbuild.report_lines(REPORTS / f"{name}.txt")
+    data = docbuild.make_pdf(lines, tmp_path / "r.pdf", font=font, size=size,
+                             page_mark=mark).read_bytes()
+    fast, slow = pdf._pdfium_pages(data), pdf._pdfminer_pages(data)
+    assert fast is not None
+    assert [len(p) for p in fast.lines] == [len(p) for p in slow.lines]
+    for a, b in zip([ln for p in fast.lines for ln in p], [ln for p in slow.lines for ln in p],
+                    strict=True):
+        # pdfminer drops the "·" of reportlab's CID font (12·4 → 124); PDFium keeps it
+        assert a.text == b.text or (font == "cid" and a.text.replace("·", "") == b.text)
+        if a.text == b.text:
+            assert max(abs(a.x0 - b.x0), abs(a.x1 - b.x1), abs(a.top - b.top),
+                       abs(a.bottom - b.bottom)) <= 2.5
+
+
+def test_a_plain_pdf_is_read_without_pdfplumber(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = docbuild.report_lines(REPORTS / "jiangjia-2022.txt")
+    path = docbuild.make_pdf(lines, tmp_path / "j.pdf", font="ttf")
+    want = texts(read(path))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("pdfplumber was used")
+
+    monkeypatch.setattr(pdf.pdfplumber, "open", refuse)
+    assert texts(read(path)) == want
+
+
+def test_pdfium_leaves_rotated_pages_to_pdfplumber(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    p = tmp_path / "rotated.pdf"
+    c = canvas.Canvas(str(p))
+    c.setPageRotation(90)
+    c.setFont(docbuild._pdf_font("ttf"), 12)
+    c.drawString(72, 700, "关于2022年法治政府建设情况的报告")
+    c.showPage()
+    c.save()
+    assert pdf._pdfium_pages(p.read_bytes()) is None
+    assert texts(read(p)) == ["关于2022年法治政府建设情况的报告"]
+
+
+def _damage_page_streams(pdf: Path, pages: set[int], offset: int = 40) -> Path:
+    """Break the content stream of each page in ``pages`` (0-based), ``offset`` bytes
+    in, with bytes that its ASCII85 filter cannot read, as a damaged download would."""
     import re
 
     data = bytearray(pdf.read_bytes())
     streams = [m.end() for m in re.finditer(rb"/Filter \[ /ASCII85Decode /FlateDecode \] "
                                               rb"/Length \d+\s*>>\s*stream\r?\n", data)]
     for i in pages:
-        at = streams[i] + 40
+        at = streams[i] + offset
         data[at:at + 8] = b"\xc7" * 8
     pdf.write_bytes(bytes(data))
     return pdf
@@ -345,6 +413,44 @@ def test_pdf_with_a_damaged_page_keeps_the_other_pages(tmp_path: Path) -> None:
     assert ex.warnings == ["damaged_pages"]
     assert {s.loc.page for s in ex.lines} == set(pages) - {2}
     assert texts(ex) == [s.text for s in whole.lines if s.loc.page != 2]
+
+
+def test_pdf_page_damaged_after_some_text_is_still_reported(tmp_path: Path) -> None:
+    """PDFium reads the text before the break and says nothing; the page must still
+    count as damaged, not pass as a short page."""
+    lines = docbuild.report_lines(REPORTS / "jiangjia-2022.txt")
+    pdf_path = _damage_page_streams(docbuild.make_pdf(lines, tmp_path / "j.pdf"), {1}, 1000)
+    ex = read(pdf_path)
+    assert ex.warnings == ["damaged_pages"]
+    assert 2 not in {s.loc.page for s in ex.lines}
+
+
+def test_pdf_page_with_a_damaged_form_is_reported(tmp_path: Path) -> None:
+    """Text drawn by a form XObject whose stream breaks part-way: the page counts as
+    damaged (PDFium alone would give the lines before the break)."""
+    from reportlab.pdfgen import canvas
+
+    p = tmp_path / "form.pdf"
+    c = canvas.Canvas(str(p))
+    c.setFont(docbuild._pdf_font("ttf"), 12)
+    c.drawString(72, 750, "关于2022年法治政府建设情况的报告")
+    c.showPage()
+    c.beginForm("body")
+    c.setFont(docbuild._pdf_font("ttf"), 12)
+    for i in range(30):
+        c.drawString(72, 750 - 20 * i, f"第{i}行正文，依法行政工作的段落文字。")
+    c.endForm()
+    c.doForm("body")
+    c.showPage()
+    c.save()
+    data = bytearray(p.read_bytes())
+    assert len(texts(read(p))) == 31
+    at = data.index(b"stream", data.index(b"/Subtype /Form")) + len(b"stream\n") + 200
+    data[at:at + 8] = b"\xc7" * 8
+    p.write_bytes(bytes(data))
+    ex = read(p)
+    assert ex.warnings == ["damaged_pages"]
+    assert texts(ex) == ["关于2022年法治政府建设情况的报告"]
 
 
 def test_pdf_whose_every_page_is_damaged_is_corrupt(tmp_path: Path) -> None:
