@@ -361,6 +361,22 @@ def test_pdfium_gives_the_lines_pdfplumber_gives(tmp_path: Path, name: str, font
                        abs(a.bottom - b.bottom)) <= 2.5
 
 
+def test_pdfium_keeps_lines_whole_in_a_libreoffice_pdf() -> None:
+    """A real producer's PDF (LibreOffice 7.4 from a .docx of a sample report, WenQuanYi
+    embedded): PDFium's boxes of 、 and ： there are not the font's height, and
+    grouping by their tops split 区委、区政府： into three lines (89 lines in all).
+    By baseline it gives pdfplumber's 49."""
+    data = (Path(__file__).parent / "data" / "libreoffice-yuanquan.pdf").read_bytes()
+    fast, slow = pdf._pdfium_pages(data), pdf._pdfminer_pages(data)
+    assert fast is not None
+    assert [[ln.text for ln in p] for p in fast.lines] == [[ln.text for ln in p] for p in slow.lines]
+    assert "区委、区政府：" in [ln.text for p in fast.lines for ln in p]
+    for a, b in zip([ln for p in fast.lines for ln in p], [ln for p in slow.lines for ln in p],
+                    strict=True):
+        assert max(abs(a.x0 - b.x0), abs(a.x1 - b.x1), abs(a.top - b.top),
+                   abs(a.bottom - b.bottom)) <= 2.5
+
+
 def test_a_plain_pdf_is_read_without_pdfplumber(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     lines = docbuild.report_lines(REPORTS / "jiangjia-2022.txt")

@@ -10,9 +10,10 @@ the page width. A PDF without a text layer (a scan) is refused with
 Two engines read the text. PDFium (pypdfium2, which pdfplumber installs
 too) is C and reads a page in a few milliseconds; pdfplumber (on
 pdfminer.six) takes ten times as long but says what went wrong with a file.
-PDFium reads first, and its lines are built as pdfplumber builds them
-(characters in lines of the same top within 3 pt, words apart where the gap
-is wider than 3 pt). Whenever it is not sure of a file, pdfplumber reads it
+PDFium reads first, and its lines are built much as pdfplumber builds them
+(characters in rows of the same baseline within 3 pt, words apart where the
+gap is wider than 3 pt; pdfplumber groups by the tops of the characters'
+boxes, which can split a line that mixes fonts). Whenever it is not sure of a file, pdfplumber reads it
 instead, with everything above: when PDFium cannot open the file, a content
 stream does not decode (PDFium would read what it can of it without a word),
 a page has no text (a scan, a damaged page, a blank page), a character has no
@@ -22,6 +23,7 @@ or cropped (coordinates that pdfplumber counts differently).
 
 from __future__ import annotations
 
+import ctypes
 import io
 import logging
 import re
@@ -81,6 +83,18 @@ _TOLERANCE = 3.0  # pt: pdfplumber's x_tolerance and y_tolerance
 _BLANK_CONTROLS = "\t\r\n"
 
 
+class _Char(NamedTuple):
+    """A character PDFium placed: its baseline, its box (top grows downwards, as in
+    pdfplumber) and its text."""
+
+    baseline: float
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    text: str
+
+
 def _pdfium_page(page: Any) -> list[PlacedLine] | None:
     """A page's lines as pdfplumber would give them, or None when PDFium is not sure
     of the page (see the module docstring)."""
@@ -95,59 +109,62 @@ def _pdfium_page(page: Any) -> list[PlacedLine] | None:
         text = textpage.get_text_range(0, n) if n else ""
         if len(text) != n:  # characters beyond the Basic Multilingual Plane
             return None
-        chars: list[tuple[float, float, float, float, str]] = []  # top, bottom, x0, x1, char
+        chars: list[_Char] = []
         box = pdfium_c.FS_RECTF()
+        x, y = ctypes.c_double(), ctypes.c_double()
         for k, ch in enumerate(text):
             if pdfium_c.FPDFText_IsGenerated(textpage, k) == 1:
                 continue  # line breaks and spaces PDFium adds; pdfminer has none
             if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in _BLANK_CONTROLS):
                 return None  # a glyph without a Unicode mapping
-            if not pdfium_c.FPDFText_GetLooseCharBox(textpage, k, box):
+            if not pdfium_c.FPDFText_GetLooseCharBox(textpage, k, box) or \
+                    not pdfium_c.FPDFText_GetCharOrigin(textpage, k, x, y):
                 return None
-            chars.append((height - box.top, height - box.bottom, box.left, box.right, ch))
+            chars.append(_Char(height - y.value, height - box.top, height - box.bottom,
+                               box.left, box.right, ch))
     finally:
         textpage.close()
-    lines = [line for group in _rows(chars) if (line := _line(group)) is not None]
+    lines = [line for row in _rows(chars) if (line := _line(row)) is not None]
     if not lines:
         return None
     lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
     return lines
 
 
-def _rows(chars: list[tuple[float, float, float, float, str]]
-          ) -> list[list[tuple[float, float, float, float, str]]]:
-    """Characters in rows: sorted by top, a new row where the top is more than the
-    tolerance below the previous character's (as pdfplumber clusters them)."""
-    rows: list[list[tuple[float, float, float, float, str]]] = []
+def _rows(chars: list[_Char]) -> list[list[_Char]]:
+    """Characters in rows: sorted by baseline, a new row where the baseline is more
+    than the tolerance below the previous character's. (pdfplumber clusters by the
+    top of each character's box, which is the font's size above its descent: a
+    line that mixes fonts, such as digits in a Latin font among Chinese, can come
+    apart there; the baseline keeps it whole.)"""
+    rows: list[list[_Char]] = []
     last = 0.0
-    for c in sorted(chars, key=lambda c: c[0]):
-        if not rows or c[0] > last + _TOLERANCE:
+    for c in sorted(chars, key=lambda c: c.baseline):
+        if not rows or c.baseline > last + _TOLERANCE:
             rows.append([])
         rows[-1].append(c)
-        last = c[0]
+        last = c.baseline
     return rows
 
 
-def _line(row: list[tuple[float, float, float, float, str]]) -> PlacedLine | None:
+def _line(row: list[_Char]) -> PlacedLine | None:
     """One row, left to right: its words joined by a space (a word ends at a blank or
     at a gap wider than the tolerance); None if the row is blank."""
     words: list[str] = []
-    inked = []
-    prev_x1: float | None = None
-    for c in sorted(row, key=lambda c: c[2]):
-        if c[4].isspace():
-            prev_x1 = None
-            continue
-        if prev_x1 is None or c[2] > prev_x1 + _TOLERANCE:
+    inked: list[_Char] = []
+    for c in sorted(row, key=lambda c: c.x0):
+        if c.text.isspace():
             words.append("")
-        words[-1] += c[4]
+            continue
+        if not words or (inked and c.x0 > inked[-1].x1 + _TOLERANCE):
+            words.append("")
+        words[-1] += c.text
         inked.append(c)
-        prev_x1 = c[3]
     if not inked:
         return None
-    return PlacedLine(text=" ".join(words), x0=min(c[2] for c in inked),
-                      x1=max(c[3] for c in inked), top=min(c[0] for c in inked),
-                      bottom=max(c[1] for c in inked))
+    return PlacedLine(text=" ".join(w for w in words if w), x0=min(c.x0 for c in inked),
+                      x1=max(c.x1 for c in inked), top=min(c.top for c in inked),
+                      bottom=max(c.bottom for c in inked))
 
 
 class _Pages(NamedTuple):
