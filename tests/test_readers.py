@@ -390,6 +390,25 @@ def test_a_plain_pdf_is_read_without_pdfplumber(tmp_path: Path,
     assert texts(read(path)) == want
 
 
+def test_fake_bold_is_read_once_by_either_engine(tmp_path: Path) -> None:
+    """A heading printed twice 0.4 pt apart (fake bold): one 一、党政…, not 一一、、党党政政…"""
+    from reportlab.pdfgen import canvas
+
+    p = tmp_path / "bold.pdf"
+    c = canvas.Canvas(str(p))
+    c.setFont(docbuild._pdf_font("ttf"), 14)
+    for x in (72, 72.4):
+        c.drawString(x, 750, "一、党政主要负责人履行第一责任人职责情况")
+    c.drawString(72, 720, "正文内容。")
+    c.showPage()
+    c.save()
+    want = [["一、党政主要负责人履行第一责任人职责情况", "正文内容。"]]
+    fast = pdf._pdfium_pages(p.read_bytes())
+    assert fast is not None
+    assert [[ln.text for ln in page] for page in fast.lines] == want
+    assert [[ln.text for ln in page] for page in pdf._pdfminer_pages(p.read_bytes()).lines] == want
+
+
 def test_pdfium_leaves_rotated_pages_to_pdfplumber(tmp_path: Path) -> None:
     from reportlab.pdfgen import canvas
 

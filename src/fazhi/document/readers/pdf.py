@@ -66,7 +66,9 @@ def no_text_layer(what: str) -> DocumentError:
 
 
 def _page_lines(page: Any) -> tuple[list[PlacedLine], int]:
-    lines = page.extract_text_lines(strip=True, return_chars=False)
+    # a glyph printed twice a hair apart is "fake bold"; PDFium reads it once, and so
+    # must pdfminer (一一、、党党政政… matches no wording)
+    lines = page.dedupe_chars().extract_text_lines(strip=True, return_chars=False)
     out = []
     unmapped = 0
     for ln in lines:
