@@ -112,15 +112,16 @@ def _pdfium_page(page: Any) -> list[PlacedLine] | None:
         if len(text) != n:  # characters beyond the Basic Multilingual Plane
             return None
         chars: list[_Char] = []
+        raw = textpage.raw
         box = pdfium_c.FS_RECTF()
         x, y = ctypes.c_double(), ctypes.c_double()
         for k, ch in enumerate(text):
-            if pdfium_c.FPDFText_IsGenerated(textpage, k) == 1:
+            if pdfium_c.FPDFText_IsGenerated(raw, k) == 1:
                 continue  # line breaks and spaces PDFium adds; pdfminer has none
             if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in _BLANK_CONTROLS):
                 return None  # a glyph without a Unicode mapping
-            if not pdfium_c.FPDFText_GetLooseCharBox(textpage, k, box) or \
-                    not pdfium_c.FPDFText_GetCharOrigin(textpage, k, x, y):
+            if not pdfium_c.FPDFText_GetLooseCharBox(raw, k, box) or \
+                    not pdfium_c.FPDFText_GetCharOrigin(raw, k, x, y):
                 return None
             chars.append(_Char(height - y.value, height - box.top, height - box.bottom,
                                box.left, box.right, ch))
