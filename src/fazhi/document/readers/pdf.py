@@ -13,8 +13,8 @@ pdfminer.six) takes ten times as long but says what went wrong with a file.
 PDFium reads first, and its lines are built much as pdfplumber builds them
 (characters in rows of the same baseline within 3 pt, words apart where the
 gap is wider than 3 pt; pdfplumber groups by the tops of the characters'
-boxes, which can split a line that mixes fonts). Whenever it is not sure of a file, pdfplumber reads it
-instead, with everything above: when PDFium cannot open the file, a content
+boxes, which can split a line that mixes fonts). Whenever PDFium is not
+sure of a file, pdfplumber reads it instead, with everything above: when PDFium cannot open the file, a content
 stream does not decode (PDFium would read what it can of it without a word),
 a page has no text (a scan, a damaged page, a blank page), a character has no
 Unicode mapping (control characters in place of glyphs), or a page is rotated
@@ -98,8 +98,8 @@ class _Char(NamedTuple):
 
 
 def _pdfium_page(page: Any) -> list[PlacedLine] | None:
-    """A page's lines as pdfplumber would give them, or None when PDFium is not sure
-    of the page (see the module docstring)."""
+    """A page's lines (see the module docstring), in pdfplumber's order, or None when
+    PDFium is not sure of the page."""
     left, bottom, right, top = page.get_mediabox()
     if page.get_rotation() or (left, bottom) != (0, 0) or \
             page.get_cropbox() != (left, bottom, right, top):
