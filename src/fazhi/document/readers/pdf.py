@@ -67,7 +67,7 @@ def no_text_layer(what: str) -> DocumentError:
 
 def _page_lines(page: Any) -> tuple[list[PlacedLine], int]:
     # a glyph printed twice a hair apart is "fake bold"; PDFium reads it once, and so
-    # must pdfminer (一一、、党党政政… matches no wording)
+    # must pdfminer (with every character doubled, a heading matches no wording)
     lines = page.dedupe_chars().extract_text_lines(strip=True, return_chars=False)
     out = []
     unmapped = 0
