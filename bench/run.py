@@ -25,6 +25,12 @@ command, start-up included, with Python's bytecode cache on as by default):
   phrase (so 合法性审[查核] gives 合法性审, 主要负责(人|同志)履行 gives 主要负责
   and 履行).
 
+Real batches are mostly PDFs, whose reading costs more than their checking, so
+the script also times ``fazhi check --format json`` over the first ``--pdfs``
+reports (200 by default) made into PDFs by ``tests/docbuild.py`` (needs the
+test extras and Debian's fonts-wqy-zenhei; the row says so where they are
+missing). It is a line below the table, not a target of the issue.
+
 Peak RSS is that of the whole process tree (the command and all its worker
 processes, summed), sampled every 10 ms with psutil; it is printed next to the
 largest single process (ru_maxrss from wait4). CPU s is the CPU time of the
@@ -141,6 +147,30 @@ def build_corpus(n: int, root: Path, samples: list[Sample], seed: int = SEED) ->
         path.write_bytes(data)
         total += len(data)
     return total
+
+
+def build_pdf_corpus(n: int, root: Path, samples: list[Sample], seed: int = SEED) -> bool:
+    """The first ``n`` reports of the corpus as PDFs, as ``tests/docbuild.py`` makes
+    them (A4, an embedded TrueType CJK font, paragraphs wrapped at the margin, a
+    running header and page numbers). False where that needs what is not installed
+    (reportlab from the test extras, Debian's fonts-wqy-zenhei)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        import reportlab  # noqa: F401, PLC0415
+
+        import docbuild  # noqa: PLC0415 - test helpers, only for this row
+    except ImportError:
+        return False
+    if not docbuild.CJK_TTF.exists():
+        return False
+    rng = random.Random(seed)
+    for i in range(n):
+        text = synthetic_report(rng, samples)
+        rng.random()  # the encoding draw of build_corpus, so the texts are its first n
+        path = root / f"r{i:05d}.pdf"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        docbuild.make_pdf(text.splitlines(), path, font="ttf", size=12, page_mark="page")
+    return True
 
 
 # -- grep lower bound ---------------------------------------------------------
@@ -260,9 +290,10 @@ def count(rules: Path, work: Path) -> dict[str, Counted] | None:
     return out
 
 
-def counted_text(counted: dict[str, Counted] | None) -> str:
+def counted_text(counted: dict[str, Counted] | None, skipped: bool = False) -> str:
     if counted is None:
-        return "Instructions per report: not counted (valgrind is not installed).\n"
+        why = "--no-count" if skipped else "valgrind is not installed"
+        return f"Instructions per report: not counted ({why}).\n"
     parts = [f"{fmt.upper()} {c.worker:.1f} M in the worker and {c.main:.1f} M in the main process"
              for fmt, c in counted.items()]
     return (f"Instructions per report (valgrind's callgrind, `--jobs 1`, {COUNTED} reports; "
@@ -367,6 +398,33 @@ def run(sizes: list[int], jobs: int, rules: Path, work: Path, idle_wait: float =
     return rows
 
 
+def run_pdfs(n: int, jobs: int, rules: Path, work: Path, idle_wait: float = 0.0
+             ) -> Measured | None:
+    """``fazhi check --format json`` over the first ``n`` reports as PDFs (see
+    :func:`build_pdf_corpus`); None where they cannot be made here."""
+    corpus = work / f"pdf-{n}"
+    if not build_pdf_corpus(n, corpus, load_samples(rules)):
+        return None
+    print(f"{n} PDFs built; running…", file=sys.stderr)
+    m = measure([sys.executable, "-m", "fazhi", "check", "--rules", str(rules), "--quiet",
+                 "--jobs", str(jobs), str(corpus), "--format", "json"], idle_wait)
+    if m.returncode not in (0, 1, 3):
+        raise SystemExit(f"fazhi check (PDF) failed with exit code {m.returncode}")
+    shutil.rmtree(corpus, ignore_errors=True)
+    return m
+
+
+def pdf_text(n: int, m: Measured | None) -> str:
+    if n == 0:
+        return ""
+    if m is None:
+        return (f"PDF: not measured (building {n} PDFs needs reportlab from the test extras and "
+                "Debian's fonts-wqy-zenhei).\n")
+    return (f"PDF: the first {n:,} reports as PDFs (tests/docbuild.py, embedded TrueType font), "
+            f"to JSON: {m.seconds:.2f} s, {n / m.seconds:,.0f} reports/s, "
+            f"{m.cpu_seconds:.1f} CPU s, peak RSS {m.peak_tree_mb:.0f} MB (tree).\n")
+
+
 def table(rows: list[Row], jobs: int) -> str:
     lines = [
         "| N | corpus | JSON s | JSON reports/s | JSON CPU s | HTML s | HTML reports/s | HTML CPU s | peak RSS JSON (tree / largest process) | peak RSS HTML (tree / largest process) | grep -F s | JSON ÷ grep | other load (cores) |",
@@ -441,23 +499,27 @@ def main() -> None:
                     help="before each measurement, wait up to this long for the machine to be idle")
     ap.add_argument("--no-count", action="store_true",
                     help="skip counting instructions per report with valgrind (a few minutes)")
+    ap.add_argument("--pdfs", type=int, default=200, metavar="N",
+                    help="also time N reports as PDFs (0: skip)")
     args = ap.parse_args()
     before = reference_ms(args.jobs)
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as tmp:
         rows = run(args.sizes, args.jobs, args.rules, Path(tmp), args.idle_wait)
+        pdfs = run_pdfs(args.pdfs, args.jobs, args.rules, Path(tmp), args.idle_wait) \
+            if args.pdfs else None
         after = reference_ms(args.jobs)
         counted = None if args.no_count else count(args.rules, Path(tmp))
-    text = table(rows, args.jobs)
+    text = table(rows, args.jobs) + "\n" + pdf_text(args.pdfs, pdfs)
     print(text)
     print(f"reference workload: {before:.0f} ms before, {after:.0f} ms after")
-    print(counted_text(counted), end="")
+    print(counted_text(counted, args.no_count), end="")
     header = (f"# fazhi check benchmark\n\nMeasured by `python bench/run.py` "
               f"(`--jobs {args.jobs}`) on {machine()}.\n"
               "Times are wall clock for the whole command, start-up included; see the script's "
               "docstring for the corpus, the grep lower bound and how RSS is measured.\n"
               f"Machine speed: the reference workload took {before:.0f} ms before the "
               f"measurements and {after:.0f} ms after (less is faster; see the docstring).\n"
-              f"{counted_text(counted)}\n")
+              f"{counted_text(counted, args.no_count)}\n")
     args.out.write_text(header + text, encoding="utf-8")
 
 
