@@ -343,9 +343,10 @@ def test_pdf_furniture_in_a_built_report(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["jiangjia-2022", "zhangguanying-2024"])
 def test_pdfium_gives_the_lines_pdfplumber_gives(tmp_path: Path, name: str, font: str,
                                                   size: int, mark: str) -> None:
-    """The fast engine builds its lines as pdfplumber does: the same lines on the same
-    pages, the same text, coordinates within 2.5 pt (pdfminer's boxes are the font
-    size high, PDFium's the font's ascent to descent)."""
+    """The fast engine gives pdfplumber's lines: the same lines on the same pages, the
+    same text, coordinates within 2.5 pt (pdfminer's boxes are the font size high,
+    PDFium's loose boxes the font's ascent to descent; rows by baseline or by box top
+    agree where a line has one font)."""
     lines = docbuild.report_lines(REPORTS / f"{name}.txt")
     data = docbuild.make_pdf(lines, tmp_path / "r.pdf", font=font, size=size,
                              page_mark=mark).read_bytes()
