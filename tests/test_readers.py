@@ -284,6 +284,32 @@ def _encrypted_pdf(path: Path, user: str) -> Path:
     return path
 
 
+def test_pdf_with_a_scanned_page_after_text_pages(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A signature page scanned as an image after the text: the text is read, the page
+    is named in a warning, and either engine says the same."""
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    seal = tmp_path / "seal.png"
+    Image.new("RGB", (200, 280), (200, 30, 30)).save(seal)
+    p = tmp_path / "mixed.pdf"
+    c = canvas.Canvas(str(p))
+    c.setFont(docbuild._pdf_font("ttf"), 12)
+    c.drawString(72, 750, "关于2022年法治政府建设情况的报告")
+    c.drawString(72, 730, "正文第一段。")
+    c.showPage()
+    c.drawImage(str(seal), 72, 300, 400, 500)
+    c.showPage()
+    c.save()
+    slow = pdf._pdfminer_pages(p.read_bytes())
+    assert (slow.scanned, [len(page) for page in slow.lines]) == (1, [2, 0])
+    monkeypatch.setattr(pdf.pdfplumber, "open", None)  # PDFium alone
+    ex = read(p)
+    assert ex.warnings == ["partial_text_layer"]
+    assert texts(ex) == ["关于2022年法治政府建设情况的报告", "正文第一段。"]
+
+
 def test_pdf_with_owner_password_only_is_read(tmp_path: Path) -> None:
     ex = read(_encrypted_pdf(tmp_path / "owner.pdf", ""))
     assert "正文第一段。" in texts(ex)

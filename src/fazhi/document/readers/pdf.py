@@ -16,9 +16,10 @@ gap is wider than 3 pt; pdfplumber groups by the tops of the characters'
 boxes, which can split a line that mixes fonts). Whenever PDFium is not
 sure of a file, pdfplumber reads it instead, with everything above: when PDFium cannot open the file, a content
 stream does not decode (PDFium would read what it can of it without a word),
-a page has no text (a scan, a damaged page, a blank page), a character has no
-Unicode mapping (control characters in place of glyphs), or a page is rotated
-or cropped (coordinates that pdfplumber counts differently).
+a character has no Unicode mapping (control characters in place of glyphs),
+or a page is rotated or cropped (coordinates that pdfplumber counts
+differently). A page without text counts as scanned where it shows an image,
+as pdfplumber counts it (a scanned signature page after text pages).
 """
 
 from __future__ import annotations
@@ -98,8 +99,8 @@ class _Char(NamedTuple):
 
 
 def _pdfium_page(page: Any) -> list[PlacedLine] | None:
-    """A page's lines (see the module docstring), in pdfplumber's order, or None when
-    PDFium is not sure of the page."""
+    """A page's lines (see the module docstring), in pdfplumber's order (none for a
+    page without text), or None when PDFium is not sure of the page."""
     left, bottom, right, top = page.get_mediabox()
     if page.get_rotation() or (left, bottom) != (0, 0) or \
             page.get_cropbox() != (left, bottom, right, top):
@@ -128,10 +129,13 @@ def _pdfium_page(page: Any) -> list[PlacedLine] | None:
     finally:
         textpage.close()
     lines = [line for row in _rows(chars) if (line := _line(row)) is not None]
-    if not lines:
-        return None
     lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
     return lines
+
+
+def _shows_image(page: Any) -> bool:
+    """Whether the page draws an image, in forms too (pdfplumber's ``page.images``)."""
+    return next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]), None) is not None
 
 
 def _rows(chars: list[_Char]) -> list[list[_Char]]:
@@ -185,16 +189,19 @@ def _pdfium_pages(data: bytes) -> _Pages | None:
         return None
     try:
         pages = []
+        scanned = 0
         for i in range(len(pdf)):
             page = pdf[i]
             try:
                 lines = _pdfium_page(page)
+                if lines == [] and _shows_image(page):
+                    scanned += 1
             finally:
                 page.close()
             if lines is None:
                 return None
             pages.append(lines)
-        return _Pages(pages, 0, 0, 0) if pages else None
+        return _Pages(pages, 0, scanned, 0) if pages else None
     except pdfium.PdfiumError:
         return None
     finally:
