@@ -215,7 +215,7 @@ def _streams_intact(data: bytes) -> bool:
     interpreting takes a few milliseconds."""
     try:
         doc = PDFDocument(PDFParser(io.BytesIO(data)))
-        seen: set[int] = set()
+        seen: dict[int, Any] = {}  # id → stream, held so that no id is reused meanwhile
         for page in PDFPage.create_pages(doc):
             for stream in page.contents:
                 _decode(resolve1(stream), seen)
@@ -225,15 +225,15 @@ def _streams_intact(data: bytes) -> bool:
     return True
 
 
-def _decode(stream: Any, seen: set[int]) -> None:
+def _decode(stream: Any, seen: dict[int, Any]) -> None:
     if isinstance(stream, PDFStream) and id(stream) not in seen:
-        seen.add(id(stream))
+        seen[id(stream)] = stream
         stream.get_data()
         if stream.get("Subtype") is LIT("Form"):
             _decode_forms(stream.get("Resources"), seen)
 
 
-def _decode_forms(resources: Any, seen: set[int]) -> None:
+def _decode_forms(resources: Any, seen: dict[int, Any]) -> None:
     resources = resolve1(resources)
     if isinstance(resources, dict):
         xobjects = resolve1(resources.get("XObject"))
