@@ -404,6 +404,19 @@ def test_pdfium_keeps_lines_whole_in_a_libreoffice_pdf() -> None:
                    abs(a.bottom - b.bottom)) <= 2.5
 
 
+def test_pdfium_keeps_a_title_whole_where_its_digits_change_font() -> None:
+    """Chromium's print of a page whose heading is bold, with the digits in a Latin font
+    (tests/data/chromium-title.pdf, from Chromium 156): pdfminer's boxes of the two
+    fonts have different tops and it gives 关于 年…报告 and 2022 as two lines;
+    PDFium's reading keeps the title one line, as the page shows it."""
+    data = (Path(__file__).parent / "data" / "chromium-title.pdf").read_bytes()
+    fast = pdf._pdfium_pages(data)
+    assert fast is not None
+    assert [ln.text for p in fast.lines for ln in p] == [
+        "关于2022年法治政府建设情况的报告",
+        "2022年，我镇坚持以习近平法治思想为指导，全面推进依法行政。"]
+
+
 def test_a_plain_pdf_is_read_without_pdfplumber(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     lines = docbuild.report_lines(REPORTS / "jiangjia-2022.txt")
