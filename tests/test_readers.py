@@ -215,6 +215,25 @@ def test_running_header_is_dropped_but_body_lines_are_not() -> None:
     assert [[ln.text for ln in p] for p in kept] == [[b] for b in body]
 
 
+@pytest.mark.parametrize("footer", ["https://www.example.gov.cn/zwgk/art/2023/2/1/art_1.html {p}/3",
+                                    "{p}/3 file:///C:/Users/admin/Desktop/报告.html",
+                                    "某某县人民政府办公室印发 第{p}页"])
+def test_a_long_footer_with_a_page_number_is_dropped(footer: str) -> None:
+    """A browser's print footer: the page's address, then the page number."""
+    body = [f"第{i}项工作：坚持依法行政，全面推进法治政府建设，取得明显成效。" for i in range(1, 4)]
+    pages = [[placed(body[i], 100), placed(footer.format(p=i + 1), 800)] for i in range(3)]
+    kept = strip_furniture(pages)
+    assert [[ln.text for ln in p] for p in kept] == [[b] for b in body]
+
+
+def test_a_long_line_at_the_page_edges_stays_unless_it_repeats() -> None:
+    """Page-ending lines that differ in more than a page number are text."""
+    body = [f"第{i}项工作：坚持依法行政，全面推进法治政府建设，取得明显成效，共审查{i}" for i in range(1, 4)]
+    tops = [f"第{i}页的正文，内容各不相同。" for i in "一二三"]
+    pages = [[placed(tops[i], 100), placed(body[i], 800)] for i in range(3)]
+    assert [[ln.text for ln in p] for p in strip_furniture(pages)] == [[t, b] for t, b in zip(tops, body, strict=True)]
+
+
 def test_single_page_keeps_its_lines() -> None:
     page = [placed("关于2022年法治政府建设情况的报告", 40), placed("正文。", 100), placed("2023年2月1日", 800)]
     assert len(strip_furniture([page])[0]) == 3

@@ -5,8 +5,8 @@ with coordinates off a page. Here:
 
 * page furniture goes: page numbers ("— 3 —", "-3-", "第3页", "3/10") among
   the first or last lines of a page, and running headers or footers (the same
-  line, digits aside if it is short, at the top or bottom of at least half the
-  pages, two at least);
+  line, digits aside if it is short, a page number at either end aside if it is
+  longer, at the top or bottom of at least half the pages, two at least);
 * a line that runs to the right margin and is followed by a line starting at
   the left margin (not indented; in a layout without paragraph indents, not
   a numbered heading after a full stop) is marked ``wrapped``, so the paragraph stage joins it to the next
@@ -54,10 +54,20 @@ def _edge_indexes(n: int) -> set[int]:
     return set(range(min(_EDGE_LINES, n))) | set(range(max(n - _EDGE_LINES, 0), n))
 
 
+# A page number at either end of a longer line (a browser's print footer puts one after
+# the page's address: "https://….html 2/3").
+_PAGE_AT_END = re.compile(
+    r"^(?:\d{1,4}/\d{1,4}|第\d{1,4}页)|(?:\d{1,4}/\d{1,4}|第\d{1,4}页(?:[,/]?共\d{1,4}页)?"
+    r"|page\d{1,4}(?:of\d{1,4})?|\d{1,4})$", re.IGNORECASE)
+
+
 def _running_key(norm: str) -> str:
     """What a running header/footer repeats: short lines compare with digits masked
-    ("第3页 某某县人民政府"), longer ones as they are."""
-    return re.sub(r"\d+", "#", norm) if len(norm) <= _RUNNING_MASK_MAX else norm
+    ("第3页 某某县人民政府"), longer ones as they are but for a page number at
+    either end."""
+    if len(norm) <= _RUNNING_MASK_MAX:
+        return re.sub(r"\d+", "#", norm)
+    return _PAGE_AT_END.sub("#", norm)
 
 
 def strip_furniture(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
