@@ -36,8 +36,8 @@ def _joinable(prev: str, cur: str, min_chars: int) -> bool:
 
 
 @dataclass(frozen=True)
-class _Piece:
-    """One source line, stripped, with its normalised text and map."""
+class Piece:
+    """One non-empty source line, stripped, with its normalised text and map."""
 
     line: SourceLine
     text: str
@@ -45,17 +45,30 @@ class _Piece:
     norm_map: list[int]
 
 
-def build_paragraphs(lines: list[SourceLine], join_min_chars: int = 15) -> list[Paragraph]:
-    """Group lines into paragraphs and normalise each."""
-    groups: list[list[_Piece]] = []
-    current: list[_Piece] = []
-    prev = ""
-    wrapped = False
+def line_pieces(lines: list[SourceLine]) -> list[Piece]:
+    """Normalise each line; lines with nothing left after normalisation are dropped."""
+    out: list[Piece] = []
     for line in lines:
         text = line.text.strip()
         norm, norm_map = normalize(text)
-        if not norm:
-            continue
+        if norm:
+            out.append(Piece(line, text, norm, norm_map))
+    return out
+
+
+def build_paragraphs(lines: list[SourceLine], join_min_chars: int = 15) -> list[Paragraph]:
+    """Group lines into paragraphs and normalise each."""
+    return group_paragraphs(line_pieces(lines), join_min_chars)
+
+
+def group_paragraphs(pieces: list[Piece], join_min_chars: int = 15) -> list[Paragraph]:
+    """Group normalised lines into paragraphs."""
+    groups: list[list[Piece]] = []
+    current: list[Piece] = []
+    prev = ""
+    wrapped = False
+    for piece in pieces:
+        norm = piece.norm
         if wrapped:
             prev += norm
         else:
@@ -63,14 +76,14 @@ def build_paragraphs(lines: list[SourceLine], join_min_chars: int = 15) -> list[
                 groups.append(current)
                 current = []
             prev = norm
-        current.append(_Piece(line, text, norm, norm_map))
-        wrapped = line.wrapped
+        current.append(piece)
+        wrapped = piece.line.wrapped
     if current:
         groups.append(current)
     return [_make(i, g) for i, g in enumerate(groups)]
 
 
-def _make(index: int, group: list[_Piece]) -> Paragraph:
+def _make(index: int, group: list[Piece]) -> Paragraph:
     """Join a group's lines; normalisation is per character, so the pieces' norms join too."""
     starts: list[int] = []
     norm_map: list[int] = []
