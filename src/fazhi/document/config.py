@@ -154,6 +154,39 @@ class FlattenedConfig(Strict):
     min_share: float = Field(default=0.6, gt=0, le=1)
 
 
+class WebPageConfig(Strict):
+    """What a web page adds around a report printed or copied from it (see
+    :mod:`fazhi.document.webpage`). Patterns match at the start of a normalised
+    line. ``position``: the breadcrumb (当前位置…); ``info``: the information
+    bar under the page's title (发布时间…, 来源…, 【字体…】, 【打印】【关闭】);
+    ``tail``: the lines that follow the article (打印本页, 相关链接, the site's
+    footer). ``head_lines`` and ``tail_lines``: how many lines at the start and
+    at the end are looked at. With no patterns, nothing is removed."""
+
+    head_lines: int = Field(default=60, ge=1)
+    tail_lines: int = Field(default=60, ge=1)
+    position: list[Regex] = Field(default_factory=list)
+    info: list[Regex] = Field(default_factory=list)
+    tail: list[Regex] = Field(default_factory=list)
+
+    @cached_property
+    def position_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.position)
+
+    @cached_property
+    def info_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.info)
+
+    @cached_property
+    def tail_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.tail)
+
+    @cached_property
+    def any_re(self) -> re.Pattern[str] | None:
+        """All three kinds at once: most lines match none, and are passed over in one test."""
+        return compile_any(self.position + self.info + self.tail)
+
+
 class OutlineConfig(Strict):
     """How the document stage builds the outline and classifies sections."""
 
@@ -165,6 +198,7 @@ class OutlineConfig(Strict):
     meta: MetaConfig
     completeness: CompletenessConfig = Field(default_factory=CompletenessConfig)
     flattened: FlattenedConfig = Field(default_factory=FlattenedConfig)
+    web_page: WebPageConfig = Field(default_factory=WebPageConfig)
 
     @model_validator(mode="after")
     def _known_end_kinds(self) -> OutlineConfig:
@@ -180,6 +214,8 @@ class OutlineConfig(Strict):
             _ = kind.heading_re, kind.subheading_re, kind.content_res
         _ = (self.title_re, self.issuer_re, self.place_re, self.closing_re,
              self.title_issuer_before_re)
+        web = self.web_page
+        _ = web.position_re, web.info_re, web.tail_re, web.any_re
 
     @cached_property
     def title_re(self) -> re.Pattern[str] | None:

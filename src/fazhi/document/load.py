@@ -10,9 +10,10 @@ from fazhi.document.locate import evidence_at
 from fazhi.document.metadata import extract_meta, find_title
 from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, Section
 from fazhi.document.outline import build_outline
-from fazhi.document.paragraphs import build_paragraphs
+from fazhi.document.paragraphs import group_paragraphs, line_pieces
 from fazhi.document.readers import DEFAULT_MAX_BYTES, Limits, extract, read_bytes
 from fazhi.document.unflatten import unflatten
+from fazhi.document.webpage import strip_web_page
 
 
 def _headings(sections: list[Section]) -> set[int]:
@@ -39,10 +40,13 @@ def is_truncated(paragraphs: list[Paragraph], sections: list[Section], cfg: Outl
 
 
 def document_warnings(ex: Extracted, paragraphs: list[Paragraph], sections: list[Section],
-                      cfg: OutlineConfig, flattened: bool = False) -> list[str]:
+                      cfg: OutlineConfig, flattened: bool = False,
+                      web_page: bool = False) -> list[str]:
     warnings = list(ex.warnings)
     if flattened:
         warnings.append("flattened")
+    if web_page:
+        warnings.append("web_page")
     if sum(len(p.norm) for p in paragraphs) < cfg.completeness.min_chars:
         warnings.append("too_short")
     if is_truncated(paragraphs, sections, cfg):
@@ -53,7 +57,9 @@ def document_warnings(ex: Extracted, paragraphs: list[Paragraph], sections: list
 def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: str = "") -> Document:
     """Interpret extracted lines as a report."""
     lines = unflatten(ex.lines, cfg)
-    paragraphs = build_paragraphs(ex.lines if lines is None else lines, cfg.join_min_chars)
+    pieces = line_pieces(ex.lines if lines is None else lines)
+    article = strip_web_page(pieces, cfg.web_page)
+    paragraphs = group_paragraphs(pieces if article is None else article, cfg.join_min_chars)
     if not paragraphs:
         raise DocumentError("empty", "文件中没有可读的文字。请确认文件内容完整后重试。")
     title_index = find_title(paragraphs, cfg)
@@ -62,7 +68,8 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     doc = Document(path=path, sha256=sha256, format=ex.format, encoding=ex.encoding,
                    paragraphs=paragraphs, sections=sections, leads=leads, meta=meta,
                    warnings=document_warnings(ex, paragraphs, sections, cfg,
-                                              flattened=lines is not None))
+                                              flattened=lines is not None,
+                                              web_page=article is not None))
     doc.meta_evidence = {k: evidence_at(doc, *v) for k, v in where.items()}
     return doc
 

@@ -1,0 +1,120 @@
+"""Reports printed or copied from a web page: the page around the article removed.
+
+A report saved from a government website as a PDF (the browser's print), or
+copied from the page into Word or a text file, keeps what the page shows
+around the article: the site's name, search box and menus, the breadcrumb,
+the page's title with its information bar (publication time, source, font
+size, print and close buttons) and, after the article, print and close links,
+related links and the site's footer. None of it is the report, and it is in
+the way: the title is no longer among the first lines, the site's name reads
+like an issuer, and the footer hides the report's closing.
+
+The rulebook's ``document.web_page`` block (:class:`WebPageConfig`) says what
+the breadcrumb (``position``), the information bar (``info``) and the lines
+after the article (``tail``) look like; each pattern matches at the start of
+a normalised line. A text is taken for a web page when, among its first
+``head_lines`` lines, a breadcrumb or an information bar stands, or, among
+its last ``tail_lines`` lines, two lines of the footer do. Then:
+
+- With an information bar (the first after the last breadcrumb), everything
+  above the page's title goes: the title is the line just above the bar,
+  with the lines the reader marked as wrapped into it. The bar goes, with the
+  bar lines straight below it, and so does the title where the article
+  repeats it within its first lines.
+- With a breadcrumb and no bar, everything up to the breadcrumb goes.
+- From the first footer line among the last ``tail_lines`` lines (below what
+  the head kept), everything goes.
+
+Lines are removed, never changed, so every remaining line keeps its own page
+and line number. Nothing that reads as a sentence (with a full stop) is
+removed: the page's head ends before the first sentence, its footer starts
+after the last. A text with nothing left is kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import chain
+
+from fazhi.document.config import WebPageConfig
+from fazhi.document.paragraphs import Piece
+
+# How many lines below the information bar the article may repeat the page's title.
+_TITLE_REPEAT_LINES = 8
+
+
+def _matches(rx: re.Pattern[str] | None, text: str) -> bool:
+    return rx is not None and rx.match(text) is not None
+
+
+def _candidates(pieces: list[Piece], cfg: WebPageConfig, any_re: re.Pattern[str]) -> list[int]:
+    """Indices of the first and last lines that match any pattern at all."""
+    n = len(pieces)
+    if n <= cfg.head_lines + cfg.tail_lines:
+        looked: Iterable[int] = range(n)
+    else:
+        looked = chain(range(cfg.head_lines), range(n - cfg.tail_lines, n))
+    match = any_re.match
+    return [i for i in looked if match(pieces[i].norm)]
+
+
+def _sentence(piece: Piece) -> bool:
+    return "。" in piece.norm
+
+
+def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig
+          ) -> tuple[list[Piece], int] | None:
+    """The lines the head keeps above the article (the page's title, if kept) and
+    the index the article starts at; None when no breadcrumb or bar is found."""
+    window = min(len(pieces), cfg.head_lines)
+    window = next((i for i in range(window) if _sentence(pieces[i])), window)
+    hits = [i for i in hits if i < window]
+    crumbs = [i for i in hits if _matches(cfg.position_re, pieces[i].norm)]
+    crumb = crumbs[-1] if crumbs else -1
+    bar = next((i for i in hits if i > crumb and _matches(cfg.info_re, pieces[i].norm)), None)
+    if bar is None:
+        return ([], crumb + 1) if crumbs else None
+    start = bar
+    if bar - 1 > crumb:
+        start = bar - 1
+        while start - 1 > crumb and pieces[start - 1].line.wrapped:
+            start -= 1
+    body = bar
+    while body < window and _matches(cfg.info_re, pieces[body].norm):
+        body += 1
+    title = "".join(p.norm for p in pieces[start:bar])
+    following = "".join(p.norm for p in pieces[body:body + _TITLE_REPEAT_LINES])
+    if title and title in following:
+        return [], body
+    return pieces[start:bar], body
+
+
+def _tail_start(pieces: list[Piece], hits: list[int], after: int, cfg: WebPageConfig,
+                strict: bool) -> int | None:
+    """Index of the first footer line among the last lines (at or after ``after``), or
+    None. ``strict``: no breadcrumb or bar was found, so two footer lines are needed."""
+    first = max(after, len(pieces) - cfg.tail_lines)
+    first = next((i + 1 for i in range(len(pieces) - 1, first - 1, -1) if _sentence(pieces[i])),
+                 first)
+    footer = [i for i in hits if i >= first and _matches(cfg.tail_re, pieces[i].norm)]
+    if not footer or (strict and len(footer) < 2):
+        return None
+    return footer[0]
+
+
+def strip_web_page(pieces: list[Piece], cfg: WebPageConfig) -> list[Piece] | None:
+    """The lines without the web page around the report, or None when nothing was removed."""
+    any_re = cfg.any_re
+    if any_re is None or not pieces:
+        return None
+    hits = _candidates(pieces, cfg, any_re)
+    if not hits:
+        return None
+    head = _head(pieces, hits, cfg)
+    kept, body = head if head is not None else ([], 0)
+    end = _tail_start(pieces, hits, body, cfg, strict=head is None)
+    if head is None and end is None:
+        return None
+    out = kept + pieces[body:end]
+    return out if out else None

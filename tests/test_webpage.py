@@ -1,0 +1,175 @@
+"""Reports printed or copied from a web page: the page around the article is removed
+(fazhi.document.webpage), and the report then reads as the report itself does."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPORTS, extracted
+from fazhi.document.config import WebPageConfig
+from fazhi.document.load import build_document
+from fazhi.document.model import Document, Extracted, Location, SourceLine
+from fazhi.document.paragraphs import line_pieces
+from fazhi.document.webpage import strip_web_page
+from fazhi.engine import Engine
+
+HEAD = """某某县人民政府
+请输入关键字 搜索
+首页
+政务公开
+办事服务
+当前位置：首页 > 政务公开 > 法治政府建设
+通知公告
+政策文件
+{title}
+发布时间：2023-02-20 09:30　来源：县司法局　【字体：大 中 小】
+"""
+TAIL = """【打印本页】【关闭窗口】
+相关链接
+关于印发法治政府建设实施方案的通知
+2021年法治政府建设情况的报告
+主办单位：某某县人民政府办公室　版权所有
+网站标识码：4100000001　豫ICP备00000000号
+"""
+
+
+def report(name: str) -> str:
+    return (REPORTS / name).read_text("utf-8")
+
+
+def title_of(text: str) -> str:
+    return next(ln.strip() for ln in text.splitlines() if ln.strip().endswith("报告"))
+
+
+def as_page(text: str, title: str | None = None) -> str:
+    return HEAD.format(title=title or title_of(text)) + text.rstrip("\n") + "\n" + TAIL
+
+
+def doc_of(text: str, engine: Engine) -> Document:
+    return build_document(extracted(text), engine.book.document, "t.txt", "0")
+
+
+def stripped(text: str, cfg: WebPageConfig) -> list[str] | None:
+    out = strip_web_page(line_pieces(extracted(text).lines), cfg)
+    return None if out is None else [p.text for p in out]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in REPORTS.glob("*.txt")))
+def test_a_copied_page_reads_as_the_report(name: str, engine: Engine) -> None:
+    """Every sample report inside a government page: the same paragraphs, metadata and
+    judgements as the report alone, with the web_page warning."""
+    text = report(name)
+    alone = doc_of(text, engine)
+    page = doc_of(as_page(text), engine)
+    assert [p.text for p in page.paragraphs] == [p.text for p in alone.paragraphs]
+    assert page.meta == alone.meta
+    assert page.warnings == ["web_page", *alone.warnings]
+    a = engine.check_document(alone, source=False)
+    b = engine.check_document(page, source=False)
+    assert [(r.rule, r.status) for r in b.results] == [(r.rule, r.status) for r in a.results]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in REPORTS.glob("*.txt")))
+def test_a_report_is_not_taken_for_a_web_page(name: str, engine: Engine) -> None:
+    assert "web_page" not in doc_of(report(name), engine).warnings
+
+
+def test_evidence_keeps_the_page_line_numbers(engine: Engine) -> None:
+    text = report("zhengqi-2022.txt")
+    page = as_page(text)
+    doc = doc_of(page, engine)
+    at = next(i for i, ln in enumerate(page.splitlines(), 1)
+              if ln.strip() == title_of(text) and i > 10)
+    assert doc.meta_evidence["title"].line == at
+
+
+def test_the_page_title_stays_when_the_article_does_not_repeat_it(engine: Engine) -> None:
+    """Many sites show the title only above the information bar: it is kept, and found."""
+    text = report("zhengqi-2022.txt")
+    title = title_of(text)
+    body = "\n".join(ln for ln in text.splitlines() if ln.strip() != title)
+    doc = doc_of(as_page(body, title), engine)
+    assert doc.paragraphs[0].text == title
+    assert doc.meta.title == " ".join(title.split())
+    assert doc.meta.report_year == 2022
+    assert "web_page" in doc.warnings
+
+
+def test_a_title_wrapped_over_two_printed_lines_stays_whole(engine: Engine) -> None:
+    cfg = engine.book.document.web_page
+    lines = ["首页", "当前位置：首页 > 政务公开", "政策文件", "某某县人民政府关于2022年度法治政府",
+             "建设情况的报告", "发布日期：2023-01-31", "各位领导：", "现将有关情况报告如下。"]
+    src = [SourceLine(text=t, loc=Location(page=1, line=i + 1), wrapped=(i == 3))
+           for i, t in enumerate(lines)]
+    out = strip_web_page(line_pieces(src), cfg)
+    assert out is not None
+    assert [p.text for p in out] == lines[3:5] + lines[6:]
+    doc = build_document(Extracted(format="pdf", lines=src), engine.book.document)
+    assert doc.meta.title == "某某县人民政府关于2022年度法治政府建设情况的报告"
+
+
+def test_a_breadcrumb_alone_cuts_the_head(engine: Engine) -> None:
+    cfg = engine.book.document.web_page
+    text = "某某镇人民政府网\n首页\n您现在的位置：首页>信息公开\n关于2022年法治政府建设情况的报告\n正文。\n"
+    assert stripped(text, cfg) == ["关于2022年法治政府建设情况的报告", "正文。"]
+
+
+def test_a_bar_of_several_lines_goes_whole(engine: Engine) -> None:
+    cfg = engine.book.document.web_page
+    text = ("关于2022年法治政府建设情况的报告\n发布时间：2023-01-05\n信息来源：县司法局\n"
+            "【字体：大 中 小】\n【打印】【关闭】\n一、主要举措\n正文。\n")
+    assert stripped(text, cfg) == ["关于2022年法治政府建设情况的报告", "一、主要举措", "正文。"]
+
+
+def test_one_footer_like_line_in_a_report_is_left_alone(engine: Engine) -> None:
+    """Without a breadcrumb or information bar, one footer-looking line is not enough."""
+    cfg = engine.book.document.web_page
+    text = "关于2022年法治政府建设情况的报告\n一、主要举措\n正文。\n技术支持：县信息中心\n"
+    assert stripped(text, cfg) is None
+    two = text + "网站标识码：4100000001\n"
+    assert stripped(two, cfg) == ["关于2022年法治政府建设情况的报告", "一、主要举措", "正文。"]
+
+
+def test_bar_words_beyond_the_head_are_the_report_s_own(engine: Engine) -> None:
+    cfg = engine.book.document.web_page
+    filler = "".join(f"（{i}）开展普法活动。\n" for i in range(1, 71))
+    text = "关于2022年法治政府建设情况的报告\n" + filler + "来源：县司法局统计\n" + filler
+    assert stripped(text, cfg) is None
+
+
+def test_nothing_that_reads_as_a_sentence_is_removed(engine: Engine) -> None:
+    """The head ends before the first sentence and the footer starts after the last:
+    bar- or footer-like lines among the report's own text stay."""
+    cfg = engine.book.document.web_page
+    text = ("关于2022年法治政府建设情况的报告\n现将有关情况报告如下。\n来源：县统计局\n"
+            "一、主要举措\n正文。\n")
+    assert stripped(text, cfg) is None
+    page = ("当前位置：首页 > 政务公开\n关于2022年法治政府建设情况的报告\n发布时间：2023-01-05\n"
+            "一、主要举措\n举办法治讲座：\n主办单位：县司法局\n参加人员共120人。\n特此报告\n"
+            "【打印本页】【关闭窗口】\n主办单位：某某县人民政府办公室\n")
+    assert stripped(page, cfg) == ["关于2022年法治政府建设情况的报告", "一、主要举措", "举办法治讲座：",
+                                   "主办单位：县司法局", "参加人员共120人。", "特此报告"]
+
+
+def test_a_page_of_nothing_but_chrome_is_kept_whole(engine: Engine) -> None:
+    cfg = engine.book.document.web_page
+    assert stripped("当前位置：首页 > 政务公开\n", cfg) is None
+
+
+def test_without_patterns_nothing_is_removed() -> None:
+    assert stripped(as_page(report("zhengqi-2022.txt")), WebPageConfig()) is None
+
+
+def test_the_rulebook_pattern_lists_are_checked(mutated) -> None:  # type: ignore[no-untyped-def]
+    """A full-width colon in a web_page pattern can never match normalised text: the
+    rulebook is refused with its line."""
+    from click.testing import CliRunner
+
+    from fazhi.cli import main
+
+    bad = "'(信息|文章|稿件)?来源：'"
+    book, text = mutated("'(信息|文章|稿件)?来源:'", bad)
+    res = CliRunner().invoke(main, ["rules", "validate", str(book)])
+    assert res.exit_code == 2, res.output
+    line = text[:text.index(bad)].count("\n") + 1
+    assert f"book.yaml:{line}:" in res.output and "全角" in res.output
