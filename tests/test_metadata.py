@@ -25,6 +25,21 @@ def test_issuer_above_title_and_year(make_doc) -> None:  # type: ignore[no-untyp
     assert doc.meta.title == "关于2022年度法治政府建设工作的报告"
 
 
+def test_issuer_in_a_byline_under_the_title(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("关于2022年度法治政府建设工作的报告\n中共源泉镇委员会  源泉镇人民政府\n"
+                   "一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == "中共源泉镇委员会 源泉镇人民政府"
+    assert doc.meta_evidence["issuer"].line == 2
+
+
+@pytest.mark.parametrize("under", ["区委、区政府：", "平安县人民政府：", "（2023年1月5日）",
+                                   "平安县司法局在县委、县政府的领导下推进法治建设"])
+def test_a_line_under_the_title_that_is_not_only_an_issuer_is_no_byline(
+        make_doc, under: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(f"关于2022年度法治政府建设工作的报告\n{under}\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer is None
+
+
 def test_issuer_in_signature_and_chinese_date(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc("郑旗乡 2022 年度法治政府建设情况报告\n一、法治政府建设情况\n正文。\n郑旗乡人民政府\n二〇二三年二月二十日")
     assert doc.meta.issuer == "郑旗乡人民政府"

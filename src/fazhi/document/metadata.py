@@ -83,7 +83,8 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
             where["report_year"] = (title_index, *y[1])
     closing = next((s for s in sections if s.kind == "closing"), None)
     header = paragraphs[:title_index] if title_index else []
-    candidates = list(header) + (paragraphs[closing.start:closing.end] if closing else [])
+    candidates = list(header) + _byline(paragraphs, title_index, cfg) + \
+        (paragraphs[closing.start:closing.end] if closing else [])
     for p in candidates:
         spans = issuers_in(p.norm, cfg)
         if spans and sum(e - s for s, e in spans) >= len(p.norm) * 0.6:
@@ -118,6 +119,18 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         if found is not None:
             meta.report_year, where["report_year"] = found
     return meta, where
+
+
+def _byline(paragraphs: list[Paragraph], title_index: int | None,
+            cfg: OutlineConfig) -> list[Paragraph]:
+    """The line under the title when it is nothing but issuing bodies (a byline, as
+    the header of a report may carry it instead of a line above the title)."""
+    if title_index is None or title_index + 1 >= len(paragraphs):
+        return []
+    p = paragraphs[title_index + 1]
+    spans = issuers_in(p.norm, cfg)
+    covered = sum(e - s for s, e in spans) == len(p.norm)
+    return [p] if spans and covered and len(p.norm) <= cfg.meta.closing_max_chars else []
 
 
 def _year_without_title(paragraphs: list[Paragraph], sections: list[Section],
