@@ -84,8 +84,10 @@ def full_page_png(driver: Any, path: Path | None = None, max_height: int | None 
     return data
 
 
-def print_pdf(driver: Any) -> bytes:
+def print_pdf(driver: Any, header_footer: bool = False) -> bytes:
+    """The page printed on A4. ``header_footer``: with the date, title, address and page
+    numbers in the margins, as the browser's own print dialog does by default."""
     res = driver.execute_cdp_cmd("Page.printToPDF", {
         "paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True,
-        "printBackground": True})
+        "printBackground": True, "displayHeaderFooter": header_footer})
     return base64.b64decode(res["data"])

@@ -212,10 +212,12 @@ def make_pdf(lines: list[str], out: Path, font: str = "cid", size: float = 14,
 
 # -- html ------------------------------------------------------------------------------
 def make_html(lines: list[str], out: Path, encoding: str = "gb18030",
-              declared: str = "gb2312") -> Path:
+              declared: str = "gb2312", title: str | None = None) -> Path:
     """A government article page: header, navigation, breadcrumb, title, info bar,
-    the article in div.TRS_Editor, print/close links, related links, footer, scripts."""
-    title = next((ln.strip() for ln in lines[:5] if ln.strip().endswith("报告")), "工作报告")
+    the article in div.TRS_Editor, print/close links, related links, footer, scripts.
+    ``title``: the page's title (default: the report's own, from its first lines)."""
+    if title is None:
+        title = next((ln.strip() for ln in lines[:5] if ln.strip().endswith("报告")), "工作报告")
     body = "\n".join(f"<p style=\"text-indent:2em\">{html.escape(ln.strip())}</p>"
                      for ln in lines if ln.strip())
     page = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">

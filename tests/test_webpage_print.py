@@ -1,0 +1,83 @@
+"""A report on a government web page, printed to PDF by a real Chromium (with the
+date, title, address and page numbers the print dialog adds) and copied from it
+as text (the page's innerText, what select-all and copy give): fazhi reads the
+report out of both, with the judgements and metadata of the report's own text.
+
+Under CI (CI=true) a missing Chromium fails these tests; elsewhere they are
+skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+import chromium
+from conftest import REPORTS
+from docbuild import make_html, report_lines
+from fazhi.engine import Engine
+from fazhi.results import ReportResult
+
+WHY_NOT = chromium.available()
+if WHY_NOT is not None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"web page print tests need Chromium under CI: {WHY_NOT}", pytrace=False)
+    pytest.skip(f"web page print tests skipped: {WHY_NOT}", allow_module_level=True)
+
+NAMES = sorted(p.stem for p in REPORTS.glob("*.txt"))
+
+
+def _title(lines: list[str]) -> str:
+    return next(ln for ln in lines[:5] if ln.strip().endswith("报告"))
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """Per case: (the printed PDF, the copied text). Cases: the five reports, and the
+    first without a title in its article."""
+    root = tmp_path_factory.mktemp("pages")
+    cases = {n: report_lines(REPORTS / f"{n}.txt") for n in NAMES}
+    first = cases[NAMES[0]]
+    titles = {"untitled": _title(first)}
+    cases["untitled"] = [ln for ln in first if ln != titles["untitled"]]
+    out: dict[str, tuple[Path, Path]] = {}
+    with chromium.chromium() as driver:
+        for name, lines in cases.items():
+            page = make_html(lines, root / f"{name}.html", title=titles.get(name))
+            driver.get(page.as_uri())
+            pdf = root / f"{name}.pdf"
+            pdf.write_bytes(chromium.print_pdf(driver, header_footer=True))
+            copied = root / f"{name}.txt"
+            copied.write_text(driver.execute_script("return document.body.innerText"), "utf-8")
+            out[name] = (pdf, copied)
+    return out
+
+
+def _facts(r: ReportResult) -> tuple[list[tuple[str, str]], dict[str, object]]:
+    meta = {k: re.sub(r"\s", "", v) if isinstance(v, str) else v
+            for k, v in r.meta.model_dump().items()}
+    return [(x.rule, x.status) for x in r.results], meta
+
+
+@pytest.mark.parametrize("kind", ["pdf", "copied text"])
+@pytest.mark.parametrize("name", NAMES)
+def test_the_page_reads_as_the_report(name: str, kind: str, engine: Engine,
+                                      printed: dict[str, tuple[Path, Path]]) -> None:
+    own = engine.check_path(REPORTS / f"{name}.txt")
+    path = printed[name][0 if kind == "pdf" else 1]
+    got = engine.check_path(path)
+    assert got.status == "checked", got.error
+    assert _facts(got) == _facts(own)
+    assert "web_page" in got.warnings
+
+
+@pytest.mark.parametrize("kind", ["pdf", "copied text"])
+def test_the_title_above_the_bar_is_the_title(kind: str, engine: Engine,
+                                              printed: dict[str, tuple[Path, Path]]) -> None:
+    own = engine.check_path(REPORTS / f"{NAMES[0]}.txt")
+    got = engine.check_path(printed["untitled"][0 if kind == "pdf" else 1])
+    assert got.meta.title == own.meta.title
+    assert _facts(got) == _facts(own)
