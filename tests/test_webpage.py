@@ -151,6 +151,37 @@ def test_nothing_that_reads_as_a_sentence_is_removed(engine: Engine) -> None:
                                    "主办单位：县司法局", "参加人员共120人。", "特此报告"]
 
 
+@pytest.mark.parametrize("crumb", ["当前位置：首页 > 政务公开", "您现在的位置：首页>>信息公开",
+                                   "您当前所在位置：首页 > 法治政府", "您的位置是：首页",
+                                   "首页 > 政务公开 > 法治政府建设", "所在位置：首页"])
+def test_breadcrumbs(crumb: str, engine: Engine) -> None:
+    cfg = engine.book.document.web_page
+    assert stripped(f"某某县人民政府\n{crumb}\n关于2022年法治政府建设情况的报告\n正文。\n", cfg) == \
+        ["关于2022年法治政府建设情况的报告", "正文。"]
+
+
+@pytest.mark.parametrize("bar", ["发布日期：2023-01-05", "日期：2023年01月05日 来源：本站", "信息来源：县司法局",
+                                 "作者：县司法局 浏览次数：120", "索引号：11410423MB1234567X/2023-00012",
+                                 "字号：大 中 小", "【字体：大 中 小】【打印】", "[打印] [关闭]",
+                                 "点击数：35", "分享到：微信 微博"])
+def test_information_bars(bar: str, engine: Engine) -> None:
+    cfg = engine.book.document.web_page
+    assert stripped(f"首页\n关于2022年法治政府建设情况的报告\n{bar}\n正文。\n", cfg) == \
+        ["关于2022年法治政府建设情况的报告", "正文。"]
+
+
+@pytest.mark.parametrize("footer", ["【打印本页】 【关闭窗口】", "[打印] [关闭]", "相关链接：", "上一篇：关于某某的通知",
+                                    "主办：某某县人民政府办公室", "网站标识码：4100000001", "豫ICP备12345678号",
+                                    "京公网安备 11010202000001号", "版权所有：某某县人民政府",
+                                    "Copyright © 2023 某某县", "技术支持：某某网络公司", "网站地图 | 联系我们",
+                                    "政府网站找错", "建议使用1920*1080分辨率浏览"])
+def test_footers(footer: str, engine: Engine) -> None:
+    cfg = engine.book.document.web_page
+    head = "当前位置：首页\n关于2022年法治政府建设情况的报告\n"
+    assert stripped(f"{head}正文。\n特此报告\n{footer}\n其他链接\n", cfg) == \
+        ["关于2022年法治政府建设情况的报告", "正文。", "特此报告"]
+
+
 def test_a_page_of_nothing_but_chrome_is_kept_whole(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     assert stripped("当前位置：首页 > 政务公开\n", cfg) is None
