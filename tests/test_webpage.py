@@ -49,8 +49,9 @@ def doc_of(text: str, engine: Engine) -> Document:
     return build_document(extracted(text), engine.book.document, "t.txt", "0")
 
 
-def stripped(text: str, cfg: WebPageConfig) -> list[str] | None:
-    out = strip_web_page(line_pieces(extracted(text).lines), cfg)
+def stripped(text: str, cfg: WebPageConfig, engine: Engine | None = None) -> list[str] | None:
+    title_re = None if engine is None else engine.book.document.title_re
+    out = strip_web_page(line_pieces(extracted(text).lines), cfg, title_re)
     return None if out is None else [p.text for p in out]
 
 
@@ -101,7 +102,7 @@ def test_a_title_wrapped_over_two_printed_lines_stays_whole(engine: Engine) -> N
              "建设情况的报告", "发布日期：2023-01-31", "各位领导：", "现将有关情况报告如下。"]
     src = [SourceLine(text=t, loc=Location(page=1, line=i + 1), wrapped=(i == 3))
            for i, t in enumerate(lines)]
-    out = strip_web_page(line_pieces(src), cfg)
+    out = strip_web_page(line_pieces(src), cfg, engine.book.document.title_re)
     assert out is not None
     assert [p.text for p in out] == lines[3:5] + lines[6:]
     doc = build_document(Extracted(format="pdf", lines=src), engine.book.document)
@@ -111,30 +112,30 @@ def test_a_title_wrapped_over_two_printed_lines_stays_whole(engine: Engine) -> N
 def test_a_breadcrumb_alone_cuts_the_head(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     text = "某某镇人民政府网\n首页\n您现在的位置：首页>信息公开\n关于2022年法治政府建设情况的报告\n正文。\n"
-    assert stripped(text, cfg) == ["关于2022年法治政府建设情况的报告", "正文。"]
+    assert stripped(text, cfg, engine) == ["关于2022年法治政府建设情况的报告", "正文。"]
 
 
 def test_a_bar_of_several_lines_goes_whole(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     text = ("关于2022年法治政府建设情况的报告\n发布时间：2023-01-05\n信息来源：县司法局\n"
             "【字体：大 中 小】\n【打印】【关闭】\n一、主要举措\n正文。\n")
-    assert stripped(text, cfg) == ["关于2022年法治政府建设情况的报告", "一、主要举措", "正文。"]
+    assert stripped(text, cfg, engine) == ["关于2022年法治政府建设情况的报告", "一、主要举措", "正文。"]
 
 
 def test_one_footer_like_line_in_a_report_is_left_alone(engine: Engine) -> None:
     """Without a breadcrumb or information bar, one footer-looking line is not enough."""
     cfg = engine.book.document.web_page
     text = "关于2022年法治政府建设情况的报告\n一、主要举措\n正文。\n技术支持：县信息中心\n"
-    assert stripped(text, cfg) is None
+    assert stripped(text, cfg, engine) is None
     two = text + "网站标识码：4100000001\n"
-    assert stripped(two, cfg) == ["关于2022年法治政府建设情况的报告", "一、主要举措", "正文。"]
+    assert stripped(two, cfg, engine) == ["关于2022年法治政府建设情况的报告", "一、主要举措", "正文。"]
 
 
 def test_bar_words_beyond_the_head_are_the_report_s_own(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     filler = "".join(f"（{i}）开展普法活动。\n" for i in range(1, 71))
     text = "关于2022年法治政府建设情况的报告\n" + filler + "来源：县司法局统计\n" + filler
-    assert stripped(text, cfg) is None
+    assert stripped(text, cfg, engine) is None
 
 
 def test_nothing_that_reads_as_a_sentence_is_removed(engine: Engine) -> None:
@@ -143,11 +144,11 @@ def test_nothing_that_reads_as_a_sentence_is_removed(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     text = ("关于2022年法治政府建设情况的报告\n现将有关情况报告如下。\n来源：县统计局\n"
             "一、主要举措\n正文。\n")
-    assert stripped(text, cfg) is None
+    assert stripped(text, cfg, engine) is None
     page = ("当前位置：首页 > 政务公开\n关于2022年法治政府建设情况的报告\n发布时间：2023-01-05\n"
             "一、主要举措\n举办法治讲座：\n主办单位：县司法局\n参加人员共120人。\n特此报告\n"
             "【打印本页】【关闭窗口】\n主办单位：某某县人民政府办公室\n")
-    assert stripped(page, cfg) == ["关于2022年法治政府建设情况的报告", "一、主要举措", "举办法治讲座：",
+    assert stripped(page, cfg, engine) == ["关于2022年法治政府建设情况的报告", "一、主要举措", "举办法治讲座：",
                                    "主办单位：县司法局", "参加人员共120人。", "特此报告"]
 
 
@@ -156,7 +157,7 @@ def test_nothing_that_reads_as_a_sentence_is_removed(engine: Engine) -> None:
                                    "首页 > 政务公开 > 法治政府建设", "所在位置：首页"])
 def test_breadcrumbs(crumb: str, engine: Engine) -> None:
     cfg = engine.book.document.web_page
-    assert stripped(f"某某县人民政府\n{crumb}\n关于2022年法治政府建设情况的报告\n正文。\n", cfg) == \
+    assert stripped(f"某某县人民政府\n{crumb}\n关于2022年法治政府建设情况的报告\n正文。\n", cfg, engine) == \
         ["关于2022年法治政府建设情况的报告", "正文。"]
 
 
@@ -166,7 +167,7 @@ def test_breadcrumbs(crumb: str, engine: Engine) -> None:
                                  "点击数：35", "分享到：微信 微博"])
 def test_information_bars(bar: str, engine: Engine) -> None:
     cfg = engine.book.document.web_page
-    assert stripped(f"首页\n关于2022年法治政府建设情况的报告\n{bar}\n正文。\n", cfg) == \
+    assert stripped(f"首页\n关于2022年法治政府建设情况的报告\n{bar}\n正文。\n", cfg, engine) == \
         ["关于2022年法治政府建设情况的报告", "正文。"]
 
 
@@ -178,13 +179,26 @@ def test_information_bars(bar: str, engine: Engine) -> None:
 def test_footers(footer: str, engine: Engine) -> None:
     cfg = engine.book.document.web_page
     head = "当前位置：首页\n关于2022年法治政府建设情况的报告\n"
-    assert stripped(f"{head}正文。\n特此报告\n{footer}\n其他链接\n", cfg) == \
+    assert stripped(f"{head}正文。\n特此报告\n{footer}\n其他链接\n", cfg, engine) == \
         ["关于2022年法治政府建设情况的报告", "正文。", "特此报告"]
+
+
+@pytest.mark.parametrize("above", ["某某县人民政府\n首页\n政务公开", "某某县人民政府"])
+def test_a_line_above_the_bar_that_is_no_title_goes(above: str, engine: Engine) -> None:
+    """Some sites put the bar above the title, under a menu or the site's name: that
+    line does not read as a report's title and goes, so the site's name is not taken
+    for the issuer."""
+    cfg = engine.book.document.web_page
+    text = (f"{above}\n发布时间：2023-02-01 来源：某某镇\n"
+            "关于2022年法治政府建设情况的报告\n一、主要举措\n正文。\n")
+    assert stripped(text, cfg, engine) == ["关于2022年法治政府建设情况的报告", "一、主要举措", "正文。"]
+    doc = doc_of(text, engine)
+    assert doc.meta.title == "关于2022年法治政府建设情况的报告" and doc.meta.issuer is None
 
 
 def test_a_page_of_nothing_but_chrome_is_kept_whole(engine: Engine) -> None:
     cfg = engine.book.document.web_page
-    assert stripped("当前位置：首页 > 政务公开\n", cfg) is None
+    assert stripped("当前位置：首页 > 政务公开\n", cfg, engine) is None
 
 
 def test_without_patterns_nothing_is_removed() -> None:

@@ -58,7 +58,7 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     """Interpret extracted lines as a report."""
     lines = unflatten(ex.lines, cfg)
     pieces = line_pieces(ex.lines if lines is None else lines)
-    article = strip_web_page(pieces, cfg.web_page)
+    article = strip_web_page(pieces, cfg.web_page, cfg.title_re)
     paragraphs = group_paragraphs(pieces if article is None else article, cfg.join_min_chars)
     if not paragraphs:
         raise DocumentError("empty", "文件中没有可读的文字。请确认文件内容完整后重试。")

@@ -20,7 +20,9 @@ its last ``tail_lines`` lines, two lines of the footer do. Then:
   above the page's title goes: the title is the line just above the bar,
   with the lines the reader marked as wrapped into it. The bar goes, with the
   bar lines straight below it, and so does the title where the article
-  repeats it within its first lines.
+  repeats it within its first lines or where it does not read as a report's
+  title (the rulebook's title wordings): some sites put the bar above the
+  title, under a menu line.
 - With a breadcrumb and no bar, everything up to the breadcrumb goes.
 - From the first footer line among the last ``tail_lines`` lines (below what
   the head kept), everything goes.
@@ -59,12 +61,16 @@ def _candidates(pieces: list[Piece], cfg: WebPageConfig, any_re: re.Pattern[str]
     return [i for i in looked if match(pieces[i].norm)]
 
 
+def _matches_anywhere(rx: re.Pattern[str] | None, text: str) -> bool:
+    return rx is not None and rx.search(text) is not None
+
+
 def _sentence(piece: Piece) -> bool:
     return "。" in piece.norm
 
 
-def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig
-          ) -> tuple[list[Piece], int] | None:
+def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
+          title_re: re.Pattern[str] | None) -> tuple[list[Piece], int] | None:
     """The lines the head keeps above the article (the page's title, if kept) and
     the index the article starts at; None when no breadcrumb or bar is found."""
     window = min(len(pieces), cfg.head_lines)
@@ -85,7 +91,7 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig
         body += 1
     title = "".join(p.norm for p in pieces[start:bar])
     following = "".join(p.norm for p in pieces[body:body + _TITLE_REPEAT_LINES])
-    if title and title in following:
+    if not title or title in following or not _matches_anywhere(title_re, title):
         return [], body
     return pieces[start:bar], body
 
@@ -103,15 +109,18 @@ def _tail_start(pieces: list[Piece], hits: list[int], after: int, cfg: WebPageCo
     return footer[0]
 
 
-def strip_web_page(pieces: list[Piece], cfg: WebPageConfig) -> list[Piece] | None:
-    """The lines without the web page around the report, or None when nothing was removed."""
+def strip_web_page(pieces: list[Piece], cfg: WebPageConfig,
+                   title_re: re.Pattern[str] | None = None) -> list[Piece] | None:
+    """The lines without the web page around the report, or None when nothing was removed.
+    ``title_re``: what a report's title looks like; the line above the information
+    bar is kept as the page's title only if it looks so."""
     any_re = cfg.any_re
     if any_re is None or not pieces:
         return None
     hits = _candidates(pieces, cfg, any_re)
     if not hits:
         return None
-    head = _head(pieces, hits, cfg)
+    head = _head(pieces, hits, cfg, title_re)
     kept, body = head if head is not None else ([], 0)
     end = _tail_start(pieces, hits, body, cfg, strict=head is None)
     if head is None and end is None:
