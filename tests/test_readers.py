@@ -260,6 +260,20 @@ def test_wrapped_lines_join_and_headings_keep_their_line() -> None:
     assert [(loc.page, loc.line) for loc in paras[2].locs] == [(1, 3), (1, 4), (1, 5), (1, 6)]
 
 
+def test_indented_menu_items_do_not_make_a_flush_left_page_indented() -> None:
+    """A printed web page: the article is flush left, the site's menu items are indented
+    (list bullets). A full line ending a sentence before 二、… still ends its paragraph."""
+    menu = [placed(t, 20 + 16 * i, x0=112) for i, t in enumerate(["首页", "政务公开", "政务服务", "互动"])]
+    text = [placed("一、主要举措和成效", 120, x0=72),
+            *[placed("坚持把法治政府建设摆在全局工作的突出位置，定期研究部署。", 140 + 20 * i, x0=72, x1=524)
+              for i in range(6)],
+            placed("二、党政主要负责人履行第一责任人职责情况", 260, x0=72),
+            placed("一是高度重视。", 280, x0=72, x1=160)]
+    src = to_source_lines([menu + text])
+    assert [s.wrapped for s in src[4:]] == [False, True, True, True, True, True, False, False, False]
+    assert "二、党政主要负责人履行第一责任人职责情况" in [p.text for p in build_paragraphs(src)]
+
+
 def test_wrap_continues_across_a_page_break() -> None:
     p1 = [placed("正文开头，这一段很长很长很长很长很长很长很长，", 100, x0=96, x1=524),
           placed("中间还有很多行字，每一行都写满了整个版心宽度，", 120, x0=72, x1=524),

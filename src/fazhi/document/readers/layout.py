@@ -119,8 +119,9 @@ def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
     has_margin = full >= max(3, len(long_lines) // 5)
     # Documents that indent their paragraphs tell a new paragraph by the indent;
     # only in flush-left layouts does a numbered line after a full stop start one.
-    indented_lines = sum(ln.x0 >= left + 0.8 * size for _, ln in flat)
-    uses_indent = indented_lines >= max(2, len(flat) // 20)
+    # Short lines do not count: indented menu items (a web page's) are no paragraphs.
+    indented_lines = sum(ln.x0 >= left + 0.8 * size for ln in long_lines)
+    uses_indent = indented_lines >= max(2, len(long_lines) // 20)
     out: list[SourceLine] = []
     numbers = [0] * len(pages)
     for k, (p, line) in enumerate(flat):
