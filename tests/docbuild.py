@@ -252,6 +252,38 @@ def make_html(lines: list[str], out: Path, encoding: str = "gb18030",
     return out
 
 
+def make_info_page(lines: list[str], out: Path, title: str | None = None) -> Path:
+    """A county portal's 政府信息公开 page (UTF-8): site name and menu, a breadcrumb
+    without a label, a table of 索引号/发布机构/主题分类/发文日期/名称 above the title, the
+    article in #UCAP-CONTENT, a 政府网站找错 badge, share links and a footer."""
+    if title is None:
+        title = next((ln.strip() for ln in lines[:5] if ln.strip().endswith("报告")), "工作报告")
+    body = "\n".join(f"<p>{html.escape(ln.strip())}</p>" for ln in lines if ln.strip())
+    t = html.escape(title)
+    page = f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{t}-某某县人民政府</title></head><body>
+<div class="top"><span>某某县人民政府</span> <span>2023年2月1日 星期三</span></div>
+<ul class="menu"><li>首页</li><li>走进某某</li><li>政务公开</li><li>政务服务</li><li>政民互动</li></ul>
+<div class="crumb">首页 &gt; 政府信息公开 &gt; 法定主动公开内容 &gt; 法治政府建设</div>
+<table class="xxgk" border="1">
+<tr><td>索引号：</td><td>11410423MB1234567X/2023-00012</td><td>主题分类：</td><td>其他</td></tr>
+<tr><td>发布机构：</td><td>某某县司法局</td><td>发文日期：</td><td>2023-02-01</td></tr>
+<tr><td>名称：</td><td colspan="3">{t}</td></tr>
+</table>
+<h2>{t}</h2>
+<div id="UCAP-CONTENT">
+{body}
+</div>
+<div class="share">分享到：微信 微博 QQ空间</div>
+<div class="jiucuo">政府网站找错</div>
+<div class="foot"><p>主办：某某县人民政府办公室 承办：某某县大数据中心</p>
+<p>网站标识码：4104230001 豫ICP备00000000号-1 豫公网安备 41042302000001号</p></div>
+</body></html>
+"""
+    out.write_bytes(page.encode("utf-8"))
+    return out
+
+
 # -- ofd -------------------------------------------------------------------------------
 _NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
 

@@ -17,7 +17,7 @@ import pytest
 
 import chromium
 from conftest import REPORTS
-from docbuild import make_html, report_lines
+from docbuild import make_html, make_info_page, report_lines
 from fazhi.engine import Engine
 from fazhi.results import ReportResult
 
@@ -36,21 +36,25 @@ def _title(lines: list[str]) -> str:
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
-    """Per case: (the printed PDF, the copied text). Cases: the five reports, and the
-    first without a title in its article."""
+    """Per case: (the printed PDF, the copied text). Cases: the five reports on an
+    article page and on an information-disclosure page, and the first without a
+    title in its article."""
     root = tmp_path_factory.mktemp("pages")
     cases = {n: report_lines(REPORTS / f"{n}.txt") for n in NAMES}
     first = cases[NAMES[0]]
     titles = {"untitled": _title(first)}
     cases["untitled"] = [ln for ln in first if ln != titles["untitled"]]
     out: dict[str, tuple[Path, Path]] = {}
+    for n in NAMES:
+        cases[f"info:{n}"] = cases[n]
     with chromium.chromium() as driver:
         for name, lines in cases.items():
-            page = make_html(lines, root / f"{name}.html", title=titles.get(name))
+            make = make_info_page if name.startswith("info:") else make_html
+            page = make(lines, root / f"{name.replace(':', '-')}.html", title=titles.get(name))
             driver.get(page.as_uri())
-            pdf = root / f"{name}.pdf"
+            pdf = page.with_suffix(".pdf")
             pdf.write_bytes(chromium.print_pdf(driver, header_footer=True))
-            copied = root / f"{name}.txt"
+            copied = page.with_suffix(".txt")
             copied.write_text(driver.execute_script("return document.body.innerText"), "utf-8")
             out[name] = (pdf, copied)
     return out
@@ -63,11 +67,12 @@ def _facts(r: ReportResult) -> tuple[list[tuple[str, str]], dict[str, object]]:
 
 
 @pytest.mark.parametrize("kind", ["pdf", "copied text"])
+@pytest.mark.parametrize("page", ["article", "info"])
 @pytest.mark.parametrize("name", NAMES)
-def test_the_page_reads_as_the_report(name: str, kind: str, engine: Engine,
+def test_the_page_reads_as_the_report(name: str, page: str, kind: str, engine: Engine,
                                       printed: dict[str, tuple[Path, Path]]) -> None:
     own = engine.check_path(REPORTS / f"{name}.txt")
-    path = printed[name][0 if kind == "pdf" else 1]
+    path = printed[name if page == "article" else f"info:{name}"][0 if kind == "pdf" else 1]
     got = engine.check_path(path)
     assert got.status == "checked", got.error
     assert _facts(got) == _facts(own)
