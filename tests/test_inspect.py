@@ -59,3 +59,24 @@ def test_inspect_unreadable_and_usage(tmp_path: Path) -> None:
     assert code == 3 and "[empty]" in err
     assert inspect(str(tmp_path))[0] == 2
     assert inspect(str(tmp_path / "missing.txt"))[0] == 2
+
+
+def test_inspect_shows_what_a_web_page_lost(tmp_path: Path) -> None:
+    """The lines left out as a web page's chrome, as runs (blank lines between them do
+    not split a run) and, with --text, one by one; a kept line splits the runs."""
+    p = tmp_path / "copied.txt"
+    p.write_text("某某县人民政府\n\n首页\n当前位置：首页 > 政务公开\n关于2022年法治政府建设情况的报告\n"
+                 "发布时间：2023-02-01\n一、主要举措\n正文。\n特此报告\n\n【打印本页】【关闭窗口】\n\n"
+                 "网站标识码：4100000001\n", encoding="utf-8")
+    code, out, _ = inspect(str(p))
+    assert code == 0
+    assert "略去的网页内容（不参与判定）：第 1–4 行、第 6 行、第 11–13 行" in out
+    assert "[第 13 行] 网站标识码：4100000001" not in out
+    code, out, _ = inspect(str(p), "--text")
+    assert "略去的行：\n  [第 1 行] 某某县人民政府\n  [第 3 行] 首页\n" in out
+    assert "  [第 13 行] 网站标识码：4100000001\n" in out
+
+
+def test_inspect_of_a_report_shows_nothing_left_out() -> None:
+    code, out, _ = inspect(str(REPORTS / "jiangjia-2022.txt"), "--text")
+    assert code == 0 and "略去" not in out

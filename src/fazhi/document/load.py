@@ -8,9 +8,9 @@ from pathlib import Path
 from fazhi.document.config import OutlineConfig
 from fazhi.document.locate import evidence_at
 from fazhi.document.metadata import extract_meta, find_title
-from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, Section
+from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, Section, SourceLine
 from fazhi.document.outline import build_outline
-from fazhi.document.paragraphs import group_paragraphs, line_pieces
+from fazhi.document.paragraphs import Piece, group_paragraphs, line_pieces
 from fazhi.document.readers import DEFAULT_MAX_BYTES, Limits, extract, read_bytes
 from fazhi.document.unflatten import unflatten
 from fazhi.document.webpage import strip_web_page
@@ -71,7 +71,26 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
                                               flattened=lines is not None,
                                               web_page=article is not None))
     doc.meta_evidence = {k: evidence_at(doc, *v) for k, v in where.items()}
+    if article is not None:
+        doc.removed = removed_runs(pieces, article)
     return doc
+
+
+def removed_runs(pieces: list[Piece], kept: list[Piece]) -> list[list[SourceLine]]:
+    """The lines of ``pieces`` not in ``kept``, in runs of consecutive ones."""
+    ids = {id(p) for p in kept}
+    runs: list[list[SourceLine]] = []
+    previous_removed = False
+    for p in pieces:
+        if id(p) in ids:
+            previous_removed = False
+            continue
+        if previous_removed:
+            runs[-1].append(p.line)
+        else:
+            runs.append([p.line])
+        previous_removed = True
+    return runs
 
 
 def load_document(path: Path, cfg: OutlineConfig, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -150,3 +150,6 @@ class Document(BaseModel):
     meta: Meta
     meta_evidence: dict[str, Evidence] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
+    # Runs of consecutive lines left out as not the report's own (a web page's
+    # chrome), for ``fazhi inspect``.
+    removed: list[list[SourceLine]] = Field(default_factory=list)

@@ -3,13 +3,14 @@
 Shows the format and encoding, the metadata with where each item was found,
 the outline with each top-level section's kind and how that kind was decided
 (by heading wording, by content, by default, by position), the sub-headings,
-and the warnings; optionally every extracted paragraph with its location.
+and the warnings, and the lines left out as a web page's chrome; optionally
+every extracted paragraph with its location.
 So an auditor can see why a rule decided what it did.
 """
 
 from __future__ import annotations
 
-from fazhi.document.model import Document, Evidence, Location
+from fazhi.document.model import Document, Evidence, Location, SourceLine
 from fazhi.document.readers import FORMAT_LABELS
 from fazhi.render.text import WARNING_TEXT, location_text
 from fazhi.results import OutlineEntry
@@ -96,8 +97,28 @@ def inspect_text(path: str, doc: Document, outline: list[OutlineEntry],
         lines.extend(f"  ⚠ {WARNING_TEXT.get(w, w)}" for w in doc.warnings)
     else:
         lines.append("提示：无")
+    if doc.removed:
+        lines += ["", f"略去的网页内容（不参与判定）：{_spans(doc.removed)}"]
     if show_text:
         lines += ["", "提取出的段落："]
         for p in doc.paragraphs:
             lines.append(f"  [{_where(p.locs[0])}] {p.text}")
+        if doc.removed:
+            lines += ["", "略去的行："]
+            lines.extend(f"  [{_where(r.loc)}] {r.text.strip()}" for run in doc.removed for r in run)
     return "\n".join(lines) + "\n"
+
+
+def _spans(removed: list[list[SourceLine]]) -> str:
+    """Each run as 第 1 页第 1–10 行 (or 第 1–10 行), joined by 、."""
+    parts = []
+    for run in removed:
+        first, last = run[0].loc, run[-1].loc
+        a, b = first.line or 0, last.line or 0
+        if first.page is None:
+            parts.append(f"第 {a}–{b} 行" if b > a else f"第 {a} 行")
+        elif first.page == last.page:
+            parts.append(f"第 {first.page} 页第 {a}–{b} 行" if b > a else f"第 {first.page} 页第 {a} 行")
+        else:
+            parts.append(f"第 {first.page} 页第 {a} 行至第 {last.page} 页第 {b} 行")
+    return "、".join(parts)
