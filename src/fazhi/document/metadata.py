@@ -128,9 +128,11 @@ def _byline(paragraphs: list[Paragraph], title_index: int | None,
     if title_index is None or title_index + 1 >= len(paragraphs):
         return []
     p = paragraphs[title_index + 1]
+    if len(p.norm) > cfg.meta.closing_max_chars:
+        return []
     spans = issuers_in(p.norm, cfg)
     covered = sum(e - s for s, e in spans) == len(p.norm)
-    return [p] if spans and covered and len(p.norm) <= cfg.meta.closing_max_chars else []
+    return [p] if spans and covered else []
 
 
 def _year_without_title(paragraphs: list[Paragraph], sections: list[Section],
