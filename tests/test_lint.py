@@ -58,3 +58,29 @@ def test_every_default_pattern_is_found_and_clean() -> None:
         found += pattern_values(params, ())
     assert len(found) > 200
     assert [p for _, p in found if regex_problems(p)] == []
+
+
+@pytest.mark.parametrize("pattern", [r".{0,12}ICP备", r"[^,。]{2,8}局", r"(?:.*)原因"])
+def test_a_pattern_that_may_start_anywhere_is_slow(pattern: str) -> None:
+    found = regex_problems(pattern)
+    assert [lvl for lvl, _ in found] == ["warning"]
+    assert "任意字符开始" in found[0][1]
+
+
+@pytest.mark.parametrize("pattern", [r"[京沪渝]?ICP备", r"(主要|究其)?原因", r"\d{4}年", r"(?<!第)\d+次"])
+def test_a_pattern_with_known_first_characters_is_not_slow(pattern: str) -> None:
+    assert regex_problems(pattern) == []
+
+
+def test_validate_names_a_slow_pattern_with_its_line(mutated) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from fazhi.cli import main
+
+    old = "'((ICP)?备案号:)?[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]?(ICP备|ICP证|公网安备)'"
+    slow = "'.{0,12}(ICP备|ICP证|公网安备)'"
+    book, text = mutated(old, slow)
+    res = CliRunner().invoke(main, ["rules", "validate", str(book)])
+    line = text[:text.index(slow)].count("\n") + 1
+    assert f"book.yaml:{line}:" in res.output and "任意字符开始" in res.output
+    assert res.exit_code == 0  # a warning, not an error

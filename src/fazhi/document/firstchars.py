@@ -83,7 +83,7 @@ def _class(items: list[tuple[Any, Any]]) -> list[str]:
     return out
 
 
-def _has_prefix(parsed: Any) -> bool:
+def has_prefix(parsed: Any) -> bool:
     """Whether ``re`` finds a prefix of its own for the pattern (see the module docstring)."""
     flags = parsed.state.flags
     literal = _compiler._get_literal_prefix(parsed, flags)[0]
@@ -109,7 +109,7 @@ def with_first_chars(pattern: str) -> str:
     """``pattern`` led by the look-ahead of its first characters, when ``re`` finds no
     prefix of its own and the characters are known; otherwise ``pattern`` itself."""
     try:
-        if _has_prefix(_parser.parse(pattern)):
+        if has_prefix(_parser.parse(pattern)):
             return pattern
     except (re.error, AttributeError, TypeError, ValueError):  # private API changed
         return pattern

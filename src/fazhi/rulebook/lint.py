@@ -8,6 +8,9 @@ pass ``re.compile`` and still hurt:
   same text in more than one way, ``(a+)+``, ``(a*)*``, ``(\\d+\\.?)+``,
   ``(a|a)*``, ``(a|aa)+``. On a long paragraph that almost matches, the regex
   engine tries exponentially many splits and the check hangs;
+* **slow patterns** (a warning): one that may start with any character
+  (``.{0,12}ICP备``) gives the engine nothing to skip text by, so the whole
+  pattern is tried at every position (see :mod:`fazhi.document.firstchars`);
 * **patterns that cannot match anything** (or not what the author meant):
   ``\\b`` next to a Chinese character (every Chinese character is a "word"
   character, so ``\\b`` only holds next to punctuation), ``^`` after
@@ -30,6 +33,7 @@ from typing import Any
 from pydantic import AfterValidator, BaseModel
 
 from fazhi.document.config import check_pattern
+from fazhi.document.firstchars import first_chars, has_prefix
 from fazhi.rulebook.schema import Rulebook
 from fazhi.rulebook.source import Loc, Problem, SourceTree
 
@@ -347,6 +351,10 @@ def regex_problems(pattern: str) -> list[tuple[str, str]]:
     why = _impossible(parsed.state, items, 0, 0)
     if why:
         out.append(("error", f"模式「{pattern}」匹配不到任何报告文字：{why}"))
+    if not out and not has_prefix(parsed) and first_chars(pattern) is None:
+        out.append(("warning", f"模式「{pattern}」可以从任意字符开始（例如以 . 或 [^…] 开头），"
+                               "检查时无法跳过不相干的文字，每一处都要把整个模式试一遍，会拖慢检查；"
+                               "请让它以具体的字开头（可以列出可能的开头字，如 [京沪渝]?ICP备）"))
     return out
 
 
