@@ -284,6 +284,51 @@ def make_info_page(lines: list[str], out: Path, title: str | None = None) -> Pat
     return out
 
 
+def make_mht(lines: list[str], out: Path, charset: str = "gb2312", meta: str = "gb2312",
+             transfer: str = "quoted-printable") -> Path:
+    """The article page (:func:`make_html`) saved as Internet Explorer saves "网页，单个
+    文件": a multipart/related MIME message with the page in ``charset`` and
+    ``transfer`` encoding (its ``<meta charset>`` saying ``meta``), then a GIF."""
+    import base64
+    import quopri
+
+    # IE labels GBK text with the charset the page declares, gb2312
+    encoding = "gb18030" if charset == "gb2312" else charset
+    page = make_html(lines, out.with_suffix(".page.html"), encoding=encoding, declared=meta)
+    raw = page.read_bytes()
+    page.unlink()
+    body = quopri.encodestring(raw) if transfer == "quoted-printable" else base64.encodebytes(raw)
+    gif = base64.encodebytes(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
+    head = (
+        "From: <Saved by Windows Internet Explorer 8>\r\n"
+        "Subject: =?gb2312?B??=\r\n"
+        "Date: Wed, 1 Feb 2023 09:30:00 +0800\r\n"
+        "MIME-Version: 1.0\r\n"
+        "Content-Type: multipart/related;\r\n"
+        '\ttype="text/html";\r\n'
+        '\tboundary="----=_NextPart_000_0000_01D93600.00000000"\r\n'
+        "X-MimeOLE: Produced By Microsoft MimeOLE V6.1.7601.17609\r\n"
+        "\r\n"
+        "This is a multi-part message in MIME format.\r\n"
+        "\r\n"
+        "------=_NextPart_000_0000_01D93600.00000000\r\n"
+        f'Content-Type: text/html;\r\n\tcharset="{charset}"\r\n'
+        f"Content-Transfer-Encoding: {transfer}\r\n"
+        "Content-Location: http://www.example.gov.cn/zwgk/art/2023/2/1/art_1.html\r\n"
+        "\r\n"
+    ).encode("ascii")
+    tail = (
+        "\r\n------=_NextPart_000_0000_01D93600.00000000\r\n"
+        "Content-Type: image/gif\r\n"
+        "Content-Transfer-Encoding: base64\r\n"
+        "Content-Location: http://www.example.gov.cn/images/logo.gif\r\n"
+        "\r\n"
+    ).encode("ascii")
+    end = b"\r\n------=_NextPart_000_0000_01D93600.00000000--\r\n"
+    out.write_bytes(head + body.replace(b"\n", b"\r\n") + tail + gif + end)
+    return out
+
+
 # -- ofd -------------------------------------------------------------------------------
 _NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
 

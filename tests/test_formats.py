@@ -3,7 +3,8 @@
 Real files are built from the five dev reports (tests/docbuild.py): Word with
 automatic numbering, PDFs with a CID and an embedded TrueType CJK font,
 wrapped lines, running headers and page-number footers, a government web
-page with site chrome in GB18030, an OFD package, and the text itself in
+page with site chrome in GB18030 (and saved as a web archive, .mht, as IE
+saves it, or re-encoded in UTF-8 under its old charset declaration), an OFD package, and the text itself in
 GBK, UTF-16 and UTF-8 with BOM, CRLF and full-width indentation.
 """
 
@@ -36,6 +37,10 @@ FORMATS: dict[str, tuple[str, Builder, str, str | None]] = {
     "html-gb18030": (".html", docbuild.make_html, "html", "gb18030"),
     "shtml-utf8": (".shtml", lambda ls, p: docbuild.make_html(ls, p, "utf-8", "utf-8"), "html",
                    "utf-8"),
+    "mht-gb2312-qp": (".mht", docbuild.make_mht, "mhtml", "gb18030"),
+    "mhtml-utf8-base64-meta-gb2312": (
+        ".mhtml", lambda ls, p: docbuild.make_mht(ls, p, "utf-8", "gb2312", "base64"), "mhtml",
+        "utf-8"),
     "ofd": (".ofd", docbuild.make_ofd, "ofd", None),
     "txt-gbk": (".txt", lambda ls, p: docbuild.make_text(ls, p, "gbk"), "txt", "gb18030"),
     "txt-utf16": (".txt", lambda ls, p: docbuild.make_text(ls, p, "utf-16", "\r\n"), "txt",

@@ -43,6 +43,8 @@ READERS: dict[str, Reader] = {
     ".html": _lazy("html"),
     ".htm": _lazy("html"),
     ".shtml": _lazy("html"),
+    ".mht": _lazy("mhtml"),
+    ".mhtml": _lazy("mhtml"),
     ".ofd": _lazy("ofd"),
 }
 
@@ -51,6 +53,7 @@ FORMAT_LABELS = {
     "docx": "Word 文档（.docx）",
     "pdf": "PDF（文字层）",
     "html": "网页（HTML）",
+    "mhtml": "网页存档（.mht/.mhtml）",
     "ofd": "OFD 版式文档",
 }
 
