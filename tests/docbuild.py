@@ -162,9 +162,12 @@ PAGE_MARKS: dict[str, Callable[[int], str]] = {
 
 
 def make_pdf(lines: list[str], out: Path, font: str = "cid", size: float = 14,
-             page_mark: str = "dash", header: str = "法治政府建设年度报告（公开）") -> Path:
+             page_mark: str = "dash", header: str = "法治政府建设年度报告（公开）",
+             title_size: float | None = None) -> Path:
     """A4 pages: paragraphs indented two characters and wrapped at the right margin,
-    a running header and a page number at the bottom of every page."""
+    a running header and a page number at the bottom of every page. ``title_size``:
+    the title (the first line ending in 报告) centred in that size, each of its
+    wrapped lines centred, as 公文 titles are set."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
@@ -193,9 +196,23 @@ def make_pdf(lines: list[str], out: Path, font: str = "cid", size: float = 14,
         y[0] -= lead
 
     furniture()
-    for raw in lines:
+    title = next((i for i, ln in enumerate(lines[:5]) if ln.strip().endswith("报告")), None)
+    for i, raw in enumerate(lines):
         text = raw.strip(" \u3000\t")
         if not text:
+            continue
+        if i == title and title_size is not None:
+            c.setFont(name, title_size)
+            cur = ""
+            for ch in text:
+                if stringWidth(cur + ch, name, title_size) > right - left:
+                    c.drawCentredString(width / 2, y[0], cur)
+                    y[0] -= title_size * 1.4
+                    cur = ""
+                cur += ch
+            c.drawCentredString(width / 2, y[0], cur)
+            y[0] -= title_size * 1.6
+            c.setFont(name, size)
             continue
         x = left + 2 * size
         cur = ""

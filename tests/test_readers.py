@@ -274,6 +274,32 @@ def test_indented_menu_items_do_not_make_a_flush_left_page_indented() -> None:
     assert "二、党政主要负责人履行第一责任人职责情况" in [p.text for p in build_paragraphs(src)]
 
 
+def big(text: str, top: float, x0: float, x1: float, h: float = 22) -> PlacedLine:
+    return PlacedLine(text=text, x0=x0, x1=x1, top=top, bottom=top + h)
+
+
+BODY = [placed("坚持把法治政府建设摆在全局工作的突出位置，定期研究部署各项工作。", 200 + 20 * i, x0=72,
+               x1=524) for i in range(6)]
+
+
+def test_a_centred_title_that_wraps_is_one_line_run() -> None:
+    title = [big("中共某某县某某镇委员会某某县某某镇人民", 100, 74, 522),
+             big("政府关于2022年度法治政府建设工作情况", 128, 76, 520),
+             big("的报告", 156, 265, 331)]
+    src = to_source_lines([title + BODY])
+    assert [s.wrapped for s in src[:3]] == [True, True, False]
+
+
+def test_a_centred_line_in_another_size_or_after_a_sentence_starts_anew() -> None:
+    date = [big("关于2022年度法治政府建设工作情况的报告", 100, 74, 522),
+            big("（2023年2月1日）", 128, 250, 346, h=16)]
+    heading = [BODY[0], placed("第二部分 下一步工作安排", 230, x0=226, x1=370)]
+    sentence = [big("关于2022年度法治政府建设工作情况的报告。", 100, 74, 522),
+                big("的报告", 128, 265, 331)]
+    for lines in (date, heading, sentence):
+        assert not to_source_lines([lines + BODY])[0].wrapped
+
+
 def test_wrap_continues_across_a_page_break() -> None:
     p1 = [placed("正文开头，这一段很长很长很长很长很长很长很长，", 100, x0=96, x1=524),
           placed("中间还有很多行字，每一行都写满了整个版心宽度，", 120, x0=72, x1=524),

@@ -11,7 +11,8 @@ with coordinates off a page. Here:
   the left margin (not indented; in a layout without paragraph indents, not
   a numbered heading after a full stop) is marked ``wrapped``, so the paragraph stage joins it to the next
   line, across page breaks too; headings, short lines and lines before an
-  indented paragraph start keep their own line;
+  indented paragraph start keep their own line; so does a title in a display
+  size that fills the width and ends in a centred line of the same size;
 * locations are page and line on the page (furniture not counted).
 
 Coordinates: ``top`` grows downwards; all values in one unit per document.
@@ -103,6 +104,19 @@ def _percentile(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, int(q * len(s)))]
 
 
+def _title_wraps(line: PlacedLine, nxt: PlacedLine, left: float, right: float, size: float) -> bool:
+    """A line in a display size (a title's) that fills the text width, followed closely
+    by a centred line of the same size: a centred title that wrapped (官方公文的标题
+    in 22 pt runs to two or three lines). The centred remainder would otherwise read
+    as an indented new paragraph."""
+    h = line.bottom - line.top
+    if h < 1.15 * size or abs((nxt.bottom - nxt.top) - h) > 0.15 * h:
+        return False
+    full = line.x0 <= left + 1.5 * h and line.x1 >= right - 1.5 * h
+    centred = abs((nxt.x0 - left) - (right - nxt.x1)) <= 1.5 * h
+    return full and centred and -0.2 * h <= nxt.top - line.bottom <= h
+
+
 def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
     """Source lines with page/line locations and wrap marks (furniture already removed)."""
     flat = [(p, line) for p, lines in enumerate(pages) for line in lines]
@@ -136,6 +150,8 @@ def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
                            and bool(MARKER_RE.match(nxt_norm))
                            and not _LEAD_ONLY.match(nxt_norm))
             wrapped = not indented and not new_heading
+            if indented and flat[k + 1][0] == p and not _TERMINAL.search(norm):
+                wrapped = _title_wraps(line, nxt, left, right, size)
         out.append(SourceLine(text=line.text, loc=Location(page=p + 1, line=numbers[p]),
                               wrapped=wrapped))
     return out
