@@ -131,3 +131,26 @@ def test_scorecard_links_evidence_to_page_and_line(engine: Engine, built: Path) 
     assert targets and targets <= set(ids)
     ev = next(e for r in result.results for e in r.evidence if e.page and e.page > 1)
     assert f'href="#P{ev.page}L{ev.line}"' in html
+
+
+JOINT_TITLE = "中共淄博市淄川区源泉镇委员会 淄川区源泉镇人民政府关于2022年度法治政府建设工作情况的报告"
+
+
+@pytest.mark.parametrize("font", ["cid", "ttf"])
+def test_a_centred_title_over_three_lines_is_one_title(font: str, engine: Engine,
+                                                       tmp_path: Path) -> None:
+    """A 公文 title in 22 pt, centred, wraps to three lines; its last line is centred,
+    not an indented paragraph. It reads as one title, and its joint issuers as the
+    issuer, with the judgements of the same text as .txt."""
+    lines = docbuild.report_lines(REPORTS / "yuanquan-2022.txt")
+    at = next(i for i, ln in enumerate(lines[:5]) if ln.strip().endswith("报告"))
+    lines[at] = JOINT_TITLE
+    txt = tmp_path / "joint.txt"
+    txt.write_text("\n".join(lines) + "\n", "utf-8")
+    pdf = docbuild.make_pdf(lines, tmp_path / "joint.pdf", font=font, size=16, title_size=22)
+    doc = engine.load(pdf)
+    title = next(p for p in doc.paragraphs if p.norm == normalize_text(JOINT_TITLE))
+    assert len(title.locs) == 3  # three printed lines, one paragraph
+    assert normalize_text(doc.meta.title or "") == normalize_text(JOINT_TITLE)
+    assert normalize_text(doc.meta.issuer or "") == normalize_text("中共淄博市淄川区源泉镇委员会淄川区源泉镇人民政府")
+    assert statuses(engine.check_path(pdf)) == statuses(engine.check_path(txt))

@@ -70,6 +70,15 @@ def test_issuer_named_in_the_title(make_doc) -> None:  # type: ignore[no-untyped
     assert doc.meta.issuer is None and doc.meta.place == "平安镇"
 
 
+@pytest.mark.parametrize("title", ["中共平安镇委员会平安镇人民政府关于2022年度法治政府建设情况的报告",
+                                   "中共平安镇委员会、平安镇人民政府关于2022年度法治政府建设情况的报告"])
+def test_joint_issuers_named_in_the_title(make_doc, title: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(f"{title}\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == "中共平安镇委员会 平安镇人民政府"
+    doc = make_doc("中共平安镇委员会平安镇2022年度法治政府建设情况的报告\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer is None  # no 关于 after the bodies: not read as issuers
+
+
 BODY_WITHOUT_TITLE = ("现将有关情况报告如下：\n一、主要工作情况\n"
                       "近年来我区法治政府建设水平逐年提高，2018年在全市考评中名列第二。\n"
                       "二、存在的问题\n一是力量不足。\n三、下一步工作计划\n2020年，我区将继续推进。\n"

@@ -93,14 +93,12 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
                 " ".join(p.norm[s:e] for s, e in spans)
             where["issuer"] = (p.index, spans[0][0], spans[-1][1])
             break
-    before = cfg.title_issuer_before_re
-    if meta.issuer is None and title_index is not None and cfg.issuer_re is not None \
-            and before is not None:
-        tp = paragraphs[title_index]
-        im = cfg.issuer_re.match(tp.norm)
-        if im and before.match(tp.norm, im.end()):
-            meta.issuer = im.group(0)
-            where["issuer"] = (title_index, *im.span())
+    if meta.issuer is None and title_index is not None:
+        spans = _issuers_opening(paragraphs[title_index].norm, cfg)
+        if spans:
+            norm = paragraphs[title_index].norm
+            meta.issuer = " ".join(norm[s:e] for s, e in spans)
+            where["issuer"] = (title_index, spans[0][0], spans[-1][1])
     date_places = (paragraphs[closing.start:closing.end] if closing else [])
     if title_index is not None and title_index + 1 < len(paragraphs):
         nxt = paragraphs[title_index + 1]
@@ -119,6 +117,25 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         if found is not None:
             meta.report_year, where["report_year"] = found
     return meta, where
+
+
+def _issuers_opening(norm: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
+    """The issuing bodies a title opens with, when one of ``title_issuer_before``
+    follows them (…司法局关于…; a joint report: 中共…委员会…人民政府关于…, the
+    bodies one after another or apart by 、和与及); else none."""
+    issuer, before = cfg.issuer_re, cfg.title_issuer_before_re
+    if issuer is None or before is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := issuer.match(norm, pos)) is not None and m.end() > pos:
+        spans.append(m.span())
+        pos = m.end()
+        if before.match(norm, pos):
+            return spans
+        if norm[pos:pos + 1] in ("、", "和", "与", "及"):
+            pos += 1
+    return []
 
 
 def _byline(paragraphs: list[Paragraph], title_index: int | None,
