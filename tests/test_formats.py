@@ -154,3 +154,15 @@ def test_a_centred_title_over_three_lines_is_one_title(font: str, engine: Engine
     assert normalize_text(doc.meta.title or "") == normalize_text(JOINT_TITLE)
     assert normalize_text(doc.meta.issuer or "") == normalize_text("中共淄博市淄川区源泉镇委员会淄川区源泉镇人民政府")
     assert statuses(engine.check_path(pdf)) == statuses(engine.check_path(txt))
+
+
+def test_a_title_broken_over_two_word_paragraphs_is_one_title(engine: Engine, tmp_path: Path) -> None:
+    """Authors press Enter inside a long title: the .docx has it in two paragraphs."""
+    lines = docbuild.report_lines(REPORTS / "yuanquan-2022.txt")
+    at = next(i for i, ln in enumerate(lines[:5]) if ln.strip().endswith("报告"))
+    whole = lines[at].strip()
+    cut = whole.index("建设") + 2
+    split = [*lines[:at], whole[:cut], whole[cut:], *lines[at + 1:]]
+    docx = engine.check_path(docbuild.make_docx(split, tmp_path / "split.docx"))
+    assert docx.meta == engine.check_path(REPORTS / "yuanquan-2022.txt").meta
+    assert statuses(docx) == statuses(engine.check_path(REPORTS / "yuanquan-2022.txt"))

@@ -79,6 +79,29 @@ def test_joint_issuers_named_in_the_title(make_doc, title: str) -> None:  # type
     assert doc.meta.issuer is None  # no 关于 after the bodies: not read as issuers
 
 
+@pytest.mark.parametrize(("head", "title"), [
+    ("关于2022年度法治政府建设\n工作情况的报告", "关于2022年度法治政府建设工作情况的报告"),
+    ("平安镇2022年度法治政府\n建设工作报告", "平安镇2022年度法治政府建设工作报告"),
+    ("中共平安镇委员会 平安镇人民政府\n关于2022年度法治政府建设\n工作情况的报告",
+     "关于2022年度法治政府建设工作情况的报告"),
+    ("中共平安镇委员会平安镇人民政府关于\n2022年度法治政府建设\n工作情况的报告",
+     "中共平安镇委员会平安镇人民政府关于2022年度法治政府建设工作情况的报告"),
+])
+def test_a_title_set_on_several_lines_is_one_title(make_doc, head: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(f"{head}\n区委、区政府：\n一、主要举措和成效\n正文。")
+    assert doc.meta.title == title
+    assert doc.meta.report_year == 2022
+    assert doc.paragraphs[doc.sections[0].start].index == 0
+    assert [p.index for p in doc.paragraphs] == list(range(len(doc.paragraphs)))
+
+
+@pytest.mark.parametrize("above", ["平政发〔2023〕5号", "2023年2月1日", "平安镇人民政府", "签发人：张三",
+                                   "附件1", "现将2022年工作报告如下。"])
+def test_a_line_above_a_whole_title_is_not_part_of_it(make_doc, above: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(f"{above}\n法治政府建设工作情况的报告\n一、主要举措和成效\n正文。")
+    assert doc.meta.title == "法治政府建设工作情况的报告"
+
+
 BODY_WITHOUT_TITLE = ("现将有关情况报告如下：\n一、主要工作情况\n"
                       "近年来我区法治政府建设水平逐年提高，2018年在全市考评中名列第二。\n"
                       "二、存在的问题\n一是力量不足。\n三、下一步工作计划\n2020年，我区将继续推进。\n"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from fazhi.document.config import OutlineConfig
 from fazhi.document.locate import evidence_at
-from fazhi.document.metadata import extract_meta, find_title
+from fazhi.document.metadata import extract_meta, find_title, title_start
 from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, Section, SourceLine
 from fazhi.document.outline import build_outline
-from fazhi.document.paragraphs import Piece, group_paragraphs, line_pieces
+from fazhi.document.paragraphs import Piece, group_paragraphs, line_pieces, merge_paragraphs
 from fazhi.document.readers import DEFAULT_MAX_BYTES, Limits, extract, read_bytes
 from fazhi.document.unflatten import unflatten
 from fazhi.document.webpage import strip_web_page
@@ -63,6 +63,11 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     if not paragraphs:
         raise DocumentError("empty", "文件中没有可读的文字。请确认文件内容完整后重试。")
     title_index = find_title(paragraphs, cfg)
+    if title_index is not None:
+        start = title_start(paragraphs, title_index, cfg)
+        if start < title_index:
+            paragraphs = merge_paragraphs(paragraphs, start, title_index + 1)
+            title_index = start
     sections, leads = build_outline(paragraphs, cfg, title_index)
     meta, where = extract_meta(paragraphs, sections, title_index, cfg)
     doc = Document(path=path, sha256=sha256, format=ex.format, encoding=ex.encoding,

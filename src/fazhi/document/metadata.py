@@ -32,6 +32,35 @@ def find_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> int | None:
     return None
 
 
+_TITLE_PART_MAX = 30
+_NOT_IN_TITLE = re.compile(r"[。,;:!?]")
+
+
+def title_start(paragraphs: list[Paragraph], title_index: int, cfg: OutlineConfig) -> int:
+    """Where the title starts when it was set on several lines (关于2022年度法治政府建设 /
+    工作情况的报告): up to two short lines just above the line that ends it, each
+    without sentence punctuation, not a title, an issuer or a date on its own; the
+    title starts at the line that opens it (with ``title_issuer_before``, or
+    issuers and it), else at the furthest that names a year."""
+    found = title_index
+    k = title_index
+    while k > 0 and title_index - k < 2:
+        q = paragraphs[k - 1].norm
+        if len(q) > _TITLE_PART_MAX or _NOT_IN_TITLE.search(q) or parse_date(q)[0] \
+                or (cfg.title_re is not None and cfg.title_re.search(q)):
+            break
+        spans = issuers_in(q, cfg)
+        if spans and sum(e - s for s, e in spans) == len(q):
+            break
+        k -= 1
+        before = cfg.title_issuer_before_re
+        if before is not None and (before.match(q) is not None or _issuers_opening(q, cfg)):
+            return k
+        if first_year(q) is not None:
+            found = k
+    return found
+
+
 def parse_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """Find a date in normalised ``text``: (iso, precision, span) or (None, None, None)."""
     m = DATE_RE.search(text)

@@ -95,3 +95,24 @@ def _make(index: int, group: list[Piece]) -> Paragraph:
     return Paragraph.model_construct(
         index=index, text="".join(p.text for p in group), norm="".join(p.norm for p in group),
         norm_map=norm_map, line_starts=starts, locs=[p.line.loc for p in group])
+
+
+def merge_paragraphs(paragraphs: list[Paragraph], start: int, end: int) -> list[Paragraph]:
+    """Paragraphs ``start``…``end - 1`` made one (a title set on several lines), the
+    ones after renumbered."""
+    group = paragraphs[start:end]
+    text, norm = "", ""
+    norm_map: list[int] = []
+    starts: list[int] = []
+    locs = []
+    for p in group:
+        offset = len(text)
+        norm_map.extend(i + offset for i in p.norm_map)
+        starts.extend(s + offset for s in p.line_starts)
+        locs.extend(p.locs)
+        text += p.text
+        norm += p.norm
+    merged = Paragraph.model_construct(index=start, text=text, norm=norm, norm_map=norm_map,
+                                       line_starts=starts, locs=locs)
+    after = [p.model_copy(update={"index": p.index - (end - start - 1)}) for p in paragraphs[end:]]
+    return [*paragraphs[:start], merged, *after]
