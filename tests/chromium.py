@@ -32,6 +32,19 @@ def available() -> str | None:
     return None
 
 
+def require(what: str) -> None:
+    """At a test module's top: under CI (CI=true) a missing Chromium fails the module's
+    tests; elsewhere they are skipped with the reason."""
+    import pytest
+
+    why = available()
+    if why is None:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what} need Chromium under CI: {why}", pytrace=False)
+    pytest.skip(f"{what} skipped: {why}", allow_module_level=True)
+
+
 @contextmanager
 def chromium(width: int = 1280, height: int = 900) -> Iterator[Any]:
     from selenium import webdriver

@@ -12,7 +12,6 @@ skipped with the reason.
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -27,11 +26,7 @@ from conftest import REPORTS
 from fazhi.cli import main
 from probe import PROBE_NAME, SCRIPT, write_probe
 
-WHY_NOT = chromium.available()
-if WHY_NOT is not None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser tests need Chromium under CI: {WHY_NOT}", pytrace=False)
-    pytest.skip(f"browser tests skipped: {WHY_NOT}", allow_module_level=True)
+chromium.require("browser tests")
 
 from selenium.webdriver.common.by import By  # noqa: E402
 

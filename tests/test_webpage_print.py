@@ -10,7 +10,6 @@ skipped with the reason.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -22,11 +21,7 @@ from docbuild import make_html, make_info_page, report_lines
 from fazhi.engine import Engine
 from fazhi.results import ReportResult
 
-WHY_NOT = chromium.available()
-if WHY_NOT is not None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"web page print tests need Chromium under CI: {WHY_NOT}", pytrace=False)
-    pytest.skip(f"web page print tests skipped: {WHY_NOT}", allow_module_level=True)
+chromium.require("web page print tests")
 
 NAMES = sorted(p.stem for p in REPORTS.glob("*.txt"))
 KINDS = ["pdf", "copied text", "mhtml"]
