@@ -106,9 +106,9 @@ def _percentile(values: list[float], q: float) -> float:
 
 def _title_wraps(line: PlacedLine, nxt: PlacedLine, left: float, right: float, size: float) -> bool:
     """A line in a display size (a title's) that fills the text width, followed closely
-    by a centred line of the same size: a centred title that wrapped (官方公文的标题
-    in 22 pt runs to two or three lines). The centred remainder would otherwise read
-    as an indented new paragraph."""
+    by a centred line of the same size: a centred title that wrapped (an official
+    document's title in 22 pt runs to two or three lines). The centred remainder
+    would otherwise read as an indented new paragraph."""
     h = line.bottom - line.top
     if h < 1.15 * size or abs((nxt.bottom - nxt.top) - h) > 0.15 * h:
         return False
