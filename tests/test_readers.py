@@ -217,7 +217,10 @@ def test_running_header_is_dropped_but_body_lines_are_not() -> None:
 
 @pytest.mark.parametrize("footer", ["https://www.example.gov.cn/zwgk/art/2023/2/1/art_1.html {p}/3",
                                     "{p}/3 file:///C:/Users/admin/Desktop/报告.html",
-                                    "某某县人民政府办公室印发 第{p}页"])
+                                    "某某县人民政府办公室印发 第{p}页",
+                                    "https://www.example.gov.cn/art_1.html {p} of 3",
+                                    "https://www.example.gov.cn/art_1.html 第{p}页，共3页",
+                                    "https://www.example.gov.cn/art_1.html 共3页 第{p}页"])
 def test_a_long_footer_with_a_page_number_is_dropped(footer: str) -> None:
     """A browser's print footer: the page's address, then the page number."""
     body = [f"第{i}项工作：坚持依法行政，全面推进法治政府建设，取得明显成效。" for i in range(1, 4)]

@@ -56,10 +56,10 @@ def _edge_indexes(n: int) -> set[int]:
 
 
 # A page number at either end of a longer line (a browser's print footer puts one after
-# the page's address: "https://….html 2/3").
+# the page's address: "https://….html 2/3", "… 2 of 3", "… 第2页，共3页").
 _PAGE_AT_END = re.compile(
     r"^(?:\d{1,4}/\d{1,4}|第\d{1,4}页)|(?:\d{1,4}/\d{1,4}|第\d{1,4}页(?:[,/]?共\d{1,4}页)?"
-    r"|page\d{1,4}(?:of\d{1,4})?|\d{1,4})$", re.IGNORECASE)
+    r"|(?:page)?\d{1,4}of\d{1,4}|page\d{1,4}|\d{1,4})$", re.IGNORECASE)
 
 
 def _running_key(norm: str) -> str:
