@@ -122,3 +122,15 @@ def test_report_year_without_a_title(make_doc, text: str, year: int) -> None:  #
     assert doc.meta.title is None
     assert doc.meta.report_year == year
     assert "report_year" in doc.meta_evidence
+
+
+def test_joiners_between_issuers_come_from_the_rulebook(mutated) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from fazhi.cli import main
+
+    bad = "issuer_joiners: ['，', '和', '与', '及']"
+    book, text = mutated("issuer_joiners: ['、', '和', '与', '及']", bad)
+    res = CliRunner().invoke(main, ["rules", "validate", str(book)])
+    line = text[:text.index(bad)].count("\n") + 1
+    assert res.exit_code == 2 and f"book.yaml:{line}:" in res.output and "连接字" in res.output

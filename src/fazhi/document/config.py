@@ -100,11 +100,14 @@ class MetaConfig(Strict):
     ``title``: a line is the title if it matches one of these (searched in the
     first ``title_search_lines`` paragraphs). ``issuer``: patterns whose whole
     match is an issuing body (…人民政府, …委员会, …局), looked for in the
-    lines before the title and in the closing. ``place``: a place name at the
-    start of the title (…镇, …县). ``closing``: short lines that belong to the
-    signature block (特此报告, a date, an issuer). ``title_issuer_before``: an
-    issuer that opens the title counts as named when one of these follows it
-    (…司法局关于…); empty, the title is never read for an issuer.
+    lines before the title, in a line under it made only of issuers, and in the
+    closing. ``place``: a place name at the start of the title (…镇, …县).
+    ``closing``: short lines that belong to the signature block (特此报告, a
+    date, an issuer). ``title_issuer_before``: issuers that open the title count
+    as named when one of these follows them (…司法局关于…); empty, the title is
+    never read for an issuer. ``issuer_joiners``: what may stand between joint
+    issuers opening a title (中共…委员会、…人民政府关于…); they may also follow
+    one another directly.
     """
 
     title: list[Regex]
@@ -112,6 +115,17 @@ class MetaConfig(Strict):
     issuer: list[Regex]
     place: list[Regex]
     title_issuer_before: list[Regex] = Field(default_factory=list)
+    issuer_joiners: list[str] = Field(default_factory=list)
+
+    @field_validator("issuer_joiners")
+    @classmethod
+    def _joiners_normalised(cls, v: list[str]) -> list[str]:
+        for j in v:
+            changed = changes_under_normalization(j)
+            if not j.strip() or changed:
+                raise ValueError(f"连接字「{j}」为空或含有全角、兼容字符或空白（{'、'.join(changed)}），"
+                                 "报告文本规范化后不会出现这样的字；请改写为规范化后的形式")
+        return v
     closing: list[Regex]
     closing_max_chars: int = 40
 

@@ -151,7 +151,7 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
 def _issuers_opening(norm: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
     """The issuing bodies a title opens with, when one of ``title_issuer_before``
     follows them (…司法局关于…; a joint report: 中共…委员会…人民政府关于…, the
-    bodies one after another or apart by 、和与及); else none."""
+    bodies one after another or apart by one of ``issuer_joiners``); else none."""
     issuer, before = cfg.issuer_re, cfg.title_issuer_before_re
     if issuer is None or before is None:
         return []
@@ -162,8 +162,7 @@ def _issuers_opening(norm: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
         pos = m.end()
         if before.match(norm, pos):
             return spans
-        if norm[pos:pos + 1] in ("、", "和", "与", "及"):
-            pos += 1
+        pos += len(next((j for j in cfg.meta.issuer_joiners if j and norm.startswith(j, pos)), ""))
     return []
 
 
