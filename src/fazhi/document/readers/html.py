@@ -70,7 +70,13 @@ def _declared(data: bytes) -> str | None:
     m = _XML_DECL.match(head) or _META_CHARSET.search(head)
     if not m:
         return None
-    name = m.group(1).decode("ascii", "ignore").strip().lower()
+    return codec_for(m.group(1).decode("ascii", "ignore"))
+
+
+def codec_for(charset: str) -> str | None:
+    """Python's codec for a declared charset, GB2312/GBK read as GB18030 (pages
+    declared GB2312 hold GBK characters), or None when it is unknown."""
+    name = charset.strip().lower()
     name = _WIDEN.get(name, name)
     try:
         return codecs.lookup(name).name

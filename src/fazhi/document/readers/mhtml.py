@@ -23,13 +23,11 @@ from email.message import Message
 
 from fazhi.document.decode import Decoded
 from fazhi.document.model import DocumentError, Extracted
-from fazhi.document.readers.html import decode_html, read_page
+from fazhi.document.readers.html import codec_for, decode_html, read_page
 from fazhi.document.readers.limits import Limits
 
 _MIME_HEAD = re.compile(rb"^(?:[\w-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:\s*multipart/",
                         re.IGNORECASE)
-_WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
-          "big5": "big5hkscs"}
 
 
 def _is_mime(data: bytes) -> bool:
@@ -50,12 +48,11 @@ def _html_part(msg: Message) -> Message | None:
 
 def _decode(part: Message, payload: bytes) -> Decoded:
     charset = part.get_content_charset()
-    if charset:
-        name = _WIDEN.get(charset.lower(), charset.lower())
+    codec = codec_for(charset) if charset else None
+    if codec is not None:
         try:
-            codec = codecs.lookup(name).name
             return Decoded(payload.decode(codec), codec)
-        except (LookupError, UnicodeDecodeError):
+        except UnicodeDecodeError:
             pass
     return decode_html(payload)
 
