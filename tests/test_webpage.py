@@ -218,3 +218,38 @@ def test_the_rulebook_pattern_lists_are_checked(mutated) -> None:  # type: ignor
     assert res.exit_code == 2, res.output
     line = text[:text.index(bad)].count("\n") + 1
     assert f"book.yaml:{line}:" in res.output and "全角" in res.output
+
+
+def test_the_scorecard_shows_the_left_out_lines_where_they_stood(engine: Engine) -> None:
+    """The auditor sees on the scorecard what was left out as the page's chrome: the
+    lines stand in the full text, in file order, struck through and with no
+    evidence; they survive the results file, and a report has none."""
+    from fazhi.engine import make_run
+    from fazhi.render.html import render_scorecard
+    from fazhi.render.json_out import from_json, to_json
+    from fazhi.render.views import full_text
+
+    text = report("zhengqi-2022.txt")
+    page = as_page(text)
+    result = engine.check_document(doc_of(page, engine))
+    assert result.source is not None
+    # every non-blank line of the page, once, in file order
+    expected = [(i, ln.strip()) for i, ln in enumerate(page.splitlines(), 1) if ln.strip()]
+    assert [(s.line, s.text) for s in result.source] == expected
+    left_out = {s.text for s in result.source if s.block is None}
+    assert {"当前位置：首页 > 政务公开 > 法治政府建设", "【打印本页】【关闭窗口】"} <= left_out
+    # the page's title above the bar goes (the article repeats it), the article's stays
+    assert [s.block is None for s in result.source if s.text == title_of(text)] == [True, False]
+    rows = full_text(result)
+    out_rows = [r for r in rows if r.left_out]
+    assert len(out_rows) == len(left_out) and not any(r.refs or "<mark" in r.html for r in out_rows)
+    html = render_scorecard(make_run(engine.info(), [result]), result)
+    assert html.count('class="ln out"') + html.count('class="ln para out"') == len(out_rows)
+    assert "未参与判定" in html
+    run = make_run(engine.info(), [result])
+    again = from_json(to_json(run, include_source=True)).reports[0]
+    assert again.source == result.source
+
+    alone = engine.check_document(doc_of(text, engine))
+    assert alone.source is not None and all(s.block is not None for s in alone.source)
+    assert "未参与判定" not in render_scorecard(make_run(engine.info(), [alone]), alone)

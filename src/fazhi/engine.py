@@ -23,7 +23,8 @@ from fazhi.checks import PARAM_MODELS, Context, evaluate
 from fazhi.checks.base import compile_patterns
 from fazhi.document.load import build_document, load_document
 from fazhi.document.locate import heading_text
-from fazhi.document.model import Document, DocumentError, Evidence, Extracted, Section
+from fazhi.document.model import Document, DocumentError, Evidence, Extracted, Location, Section
+from fazhi.document.model import SourceLine as DocLine
 from fazhi.document.readers import DEFAULT_MAX_BYTES
 from fazhi.results import (
     ErrorInfo,
@@ -179,14 +180,30 @@ class Engine:
 
 
 def source_lines(doc: Document) -> list[SourceLine]:
-    """The report's non-blank lines as the paragraphs hold them (stripped), with their places."""
+    """The report's non-blank lines as the paragraphs hold them (stripped), with their
+    places; the lines left out as a web page's chrome stand where they were, with no
+    block."""
     out: list[SourceLine] = []
+    left_out = sorted(doc.removed, key=lambda run: _place(run[0].loc))
     for p in doc.paragraphs:
+        while left_out and _place(left_out[0][0].loc) < _place(p.locs[0]):
+            out.extend(_left_out(left_out.pop(0)))
         ends = [*p.line_starts[1:], len(p.text)]
         for start, end, loc in zip(p.line_starts, ends, p.locs, strict=True):
             out.append(SourceLine(line=loc.line, page=loc.page, block=p.index,
                                   text=p.text[start:end]))
+    for run in left_out:
+        out.extend(_left_out(run))
     return out
+
+
+def _place(loc: Location) -> tuple[int, int]:
+    return loc.page or 0, loc.line
+
+
+def _left_out(run: list[DocLine]) -> list[SourceLine]:
+    return [SourceLine(line=s.loc.line, page=s.loc.page, block=None, text=s.text.strip())
+            for s in run]
 
 
 def make_run(info: RulebookInfo, reports: list[ReportResult]) -> RunResult:

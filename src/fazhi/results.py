@@ -72,12 +72,14 @@ class SourceLine(BaseModel):
 
     ``line``/``page`` are where it stands in the input (as in evidence); lines
     with the same ``block`` were read as one paragraph (their texts, stripped
-    and joined, are the paragraph the checks matched in).
+    and joined, are the paragraph the checks matched in). ``block`` is None for
+    a line the checks left out: a web page's site header, information bar or
+    footer (the report's ``web_page`` warning).
     """
 
     line: int
     page: int | None = None
-    block: int
+    block: int | None
     text: str
 
 

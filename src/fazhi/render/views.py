@@ -155,6 +155,7 @@ class TextRow:
     block_start: bool
     page_start: bool
     id: str
+    left_out: bool = False  # a web page's chrome, not read by the checks
 
 
 def _find_all(haystack: str, needle: str) -> list[int]:
@@ -198,6 +199,9 @@ def _full_text(report: ReportResult) -> tuple[list[TextRow], dict[str, str]]:
     block_text: dict[int, str] = {}
     offset: list[int] = []
     for s in src:
+        if s.block is None:  # left out of the checks: holds no evidence
+            offset.append(0)
+            continue
         before = block_text.get(s.block, "")
         offset.append(len(before))
         block_text[s.block] = before + s.text
@@ -216,22 +220,23 @@ def _full_text(report: ReportResult) -> tuple[list[TextRow], dict[str, str]]:
             at, span = candidates[0], None
             for i in candidates:
                 b = src[i].block
+                if b is None:
+                    continue
                 span = _evidence_span(block_text[b], offset[i], offset[i] + len(src[i].text), e)
                 if span is not None:
                     at = i
+                    spans.setdefault(b, []).append((span[0], span[1], ref))
                     break
             placed[ref.anchor] = at
             row_refs = refs.setdefault(at, [])
             if all(x.rule != ref.rule for x in row_refs):
                 row_refs.append(ref)
-            if span is not None:
-                spans.setdefault(src[at].block, []).append((span[0], span[1], ref))
     rows = []
     prev_block: int | None = None
     prev_page: int | None = None
     seen: dict[str, int] = {}  # rows so far per line
     for i, s in enumerate(src):
-        marks = spans.get(s.block)
+        marks = spans.get(s.block) if s.block is not None else None
         html = _mark_line(s.text, offset[i], marks) if marks else escape(s.text)
         anchor = line_anchor(s.page, s.line)
         repeat = seen.get(anchor, 0)
@@ -239,7 +244,8 @@ def _full_text(report: ReportResult) -> tuple[list[TextRow], dict[str, str]]:
         rows.append(TextRow(line=s.line, page=s.page, html=html, refs=refs.get(i, []),
                             block_start=s.block != prev_block and i > 0,
                             page_start=s.page is not None and s.page != prev_page,
-                            id=f"{anchor}-{repeat + 1}" if repeat else anchor))
+                            id=f"{anchor}-{repeat + 1}" if repeat else anchor,
+                            left_out=s.block is None))
         prev_block, prev_page = s.block, s.page
     return rows, {anchor: rows[i].id for anchor, i in placed.items()}
 
@@ -319,6 +325,7 @@ class ScorecardView:
     required_partial: list[RuleResult]
     rows: list[TextRow]
     lines: set[str] = field(default_factory=set)  # ids of the full text's lines
+    left_out: bool = False  # some lines are a web page's chrome, left out of the checks
 
 
 def scorecard_view(report: ReportResult) -> ScorecardView:
@@ -344,6 +351,7 @@ def scorecard_view(report: ReportResult) -> ScorecardView:
                           if x.severity == "required" and x.status == "partial"],
         rows=rows,
         lines={r.id for r in rows},
+        left_out=any(r.left_out for r in rows),
     )
 
 
