@@ -134,3 +134,15 @@ def test_joiners_between_issuers_come_from_the_rulebook(mutated) -> None:  # typ
     res = CliRunner().invoke(main, ["rules", "validate", str(book)])
     line = text[:text.index(bad)].count("\n") + 1
     assert res.exit_code == 2 and f"book.yaml:{line}:" in res.output and "连接字" in res.output
+
+
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("平潭综合实验区自然资源与生态环境局 2022年度法治政府建设情况", "平潭综合实验区自然资源与生态环境局"),
+    ("平安县司法局2023年度法治政府建设情况报告", "平安县司法局"),
+    ("平安县人民政府二〇二三年法治政府建设工作报告", "平安县人民政府"),
+])
+def test_issuer_opening_a_title_before_its_year(make_doc, title: str, issuer: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(f"{title}\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == issuer
+    doc = make_doc("平安镇2023年度法治政府建设工作报告\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer is None and doc.meta.place == "平安镇"

@@ -104,8 +104,8 @@ class MetaConfig(Strict):
     closing. ``place``: a place name at the start of the title (…镇, …县).
     ``closing``: short lines that belong to the signature block (特此报告, a
     date, an issuer). ``title_issuer_before``: issuers that open the title count
-    as named when one of these follows them (…司法局关于…); empty, the title is
-    never read for an issuer. ``issuer_joiners``: what may stand between joint
+    as named when one of these, or the title's year, follows them (…司法局关于…,
+    …自然资源局2022年度…). ``issuer_joiners``: what may stand between joint
     issuers opening a title (中共…委员会、…人民政府关于…); they may also follow
     one another directly.
     """

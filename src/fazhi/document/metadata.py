@@ -150,17 +150,20 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
 
 def _issuers_opening(norm: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
     """The issuing bodies a title opens with, when one of ``title_issuer_before``
-    follows them (…司法局关于…; a joint report: 中共…委员会…人民政府关于…, the
-    bodies one after another or apart by one of ``issuer_joiners``); else none."""
+    or the title's year follows them (…司法局关于…, …生态环境局 2022年度…; a joint
+    report: 中共…委员会…人民政府关于…, the bodies one after another or apart by one
+    of ``issuer_joiners``); else none."""
     issuer, before = cfg.issuer_re, cfg.title_issuer_before_re
-    if issuer is None or before is None:
+    if issuer is None:
         return []
+    year = first_year(norm)
     spans: list[tuple[int, int]] = []
     pos = 0
     while (m := issuer.match(norm, pos)) is not None and m.end() > pos:
         spans.append(m.span())
         pos = m.end()
-        if before.match(norm, pos):
+        year_next = year is not None and year[1][0] >= pos and not norm[pos:year[1][0]].strip()
+        if year_next or (before is not None and before.match(norm, pos)):
             return spans
         pos += len(next((j for j in cfg.meta.issuer_joiners if j and norm.startswith(j, pos)), ""))
     return []
