@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from conftest import status_of
+from fazhi.engine import Engine
+from fazhi.ruletests import extracted_from_text
 
 HEAD = "张庄镇人民政府\n关于2023年度法治政府建设情况的报告\n"
 MEASURES = "一、2023年主要举措和成效\n（一）加强组织领导。全年召开会议3次。\n"
@@ -156,3 +158,27 @@ def test_traditional_report_is_judged_like_a_simplified_one(check_text) -> None:
     trad = simp.translate(str.maketrans("镇关于建设报告举措问题强执顾审查规织组领导议为营", "鎮關於建設報告舉措問題強執顧審查規織組領導議為營"))
     a, b = check_text(simp), check_text(trad)
     assert [x.status for x in a.results] == [x.status for x in b.results]
+
+
+def test_a_cited_document_title_is_not_evidence_in_a_sentence(check_text) -> None:  # type: ignore[no-untyped-def]
+    cite = "《关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》"
+    r = check_text(HEAD + MEASURES + f"（二）组织学习{cite}等文件6次。\n" + SHORT + PLAN)
+    assert status_of(r, "content.three_systems") == "fail"
+    # wording only partly inside the quotation marks still counts
+    r = check_text(HEAD + MEASURES + "（二）执法人员执法时主动出示《行政执法证》。\n" + SHORT + PLAN)
+    assert status_of(r, "content.three_systems") == "partial"
+    # a heading that cites the regulation announces the section's subject: it counts
+    duty = "《党政主要负责人履行推进法治建设第一责任人职责规定》"
+    r = check_text(HEAD + MEASURES + f"（二）认真贯彻落实{duty}。镇长主持专题会议4次。\n" + SHORT + PLAN)
+    assert status_of(r, "sec.first_responsible") == "pass"
+    r = check_text(HEAD + f"2023年，我镇认真贯彻落实{duty}。\n" + MEASURES + SHORT + PLAN)
+    assert status_of(r, "sec.first_responsible") == "fail"
+
+
+def test_not_evidence_is_data(check_text, mutated) -> None:  # type: ignore[no-untyped-def]
+    text = HEAD + MEASURES + "（二）组织学习《关于推行法律顾问制度和公职律师公司律师制度的意见》。\n" + SHORT + PLAN
+    assert status_of(check_text(text), "content.legal_advisor") == "fail"
+    path, _ = mutated("not_evidence: ['《[^《》]{1,80}》']", "not_evidence: []")
+    engine = Engine.from_file(path)
+    r = engine.check_extracted(extracted_from_text(text), "t.txt", "0")
+    assert status_of(r, "content.legal_advisor") == "pass"

@@ -210,3 +210,14 @@ def test_cli_list_with_profile() -> None:
     r = CliRunner().invoke(main, ["rules", "list", "--profile", "nope"])
     assert r.exit_code == 2
     assert "没有名为「nope」的适用情形" in r.output
+
+
+def test_extension_appends_not_evidence_and_its_mistakes_point_into_it(tmp_path: Path) -> None:
+    text = PROVINCE + "not_evidence: ['“[^“”]{1,40}”活动']\n"
+    book = load(write(tmp_path, text)).book
+    assert book.not_evidence == ["《[^《》]{1,80}》", "“[^“”]{1,40}”活动"]
+    bad = PROVINCE + "not_evidence: ['《(']\n"
+    path = write(tmp_path, bad, "bad.yaml")
+    found = errors(path)
+    assert [(f, line) for f, line, _ in found] == [(str(path), line_of(bad, "《("))]
+    assert "无法编译" in found[0][2]

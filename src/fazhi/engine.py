@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from fazhi import __version__
 from fazhi.checks import PARAM_MODELS, Context, evaluate
 from fazhi.checks.base import compile_patterns
+from fazhi.document.config import compile_any
 from fazhi.document.load import build_document, load_document
 from fazhi.document.locate import heading_text
 from fazhi.document.model import Document, DocumentError, Evidence, Extracted, Location, Section
@@ -65,6 +66,7 @@ class Engine:
         # Compile every pattern now, once per run (and before worker processes fork).
         self.patterns = compile_patterns(self.checks)
         book.document.compile()
+        self.not_evidence = compile_any(book.not_evidence)
         self.kind_labels = {k.name: k.label for k in book.document.kinds}
         self.kind_labels.update({"preamble": "开头", "closing": "落款"})
         # The rulebook as loaded (parents merged, profile applied) names the cache's
@@ -89,7 +91,7 @@ class Engine:
     def check_document(self, doc: Document, source: bool = True) -> ReportResult:
         """Check a document; ``source``: keep its text in the result (for scorecards,
         ``--with-source`` and the cache; plain JSON leaves it out)."""
-        ctx = Context(doc=doc, scopes=self.book.scopes)
+        ctx = Context(doc=doc, scopes=self.book.scopes, not_evidence=self.not_evidence)
         statuses: dict[str, str] = {}
         results: list[RuleResult] = []
         for rule, params in zip(self.book.rules, self.checks, strict=True):

@@ -58,12 +58,15 @@ class CheckParams(BaseModel):
 
 class Span(NamedTuple):
     """A stretch of one paragraph's normalised text; ``region`` is the paragraph
-    range it speaks for (a heading speaks for its whole section)."""
+    range it speaks for (a heading speaks for its whole section); ``heading``: the
+    stretch is a heading or lead (a cited document's title there announces what
+    the section reports, so ``not_evidence`` does not apply)."""
 
     paragraph: int
     start: int
     end: int
     region: tuple[int, int]
+    heading: bool = False
 
 
 @dataclass
@@ -82,7 +85,9 @@ class Context:
     doc: Document
     scopes: dict[str, list[str]]
     regions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    not_evidence: re.Pattern[str] | None = None
     _cache: dict[tuple[str, str], list[Span]] = field(default_factory=dict)
+    _shielded: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     def sections(self, scope: str) -> list[Section]:
         """Sections in ``scope``: top-level ones and sub-sections with a kind of their own."""
@@ -136,14 +141,14 @@ class Context:
         if not deep:
             if s.heading is not None:
                 h = s.heading
-                yield Span(h.paragraph, h.title_start, h.title_end, (s.start, s.end))
+                yield Span(h.paragraph, h.title_start, h.title_end, (s.start, s.end), True)
             return
         skip = self._skipped(s, scope)
 
         def walk(x: Section) -> Iterator[Span]:
             if x.heading is not None and x.heading.paragraph not in skip:
                 h = x.heading
-                yield Span(h.paragraph, h.title_start, h.title_end, (x.start, x.end))
+                yield Span(h.paragraph, h.title_start, h.title_end, (x.start, x.end), True)
             for c in x.children:
                 yield from walk(c)
 
@@ -152,7 +157,8 @@ class Context:
         first = bisect.bisect_left(self._lead_paragraphs, s.start)
         for lead in leads[first:bisect.bisect_left(self._lead_paragraphs, s.end)]:
             if lead.paragraph not in skip:
-                yield Span(lead.paragraph, lead.start, lead.end, (lead.paragraph, lead.paragraph + 1))
+                yield Span(lead.paragraph, lead.start, lead.end,
+                           (lead.paragraph, lead.paragraph + 1), True)
 
     @cached_property
     def _lead_paragraphs(self) -> list[int]:
@@ -171,14 +177,29 @@ class Context:
 
     def find(self, rx: re.Pattern[str], spans: list[Span],
              exclude: re.Pattern[str] | None = None) -> Iterator[tuple[Span, re.Match[str]]]:
-        """Every match of ``rx`` in ``spans`` that does not overlap a match of ``exclude``."""
+        """Every match of ``rx`` in ``spans`` that does not overlap a match of ``exclude``
+        and, outside headings, does not lie inside a match of the rulebook's
+        ``not_evidence`` (a cited document's title in a sentence names a regulation;
+        it does not report work)."""
         for sp in spans:
             norm = self.doc.paragraphs[sp.paragraph].norm
             for m in rx.finditer(norm, sp.start, sp.end):
                 if exclude is not None and overlaps(exclude, norm, m.start(), m.end(),
                                                     sp.start, sp.end):
                     continue
+                if self.not_evidence is not None and not sp.heading \
+                        and self._inside_shield(sp.paragraph, m):
+                    continue
                 yield sp, m
+
+    def _inside_shield(self, paragraph: int, m: re.Match[str]) -> bool:
+        """Whether ``m`` lies wholly inside a ``not_evidence`` match of its paragraph."""
+        shields = self._shielded.get(paragraph)
+        if shields is None:
+            assert self.not_evidence is not None
+            norm = self.doc.paragraphs[paragraph].norm
+            shields = self._shielded[paragraph] = [x.span() for x in self.not_evidence.finditer(norm)]
+        return any(a <= m.start() and m.end() <= b for a, b in shields)
 
     def section_of(self, paragraph: int) -> Section | None:
         top = top_section(self.doc, paragraph)

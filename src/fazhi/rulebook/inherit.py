@@ -1,7 +1,7 @@
 """Rulebook inheritance: ``extends`` a base rulebook and change only what differs.
 
 An extending file may replace ``id``/``version``/``title``, merge ``scoring``
-and ``scopes``, append wordings to the base's section kinds and metadata
+and ``scopes``, append ``not_evidence`` patterns, append wordings to the base's section kinds and metadata
 (``document``), add ``rules``, change existing rules (``override``: severity,
 weight, texts, check parameters, or ``enabled: false``) and add or extend
 ``profiles``. The merge works on the raw YAML data and moves every value's
@@ -179,6 +179,10 @@ def merge(base: dict[str, Any], base_tree: SourceTree, child: dict[str, Any],
         tree.graft(("scopes", name), child_tree, ("scopes", name))
     if isinstance(child.get("document"), dict):
         problems += _patch_document(data, tree, child["document"], child_tree)
+    shields = data.setdefault("not_evidence", [])
+    for j, pattern in enumerate(child.get("not_evidence") or []):
+        shields.append(pattern)
+        tree.graft(("not_evidence", len(shields) - 1), child_tree, ("not_evidence", j))
     ids = [r.get("id") for r in data["rules"]]
     for j, r in enumerate(child.get("rules") or []):
         rid = r.get("id") if isinstance(r, dict) else None

@@ -153,6 +153,7 @@ class Rulebook(Strict):
     scoring: Scoring
     document: OutlineConfig
     scopes: dict[str, list[str]]
+    not_evidence: list[Regex] = Field(default_factory=list)
     rules: list[Rule] = Field(min_length=1)
     profiles: dict[str, Profile] = Field(default_factory=dict)
 
@@ -216,6 +217,7 @@ class Extension(Strict):
     scoring: dict[str, Any] | None = None
     document: DocumentPatch | None = None
     scopes: dict[str, list[str]] = Field(default_factory=dict)
+    not_evidence: list[Regex] = Field(default_factory=list)
     override: dict[str, RuleOverride] = Field(default_factory=dict)
     rules: list[Any] = Field(default_factory=list)
     profiles: dict[str, ProfilePatch] = Field(default_factory=dict)
