@@ -164,7 +164,7 @@ def test_breadcrumbs(crumb: str, engine: Engine) -> None:
 @pytest.mark.parametrize("bar", ["发布日期：2023-01-05", "日期：2023年01月05日 来源：本站", "信息来源：县司法局",
                                  "作者：县司法局 浏览次数：120", "索引号：11410423MB1234567X/2023-00012",
                                  "字号：大 中 小", "【字体：大 中 小】【打印】", "[打印] [关闭]",
-                                 "点击数：35", "分享到：微信 微博"])
+                                 "点击数：35", "分享到：微信 微博", "时间：2023-03-30 16:56 微信\n微博\nQQ空间"])
 def test_information_bars(bar: str, engine: Engine) -> None:
     cfg = engine.book.document.web_page
     assert stripped(f"首页\n关于2022年法治政府建设情况的报告\n{bar}\n正文。\n", cfg, engine) == \
@@ -175,7 +175,8 @@ def test_information_bars(bar: str, engine: Engine) -> None:
                                     "主办：某某县人民政府办公室", "网站标识码：4100000001", "豫ICP备12345678号",
                                     "京公网安备 11010202000001号", "备案号：渝ICP备00000000号-1", "ICP备案号：琼ICP备1234号", "版权所有：某某县人民政府",
                                     "Copyright © 2023 某某县", "技术支持：某某网络公司", "网站地图 | 联系我们",
-                                    "政府网站找错", "建议使用1920*1080分辨率浏览"])
+                                    "政府网站找错", "建议使用1920*1080分辨率浏览", "来源：某某县司法局",
+                                    "附件下载 2022年法治政府建设情况报告.pdf"])
 def test_footers(footer: str, engine: Engine) -> None:
     cfg = engine.book.document.web_page
     head = "当前位置：首页\n关于2022年法治政府建设情况的报告\n"
