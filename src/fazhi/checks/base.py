@@ -87,7 +87,6 @@ class Context:
     regions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     not_evidence: re.Pattern[str] | None = None
     _cache: dict[tuple[str, str], list[Span]] = field(default_factory=dict)
-    _shielded: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     def sections(self, scope: str) -> list[Section]:
         """Sections in ``scope``: top-level ones and sub-sections with a kind of their own."""
@@ -181,25 +180,25 @@ class Context:
         and, outside headings, does not lie inside a match of the rulebook's
         ``not_evidence`` (a cited document's title in a sentence names a regulation;
         it does not report work)."""
+        shielded = self._shielded
         for sp in spans:
             norm = self.doc.paragraphs[sp.paragraph].norm
             for m in rx.finditer(norm, sp.start, sp.end):
                 if exclude is not None and overlaps(exclude, norm, m.start(), m.end(),
                                                     sp.start, sp.end):
                     continue
-                if self.not_evidence is not None and not sp.heading \
-                        and self._inside_shield(sp.paragraph, m):
+                if not sp.heading and shielded[sp.paragraph] and \
+                        any(a <= m.start() and m.end() <= b for a, b in shielded[sp.paragraph]):
                     continue
                 yield sp, m
 
-    def _inside_shield(self, paragraph: int, m: re.Match[str]) -> bool:
-        """Whether ``m`` lies wholly inside a ``not_evidence`` match of its paragraph."""
-        shields = self._shielded.get(paragraph)
-        if shields is None:
-            assert self.not_evidence is not None
-            norm = self.doc.paragraphs[paragraph].norm
-            shields = self._shielded[paragraph] = [x.span() for x in self.not_evidence.finditer(norm)]
-        return any(a <= m.start() and m.end() <= b for a, b in shields)
+    @cached_property
+    def _shielded(self) -> list[list[tuple[int, int]]]:
+        """Per paragraph, the stretches that ``not_evidence`` matches (none without it)."""
+        rx = self.not_evidence
+        if rx is None:
+            return [[] for _ in self.doc.paragraphs]
+        return [[m.span() for m in rx.finditer(p.norm)] for p in self.doc.paragraphs]
 
     def section_of(self, paragraph: int) -> Section | None:
         top = top_section(self.doc, paragraph)
