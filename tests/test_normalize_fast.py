@@ -8,11 +8,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fazhi.document.model import Location, SourceLine
-from fazhi.document.normalize import _traditional_to_simplified, normalize, normalize_text
+from fazhi.document.normalize import (
+    IndexMap,
+    _traditional_to_simplified,
+    index_map,
+    normalize,
+    normalize_text,
+)
 from fazhi.document.paragraphs import build_paragraphs
 
 
-def reference(text: str) -> tuple[str, list[int]]:
+def reference(text: str) -> tuple[str, IndexMap]:
     """Normalisation as specified: per character, NFKC (circled numbers kept), then
     traditional characters folded to simplified; whitespace and Cc/Cf dropped."""
     t2s = _traditional_to_simplified()
@@ -27,7 +33,7 @@ def reference(text: str) -> tuple[str, list[int]]:
             form = "".join(t2s.get(c, c) for c in unicodedata.normalize("NFKC", ch))
         out.append(form)
         index.extend([i] * len(form))
-    return "".join(out), index
+    return "".join(out), index_map(index)
 
 
 TRICKY = "報告製度①⑳鎦ab 1２，。：（）\u3000\t\n\u200b\ufeff…⑴㈠½ﬁ\u0301e中文\x00\x7f\u2028\xa0\ue000㎡"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from fazhi.document.normalize import IndexMap
+
 
 class Location(BaseModel):
     """Where a line came from in the input file (1-based)."""
@@ -59,10 +61,12 @@ class Paragraph(BaseModel):
     parallel to ``locs``.
     """
 
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
     index: int
     text: str
     norm: str
-    norm_map: list[int]
+    norm_map: IndexMap
     line_starts: list[int]
     locs: list[Location]
 

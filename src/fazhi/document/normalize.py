@@ -25,9 +25,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    IndexMap = array[int]
+else:
+    IndexMap = array
 
 
 @cache
@@ -95,7 +102,24 @@ def _changes() -> _Changes:
                     re.compile(f"[{expands}{astral}]"), re.compile(f"[^{dropped}]+"))
 
 
-def _without_expansion(text: str) -> tuple[str, list[int]] | None:
+def index_map(indexes: Iterable[int] = ()) -> IndexMap:
+    """A map from normalised to source offsets: 4 bytes an entry, where a list of
+    ints takes about 36 (a 20 MB text file's maps took hundreds of megabytes)."""
+    return array("i", indexes)
+
+
+_IDENTITY = index_map(range(1 << 13))  # longer lines are rare
+
+
+def identity_map(n: int, offset: int = 0) -> IndexMap:
+    """``offset``, ``offset + 1``, … (``n`` entries): most lines map one to one, and
+    a slice of a prepared table is several times faster than building the array."""
+    if offset + n <= len(_IDENTITY):
+        return _IDENTITY[offset:offset + n]
+    return index_map(range(offset, offset + n))
+
+
+def _without_expansion(text: str) -> tuple[str, IndexMap] | None:
     """Normalise ``text`` when no character in it expands (most lines): one
     substitution, and a map made of the runs of characters that are kept."""
     ch = _changes()
@@ -104,8 +128,11 @@ def _without_expansion(text: str) -> tuple[str, list[int]] | None:
     forms = _changed_bmp()
     norm = ch.any.sub(lambda m: forms[m.group()], text)
     if len(norm) == len(text):
-        return norm, list(range(len(text)))
-    return norm, [i for m in ch.kept.finditer(text) for i in range(m.start(), m.end())]
+        return norm, identity_map(len(text))
+    kept = index_map()
+    for m in ch.kept.finditer(text):
+        kept.extend(range(m.start(), m.end()))
+    return norm, kept
 
 
 class _Forms(dict[int, str]):
@@ -119,7 +146,7 @@ class _Forms(dict[int, str]):
 _FORMS = _Forms()
 
 
-def normalize(text: str) -> tuple[str, list[int]]:
+def normalize(text: str) -> tuple[str, IndexMap]:
     """Return the normalised text and, for each of its characters, the source index."""
     done = _without_expansion(text)
     if done is not None:
@@ -129,8 +156,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
     # either " " or not printable; when nothing was dropped and the length is
     # unchanged, nothing expanded either: every character maps to one.
     if len(norm) == len(text) and text.isprintable() and " " not in text:
-        return norm, list(range(len(text)))
-    return norm, [i for i, ch in enumerate(text) for _ in _FORMS[ord(ch)]]
+        return norm, identity_map(len(text))
+    return norm, index_map(i for i, ch in enumerate(text) for _ in _FORMS[ord(ch)])
 
 
 def normalize_text(text: str) -> str:

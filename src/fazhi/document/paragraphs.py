@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from fazhi.document.model import Paragraph, SourceLine
-from fazhi.document.normalize import normalize
+from fazhi.document.normalize import IndexMap, identity_map, index_map, normalize
 
 # Marker at the start of normalised text: 一、 (一) 1、 1. (1) ① 第一部分 一是
 MARKER_RE = re.compile(
@@ -42,7 +42,7 @@ class Piece:
     line: SourceLine
     text: str
     norm: str
-    norm_map: list[int]
+    norm_map: IndexMap
 
 
 def line_pieces(lines: list[SourceLine]) -> list[Piece]:
@@ -85,12 +85,23 @@ def group_paragraphs(pieces: list[Piece], join_min_chars: int = 15) -> list[Para
 
 def _make(index: int, group: list[Piece]) -> Paragraph:
     """Join a group's lines; normalisation is per character, so the pieces' norms join too."""
+    if len(group) == 1:
+        piece = group[0]
+        return Paragraph.model_construct(index=index, text=piece.text, norm=piece.norm,
+                                         norm_map=piece.norm_map, line_starts=[0],
+                                         locs=[piece.line.loc])
     starts: list[int] = []
-    norm_map: list[int] = []
+    norm_map = index_map()
     offset = 0
     for piece in group:
         starts.append(offset)
-        norm_map.extend([i + offset for i in piece.norm_map] if offset else piece.norm_map)
+        m = piece.norm_map
+        if not offset:
+            norm_map.extend(m)
+        elif len(m) == len(piece.text) and m == identity_map(len(m)):
+            norm_map.extend(identity_map(len(m), offset))
+        else:
+            norm_map.extend([i + offset for i in m])
         offset += len(piece.text)
     return Paragraph.model_construct(
         index=index, text="".join(p.text for p in group), norm="".join(p.norm for p in group),
@@ -102,7 +113,7 @@ def merge_paragraphs(paragraphs: list[Paragraph], start: int, end: int) -> list[
     ones after renumbered."""
     group = paragraphs[start:end]
     text, norm = "", ""
-    norm_map: list[int] = []
+    norm_map = index_map()
     starts: list[int] = []
     locs = []
     for p in group:
