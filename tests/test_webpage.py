@@ -122,6 +122,20 @@ def test_a_bar_of_several_lines_goes_whole(engine: Engine) -> None:
     assert stripped(text, cfg, engine) == ["关于2022年法治政府建设情况的报告", "一、主要举措", "正文。"]
 
 
+def test_a_bar_set_as_a_table_goes_whole(engine: Engine) -> None:
+    """Government pages often show the bar as a table: each label on its own line (with
+    a bullet), its value on the next. The values go with their labels; a line after an
+    empty label that reads as the title (the article repeating it) is no value."""
+    cfg = engine.book.document.web_page
+    title = "某某县人民政府关于2023年度法治政府建设情况的报告"
+    text = (f"返回顶部\n{title}\n• 索引号:\n11410423MB1234567X/2024-00012\n• 主题分类:\n"
+            "• 发文机构:\n县政府办公室\n• 发文字号:\n某政〔2024〕7号\n• 发文日期:\n"
+            f"2024年03月06日 16:40\n• 有效性:\n• 内容概述:\n{title}\n一、主要举措\n正文。\n")
+    assert stripped(text, cfg, engine) == [title, "一、主要举措", "正文。"]
+    doc = doc_of(text, engine)
+    assert doc.meta.title == title and doc.meta.issuer == "某某县人民政府" and doc.meta.date is None
+
+
 def test_one_footer_like_line_in_a_report_is_left_alone(engine: Engine) -> None:
     """Without a breadcrumb or information bar, one footer-looking line is not enough."""
     cfg = engine.book.document.web_page
@@ -164,7 +178,8 @@ def test_breadcrumbs(crumb: str, engine: Engine) -> None:
 @pytest.mark.parametrize("bar", ["发布日期：2023-01-05", "日期：2023年01月05日 来源：本站", "信息来源：县司法局",
                                  "作者：县司法局 浏览次数：120", "索引号：11410423MB1234567X/2023-00012",
                                  "字号：大 中 小", "【字体：大 中 小】【打印】", "[打印] [关闭]",
-                                 "点击数：35", "分享到：微信 微博", "时间：2023-03-30 16:56 微信\n微博\nQQ空间"])
+                                 "点击数：35", "分享到：微信 微博", "时间：2023-03-30 16:56 微信\n微博\nQQ空间",
+                                 "· 发布日期：2023-01-05", "● 信息来源：县司法局"])
 def test_information_bars(bar: str, engine: Engine) -> None:
     cfg = engine.book.document.web_page
     assert stripped(f"首页\n关于2022年法治政府建设情况的报告\n{bar}\n正文。\n", cfg, engine) == \

@@ -174,31 +174,39 @@ class WebPageConfig(Strict):
     line. ``position``: the breadcrumb (当前位置…); ``info``: the information
     bar under the page's title (发布时间…, 来源…, 【字体…】, 【打印】【关闭】);
     ``tail``: the lines that follow the article (打印本页, 相关链接, the site's
-    footer). ``head_lines`` and ``tail_lines``: how many lines at the start and
-    at the end are looked at. With no patterns, nothing is removed."""
+    footer). ``bullet``: a list bullet a line of the page may open with
+    (• 索引号:), passed over before the patterns. ``head_lines`` and
+    ``tail_lines``: how many lines at the start and at the end are looked at.
+    With no patterns, nothing is removed."""
 
     head_lines: int = Field(default=60, ge=1)
     tail_lines: int = Field(default=60, ge=1)
+    bullet: Regex | None = None
     position: list[Regex] = Field(default_factory=list)
     info: list[Regex] = Field(default_factory=list)
     tail: list[Regex] = Field(default_factory=list)
 
+    def _compiled(self, patterns: list[str]) -> re.Pattern[str] | None:
+        if self.bullet is None:
+            return compile_any(patterns)
+        return compile_any([f"(?:{self.bullet})?(?:{p})" for p in patterns])
+
     @cached_property
     def position_re(self) -> re.Pattern[str] | None:
-        return compile_any(self.position)
+        return self._compiled(self.position)
 
     @cached_property
     def info_re(self) -> re.Pattern[str] | None:
-        return compile_any(self.info)
+        return self._compiled(self.info)
 
     @cached_property
     def tail_re(self) -> re.Pattern[str] | None:
-        return compile_any(self.tail)
+        return self._compiled(self.tail)
 
     @cached_property
     def any_re(self) -> re.Pattern[str] | None:
         """All three kinds at once: most lines match none, and are passed over in one test."""
-        return compile_any(self.position + self.info + self.tail)
+        return self._compiled(self.position + self.info + self.tail)
 
 
 class OutlineConfig(Strict):

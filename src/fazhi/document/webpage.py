@@ -22,7 +22,8 @@ its last ``tail_lines`` lines, two lines of the footer do. Then:
   bar lines straight below it, and so does the title where the article
   repeats it within its first lines or where it does not read as a report's
   title (the rulebook's title wordings): some sites put the bar above the
-  title, under a menu line.
+  title, under a menu line. A bar set as a table, each label on its own line
+  and its value on the next (索引号: / 11410423…), goes whole.
 - With a breadcrumb and no bar, everything up to the breadcrumb goes.
 - From the first footer line among the last ``tail_lines`` lines (below what
   the head kept), everything goes.
@@ -86,14 +87,29 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
         start = bar - 1
         while start - 1 > crumb and pieces[start - 1].line.wrapped:
             start -= 1
-    body = bar
-    while body < window and _matches(cfg.info_re, pieces[body].norm):
-        body += 1
+    body = _bar_end(pieces, bar, window, cfg, title_re)
     title = "".join(p.norm for p in pieces[start:bar])
     following = "".join(p.norm for p in pieces[body:body + _TITLE_REPEAT_LINES])
     if not title or title in following or not _matches_anywhere(title_re, title):
         return [], body
     return pieces[start:bar], body
+
+
+def _bar_end(pieces: list[Piece], bar: int, window: int, cfg: WebPageConfig,
+             title_re: re.Pattern[str] | None) -> int:
+    """Where the information bar that starts at ``bar`` ends: at the first line that is
+    no bar line, save that a label left empty on its line (索引号:) takes the next
+    line as its value, unless that line is a bar line, a sentence or a title."""
+    body = bar
+    while body < window and _matches(cfg.info_re, pieces[body].norm):
+        label = pieces[body].norm
+        body += 1
+        if label.endswith(":") and body < window:
+            value = pieces[body].norm
+            if not (_matches(cfg.info_re, value) or _sentence(pieces[body])
+                    or _matches_anywhere(title_re, value)):
+                body += 1
+    return body
 
 
 def _tail_start(pieces: list[Piece], hits: list[int], after: int, cfg: WebPageConfig,
