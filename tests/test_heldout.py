@@ -1,0 +1,58 @@
+"""Two real government pages outside the dev set (tests/data/heldout/SOURCE.md): every
+status, as checked by hand against RULES.md on 2026-12-05. Not gold labels: a change
+that moves one should be re-examined against the report's text, and the pin updated
+with the reason in the commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from fazhi.engine import Engine
+
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+
+S = {"P": "pass", "p": "partial", "F": "fail", "-": "not_applicable"}
+RULES = ["sec.measures", "sec.shortcomings", "sec.shortcoming_causes", "sec.first_responsible",
+         "sec.next_year_plan", "sec.other_matters", "content.three_systems",
+         "content.legality_review", "content.major_decision_procedures", "content.legal_advisor",
+         "content.law_study", "content.law_popularization", "content.litigation",
+         "content.open_government", "content.dispute_resolution", "content.power_supervision",
+         "quality.quantitative_evidence", "quality.shortcomings_specific", "quality.plan_specific",
+         "quality.rectification", "quality.first_responsible_concrete", "form.title",
+         "form.issuer", "form.date", "form.timeliness", "form.year_consistency"]
+
+# One letter per rule of RULES, in that order.
+EXPECTED = {
+    # 片区 (township level), a whole web page. Judgement calls: sec.first_responsible fails
+    # ("主要负责同志多次主持召开党委会议…研究部署法治有关重大问题" never names the duty);
+    # content.three_systems is partial on 法制审核队伍 in the shortcomings only.
+    "pingtan-junshan-pianqu-2022.html": "PPFFPF" "pPpPPPPPPP" "PPPP-" "PpF-P",
+    # A department; the text flattened by the crawler. sec.first_responsible fails: the
+    # opening only cites 《党政主要负责人履行推进法治建设第一责任人职责规定》; the signature's
+    # date stands behind the page's 来源:/附件下载 lines.
+    "pingtan-jingfaju-2022.txt": "PF-FpF" "FPpPPPFPPP" "P-FP-" "pPPPP",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_real_pages_keep_their_audited_judgements(name: str, engine: Engine) -> None:
+    path: Path = HELDOUT / name
+    result = engine.check_path(path, name)
+    assert result.status == "checked", result.error
+    got = {r.rule: r.status for r in result.results}
+    want = dict(zip(RULES, (S[c] for c in EXPECTED[name]), strict=True))
+    assert got == want
+
+
+def test_the_page_chrome_is_not_read_as_the_report(engine: Engine) -> None:
+    result = engine.check_path(HELDOUT / "pingtan-jingfaju-2022.txt", "x.txt")
+    assert result.meta.title == "平潭综合实验区经济发展局2022年法治建设情况报告"
+    assert result.meta.issuer == "平潭综合实验区经济发展局" and result.meta.date == "2023-03-29"
+    assert "web_page" in result.warnings
+    page = engine.check_path(HELDOUT / "pingtan-junshan-pianqu-2022.html", "x.html")
+    assert page.meta.title == "君山片区2022年法治政府建设工作报告"
+    assert [s.heading for s in page.outline if s.level == 1] == \
+        ["开头部分", "一、工作开展情况", "二、存在的问题和不足", "三、下一步工作计划"]
