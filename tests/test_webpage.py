@@ -134,6 +134,10 @@ def test_a_bar_set_as_a_table_goes_whole(engine: Engine) -> None:
     assert stripped(text, cfg, engine) == [title, "一、主要举措", "正文。"]
     doc = doc_of(text, engine)
     assert doc.meta.title == title and doc.meta.issuer == "某某县人民政府" and doc.meta.date is None
+    # what follows an empty last label is no value when it is a heading or an addressee
+    for first in ("一、主要举措", "（一）加强组织领导", "县委、县政府："):
+        page = f"{title}\n• 发布日期：2024-03-06\n• 有效性：\n{first}\n正文。\n"
+        assert stripped(page, cfg, engine) == [title, first, "正文。"]
 
 
 def test_one_footer_like_line_in_a_report_is_left_alone(engine: Engine) -> None:

@@ -162,8 +162,7 @@ def _issuers_opening(norm: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
     while (m := issuer.match(norm, pos)) is not None and m.end() > pos:
         spans.append(m.span())
         pos = m.end()
-        year_next = year is not None and year[1][0] >= pos and not norm[pos:year[1][0]].strip()
-        if year_next or (before is not None and before.match(norm, pos)):
+        if (year is not None and year[1][0] == pos) or (before is not None and before.match(norm, pos)):
             return spans
         pos += len(next((j for j in cfg.meta.issuer_joiners if j and norm.startswith(j, pos)), ""))
     return []

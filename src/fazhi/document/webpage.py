@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from itertools import chain
 
 from fazhi.document.config import WebPageConfig
-from fazhi.document.paragraphs import Piece
+from fazhi.document.paragraphs import MARKER_RE, Piece
 
 # How many lines below the information bar the article may repeat the page's title.
 _TITLE_REPEAT_LINES = 8
@@ -99,7 +99,8 @@ def _bar_end(pieces: list[Piece], bar: int, window: int, cfg: WebPageConfig,
              title_re: re.Pattern[str] | None) -> int:
     """Where the information bar that starts at ``bar`` ends: at the first line that is
     no bar line, save that a label left empty on its line (索引号:) takes the next
-    line as its value, unless that line is a bar line, a sentence or a title."""
+    line as its value, unless that line is a bar line, a sentence, a title, a
+    numbered heading or a label itself (区委、区政府:)."""
     body = bar
     while body < window and _matches(cfg.info_re, pieces[body].norm):
         label = pieces[body].norm
@@ -107,7 +108,8 @@ def _bar_end(pieces: list[Piece], bar: int, window: int, cfg: WebPageConfig,
         if label.endswith(":") and body < window:
             value = pieces[body].norm
             if not (_matches(cfg.info_re, value) or _sentence(pieces[body])
-                    or _matches_anywhere(title_re, value)):
+                    or _matches_anywhere(title_re, value) or MARKER_RE.match(value)
+                    or value.endswith(":")):
                 body += 1
     return body
 
