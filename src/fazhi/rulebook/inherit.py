@@ -1,10 +1,10 @@
 """Rulebook inheritance: ``extends`` a base rulebook and change only what differs.
 
 An extending file may replace ``id``/``version``/``title``, merge ``scoring``
-and ``scopes``, append ``not_evidence`` patterns, append wordings to the base's section kinds and metadata
-(``document``), add ``rules``, change existing rules (``override``: severity,
-weight, texts, check parameters, or ``enabled: false``) and add or extend
-``profiles``. The merge works on the raw YAML data and moves every value's
+and ``scopes``, append ``not_evidence`` patterns, append wordings to the base's
+section kinds and metadata (``document``), add ``rules``, change existing rules
+(``override``: severity, weight, texts, check parameters, or ``enabled: false``)
+and add or extend ``profiles``. The merge works on the raw YAML data and moves every value's
 position with it, so that a later mistake is reported in the file that has it.
 """
 
