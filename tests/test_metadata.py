@@ -63,6 +63,12 @@ def test_date_in_body_is_not_the_report_date(make_doc) -> None:  # type: ignore[
     assert doc.meta.date is None
 
 
+def test_a_bodys_office_in_the_signature_is_the_whole_office(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("平安县2023年度法治政府建设情况报告\n一、主要举措和成效\n正文。\n"
+                   "平安县人民政府办公室\n2024年1月5日")
+    assert doc.meta.issuer == "平安县人民政府办公室"  # not 平安县人民政府, the government itself
+
+
 def test_issuer_named_in_the_title(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc("平安县司法局关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n正文。")
     assert doc.meta.issuer == "平安县司法局"
@@ -140,6 +146,8 @@ def test_joiners_between_issuers_come_from_the_rulebook(mutated) -> None:  # typ
     ("平潭综合实验区自然资源与生态环境局 2022年度法治政府建设情况", "平潭综合实验区自然资源与生态环境局"),
     ("平安县司法局2023年度法治政府建设情况报告", "平安县司法局"),
     ("平安县人民政府二〇二三年法治政府建设工作报告", "平安县人民政府"),
+    ("平安县人民政府办公室2023年度法治政府建设情况报告", "平安县人民政府办公室"),
+    ("中共平安县委办公室关于2023年度法治政府建设情况的报告", "中共平安县委办公室"),
 ])
 def test_issuer_opening_a_title_before_its_year(make_doc, title: str, issuer: str) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(f"{title}\n一、主要举措和成效\n正文。")
