@@ -250,6 +250,40 @@ def _full_text(report: ReportResult) -> tuple[list[TextRow], dict[str, str]]:
     return rows, {anchor: rows[i].id for anchor, i in placed.items()}
 
 
+def fulltext_html(rows: Sequence[TextRow]) -> Markup:
+    """The full text's rows laid out as the scorecard shows them: a line number that
+    links to itself, the line with its evidence marked, and a chip per rule whose
+    evidence is on it, linking back to the rule's quote.
+
+    Built here rather than in the template: a report has hundreds of lines, and a
+    template loop over them cost more than checking the report."""
+    chips: dict[Ref, str] = {}  # a rule's chip is the same on every line it marks
+    out: list[str] = []
+    for row in rows:
+        if row.page_start:
+            out.append(f'<div class="page-break">第 {row.page} 页</div>\n')
+        css = "ln para" if row.block_start else "ln"
+        if row.left_out:
+            css += ' out" title="网页内容，未参与判定'
+        rid = escape(row.id)
+        out.append(f'<div class="{css}" id="{rid}"><a class="num" href="#{rid}">{row.line}</a>'
+                   f'<span class="tx">{row.html}</span>\n')
+        if row.refs:
+            out.append('<span class="backs">')
+            for ref in row.refs:
+                chip = chips.get(ref)
+                if chip is None:
+                    title = escape(ref.title)
+                    chip = chips[ref] = (
+                        f'<a class="chip st-{escape(ref.status)}" href="#{escape(ref.anchor)}" '
+                        f'title="{escape(LABELS[ref.status])}：{title}"><span aria-hidden="true">'
+                        f"{escape(ICONS[ref.status])}</span> {title}</a>")
+                out.append(chip)
+            out.append("</span>\n")
+        out.append("</div>\n")
+    return Markup("".join(out))
+
+
 def _mark_line(text: str, start: int, spans: list[tuple[int, int, Ref]]) -> Markup:
     end = start + len(text)
     inside = [(max(a, start), min(b, end), ref) for a, b, ref in spans if a < end and b > start]
@@ -324,6 +358,7 @@ class ScorecardView:
     required_fail: list[RuleResult]
     required_partial: list[RuleResult]
     rows: list[TextRow]
+    fulltext: Markup = Markup()  # the rows laid out (:func:`fulltext_html`)
     lines: set[str] = field(default_factory=set)  # ids of the full text's lines
     left_out: bool = False  # some lines are a web page's chrome, left out of the checks
 
@@ -350,6 +385,7 @@ def scorecard_view(report: ReportResult) -> ScorecardView:
         required_partial=[x for x in results
                           if x.severity == "required" and x.status == "partial"],
         rows=rows,
+        fulltext=fulltext_html(rows),
         lines={r.id for r in rows},
         left_out=any(r.left_out for r in rows),
     )
