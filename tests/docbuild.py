@@ -422,3 +422,59 @@ def make_text(lines: list[str], out: Path, encoding: str, newline: str = "\n",
     text = newline.join(indent + ln if ln.strip() else ln for ln in lines) + newline
     out.write_bytes(text.encode(encoding))
     return out
+
+
+# -- fodt (for .doc fixtures) ------------------------------------------------------------
+_ODF_FORMATS = {"chineseCounting": "一, 二, 三, ...", "decimal": "1"}
+_FODT_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:xml="http://www.w3.org/XML/1998/namespace" '
+    'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">\n')
+
+
+def make_fodt(lines: list[str], out: Path, header: str = "法治政府建设年度报告（公开）") -> Path:
+    """A flat OpenDocument text whose heading numbers are all automatic numbering
+    (a list style per marker family, Chinese counting where the report types
+    一 二 三), with a running header and a page-number footer: LibreOffice turns
+    it into the .doc fixtures (tests/data/doc/make.py). Each numbered paragraph
+    is a list of its own that starts at the typed value, so that the numbers
+    come out as typed whatever the list continuation rules of the converter."""
+    styles: dict[tuple[str, str], str] = {}
+    body: list[str] = []
+    for raw in lines:
+        line = raw.strip(" \u3000\t")
+        if not line:
+            continue
+        marker = split_marker(line)
+        if marker is None:
+            body.append(f"<text:p>{html.escape(line)}</text:p>")
+            continue
+        fmt, text, value, rest = marker
+        name = styles.setdefault((fmt, text), f"L{len(styles) + 1}")
+        body.append(f'<text:list text:style-name="{name}"><text:list-item text:start-value="{value}">'
+                    f"<text:p>{html.escape(rest)}</text:p></text:list-item></text:list>")
+    list_styles = []
+    for (fmt, text), name in styles.items():
+        prefix, _, suffix = text.partition("%1")
+        list_styles.append(
+            f'<text:list-style style:name="{name}"><text:list-level-style-number text:level="1" '
+            f'style:num-format="{_ODF_FORMATS[fmt]}" style:num-prefix="{html.escape(prefix)}" '
+            f'style:num-suffix="{html.escape(suffix)}"><style:list-level-properties '
+            'text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment '
+            'text:label-followed-by="nothing"/></style:list-level-properties>'
+            "</text:list-level-style-number></text:list-style>")
+    out.write_text(
+        _FODT_HEAD
+        + f'<office:automatic-styles>{"".join(list_styles)}</office:automatic-styles>\n'
+        + '<office:master-styles><style:master-page style:name="Standard"><style:header>'
+        + f"<text:p>{html.escape(header)}</text:p></style:header><style:footer><text:p>第 "
+        + '<text:page-number text:select-page="current">1</text:page-number> 页</text:p>'
+        + "</style:footer></style:master-page></office:master-styles>\n"
+        + "<office:body><office:text>\n" + "\n".join(body)
+        + "\n</office:text></office:body></office:document>\n", "utf-8")
+    return out

@@ -29,6 +29,7 @@ from fazhi.engine import Engine
 from fazhi.results import RunResult
 
 GOOD = REPORTS / "zhengqi-2022.txt"
+DOC_FIXTURES = Path(__file__).parent / "data" / "doc"
 LINES = docbuild.report_lines(REPORTS / "jinghai-2024.txt")
 
 
@@ -183,14 +184,33 @@ def test_encrypted_word_document(tmp_path: Path) -> None:
     assert_coded_error(p, "encrypted")
 
 
-@pytest.mark.parametrize("name", ["old.doc", "old.wps", "old-renamed.docx", "sheet.xlsx", "noext"])
-def test_unsupported_formats_name_the_supported_ones(tmp_path: Path, name: str) -> None:
+def not_word_ole() -> bytes:
+    """A real OLE2 compound file (as .xls, .et and old WPS files are) holding no Word
+    document: a .doc fixture whose WordDocument stream is renamed."""
+    data = (DOC_FIXTURES / "zhengqi-2022.doc").read_bytes()
+    return data.replace("WordDocument".encode("utf-16-le"), "SheetContent".encode("utf-16-le"))
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("old.wps", "ole"), ("renamed.docx", "ole"), ("sheet.xlsx", "ole"), ("noext", "ole"),
+    ("old.wps", "dos"), ("notes.rtf", "rtf"), ("report.odt", "zip")])
+def test_unsupported_formats_name_the_supported_ones(tmp_path: Path, name: str,
+                                                     content: str) -> None:
     p = tmp_path / name
-    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
+    p.write_bytes({"ole": not_word_ole(), "dos": b"\xff\x00WPS DOS document" * 50,
+                   "rtf": b"{\\rtf1\\ansi report}", "zip": b"PK\x03\x04" + b"\x00" * 200}[content])
     entry = assert_coded_error(p, "unsupported_format")
-    for suffix in (".docx", ".pdf", ".txt", ".ofd", ".html"):
+    for suffix in (".docx", ".doc", ".pdf", ".txt", ".ofd", ".html"):
         assert suffix in entry["error"]["message"]
     assert "另存为" in entry["error"]["message"]
+
+
+@pytest.mark.parametrize("name", ["old.doc", "old.wps", "renamed.docx"])
+def test_a_damaged_office_binary_file_is_corrupt(tmp_path: Path, name: str) -> None:
+    p = tmp_path / name
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
+    entry = assert_coded_error(p, "corrupt")
+    assert "Word 97-2003" in entry["error"]["message"] and "重新" in entry["error"]["message"]
 
 
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
@@ -294,11 +314,11 @@ def test_unreadable_permissions_real_chmod(engine: Engine, shared_dir: Path) -> 
 
 # -- directories -------------------------------------------------------------------------
 def test_directory_without_supported_files_is_a_usage_error(tmp_path: Path) -> None:
-    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "old.wps").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     code = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
     assert code.exit_code == 2
-    assert ".docx" in code.output and ".doc" in code.output
+    assert ".docx" in code.output and ".doc、" in code.output and ".wps" in code.output
 
 
 def _cli_subprocess(args: list[str], timeout: float = 120) -> subprocess.CompletedProcess[str]:

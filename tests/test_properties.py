@@ -1,7 +1,7 @@
 """Property tests: whatever the bytes, reading ends in a document or a coded error.
 
 Random bytes under every supported extension, damaged copies of real .docx,
-.pdf, .ofd and .html files, and random cuts, insertions and encodings of the
+.doc, .pdf, .ofd and .html files, and random cuts, insertions and encodings of the
 dev reports never raise out of the readers or the engine. The readers' own
 errors must be coded (the engine's ``internal_error`` guard is not needed).
 """
@@ -25,6 +25,7 @@ from fazhi.engine import Engine
 CODES = {"empty", "binary", "decode_error", "corrupt", "encrypted", "no_text_layer", "zip_bomb",
          "too_large", "unsupported_format", "unreadable"}
 TEXTS = {p.name: p.read_text("utf-8") for p in sorted(REPORTS.glob("*.txt"))}
+DOC_FIXTURES = Path(__file__).parent / "data" / "doc"
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -61,11 +62,13 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         ".pdf": docbuild.make_pdf(lines, d / "s.pdf").read_bytes(),
         ".ofd": docbuild.make_ofd(lines, d / "s.ofd").read_bytes(),
         ".html": docbuild.make_html(lines, d / "s.html").read_bytes(),
+        ".doc": (DOC_FIXTURES / "yuanquan-2022.doc").read_bytes(),
+        ".wps": (DOC_FIXTURES / "tables-fields.doc").read_bytes(),  # tables and fields
     }
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(suffix=st.sampled_from([".docx", ".pdf", ".ofd", ".html"]),
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(suffix=st.sampled_from([".docx", ".doc", ".wps", ".pdf", ".ofd", ".html"]),
        cut=st.floats(0, 1), flips=st.lists(st.tuples(st.floats(0, 1), st.integers(1, 255)),
                                            max_size=8))
 def test_damaged_real_files(engine: Engine, samples: dict[str, bytes], suffix: str, cut: float,

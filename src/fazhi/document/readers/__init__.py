@@ -1,9 +1,11 @@
 """Readers: one module per file format, each ``read(data, path, limits) -> Extracted``.
 
 :func:`read_bytes` applies the size limit and turns file-system failures into
-coded errors; :func:`extract` picks the reader by extension (after a look at
-the content for old Word/WPS files, which no reader handles) and refuses
-empty files. Every failure is a :class:`DocumentError` with a stable code.
+coded errors; :func:`extract` picks the reader by extension, after a look at
+the content (an OLE2 compound file is read as a Word 97-2003 document whatever
+its name, a password-protected .docx is refused, and a ".doc" that is really a
+web page, as some sites serve them, is read as one), and refuses empty files.
+Every failure is a :class:`DocumentError` with a stable code.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ READERS: dict[str, Reader] = {
     ".txt": _lazy("txt"),
     ".text": _lazy("txt"),
     ".docx": _lazy("docx"),
+    ".doc": _lazy("doc"),
     ".pdf": _lazy("pdf"),
     ".html": _lazy("html"),
     ".htm": _lazy("html"),
@@ -51,6 +54,7 @@ READERS: dict[str, Reader] = {
 FORMAT_LABELS = {
     "txt": "纯文本",
     "docx": "Word 文档（.docx）",
+    "doc": "Word 97-2003 文档（.doc）",
     "pdf": "PDF（文字层）",
     "html": "网页（HTML）",
     "mhtml": "网页存档（.mht/.mhtml）",
@@ -67,10 +71,12 @@ def supported_suffixes() -> list[str]:
     return sorted(READERS)
 
 
-# Word-processor formats that reports arrive in but no reader handles: a folder
-# walk still lists them, so that each becomes an error entry that says how to
-# convert it instead of a report silently missing from the batch.
-UNREADABLE_DOCUMENTS = (".doc", ".wps", ".rtf", ".odt")
+# Word-processor formats that reports arrive in but no reader handles by name: a
+# folder walk still lists them, so that each becomes an error entry that says how
+# to convert it instead of a report silently missing from the batch (a .wps saved
+# in Word's binary format is read, by its content).
+UNREADABLE_DOCUMENTS = (".wps", ".rtf", ".odt")
+_WEB_PAGE_HEADS = (b"<!doctype html", b"<html", b"mime-version:")
 
 
 def _suffix(path: str | Path) -> str:
@@ -132,6 +138,17 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+def not_word(suffix: str) -> DocumentError:
+    """The error for an OLE2 compound file that holds no Word document (a WPS or
+    Excel file, say)."""
+    named = f"（扩展名却是 {suffix}）" if suffix not in (".doc", ".wps", ".dot", ".et") else ""
+    return DocumentError(
+        "unsupported_format",
+        f"这是 Office/WPS 的二进制文件{named}，但其中没有 Word 正文，无法读取。"
+        f"支持的格式：{_supported_text()}。{_CONVERT}",
+    )
+
+
 def unsupported(suffix: str) -> DocumentError:
     shown = suffix or "无扩展名"
     return DocumentError(
@@ -145,16 +162,20 @@ def extract(path: Path, data: bytes, limits: Limits | None = None) -> Extracted:
     limits = limits or Limits()
     suffix = path.suffix.lower()
     if data.startswith(_OLE2):
-        # Old binary Word/WPS documents, and password-protected .docx (an encrypted
+        # Word 97-2003 and WPS documents, and password-protected .docx (an encrypted
         # OOXML package is stored inside an OLE2 container).
         if _ENCRYPTED_PACKAGE in data:
             raise DocumentError("encrypted", "文件已加密（设置了打开密码），无法读取。"
                                 "请用原软件取消密码后另存为 .docx，再重新检查。")
-        raise DocumentError(
-            "unsupported_format",
-            f"这是旧版 Word/WPS 二进制格式（.doc/.wps）的文件{'（扩展名却是 ' + suffix + '）' if suffix not in ('.doc', '.wps', '.et', '.dot') else ''}，"
-            f"无法直接读取。支持的格式：{_supported_text()}。{_CONVERT}",
-        )
+        return READERS[".doc"](data, os.fspath(path), limits)
+    if suffix in (".doc", ".wps"):
+        head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if head.startswith(_WEB_PAGE_HEADS):  # a web page saved under a Word name
+            suffix = ".mht" if head.startswith(b"mime-version:") else ".html"
+        elif head.startswith(b"{\\rtf"):
+            raise DocumentError("unsupported_format",
+                                f"这是 RTF 格式的文件（扩展名是 {suffix}），无法直接读取。"
+                                f"支持的格式：{_supported_text()}。{_CONVERT}")
     reader = READERS.get(suffix)
     if reader is None:
         raise unsupported(suffix)
