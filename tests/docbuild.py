@@ -441,7 +441,7 @@ def make_fodt(lines: list[str], out: Path, header: str = "法治政府建设年�
     """A flat OpenDocument text whose heading numbers are all automatic numbering
     (a list style per marker family, Chinese counting where the report types
     一 二 三), with a running header and a page-number footer: LibreOffice turns
-    it into the .doc fixtures (tests/data/doc/make.py). Each numbered paragraph
+    it into the .doc fixtures (tests/data/office/make.py). Each numbered paragraph
     is a list of its own that starts at the typed value, so that the numbers
     come out as typed whatever the list continuation rules of the converter."""
     styles: dict[tuple[str, str], str] = {}

@@ -1,7 +1,7 @@
 """Property tests: whatever the bytes, reading ends in a document or a coded error.
 
 Random bytes under every supported extension, damaged copies of real .docx,
-.doc, .pdf, .ofd and .html files, and random cuts, insertions and encodings of the
+.doc, .rtf, .pdf, .ofd and .html files, and random cuts, insertions and encodings of the
 dev reports never raise out of the readers or the engine. The readers' own
 errors must be coded (the engine's ``internal_error`` guard is not needed).
 """
@@ -25,7 +25,7 @@ from fazhi.engine import Engine
 CODES = {"empty", "binary", "decode_error", "corrupt", "encrypted", "no_text_layer", "zip_bomb",
          "too_large", "unsupported_format", "unreadable"}
 TEXTS = {p.name: p.read_text("utf-8") for p in sorted(REPORTS.glob("*.txt"))}
-DOC_FIXTURES = Path(__file__).parent / "data" / "doc"
+DOC_FIXTURES = Path(__file__).parent / "data" / "office"
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -64,11 +64,12 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         ".html": docbuild.make_html(lines, d / "s.html").read_bytes(),
         ".doc": (DOC_FIXTURES / "yuanquan-2022.doc").read_bytes(),
         ".wps": (DOC_FIXTURES / "tables-fields.doc").read_bytes(),  # tables and fields
+        ".rtf": (DOC_FIXTURES / "tables-fields.rtf").read_bytes(),
     }
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(suffix=st.sampled_from([".docx", ".doc", ".wps", ".pdf", ".ofd", ".html"]),
+@given(suffix=st.sampled_from([".docx", ".doc", ".wps", ".rtf", ".pdf", ".ofd", ".html"]),
        cut=st.floats(0, 1), flips=st.lists(st.tuples(st.floats(0, 1), st.integers(1, 255)),
                                            max_size=8))
 def test_damaged_real_files(engine: Engine, samples: dict[str, bytes], suffix: str, cut: float,

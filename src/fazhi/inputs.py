@@ -2,7 +2,7 @@
 (sorted, hidden entries and Office lock files skipped, symlinked directories
 not followed, so a symlink loop cannot trap the walk). A walk takes every
 supported format and the document formats that must be converted first
-(.wps, .rtf…): those become error entries that say how, rather than reports
+(.wps, .odt…): those become error entries that say how, rather than reports
 silently missing from the batch."""
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def discover(paths: list[str]) -> list[tuple[str, str]]:
             if not supported:
                 raise UsageError(
                     f"文件夹 {given} 中没有可检查的报告文件。支持的格式："
-                    f"{'、'.join(supported_suffixes())}（.wps、.rtf、.odt 请先另存为 .docx）。")
+                    f"{'、'.join(supported_suffixes())}（.wps、.odt 请先另存为 .docx）。")
             for f in sorted(found, key=lambda x: x.replace(os.sep, "/")):
                 take(f)
         elif p.exists() or p.is_symlink():

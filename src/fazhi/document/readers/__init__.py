@@ -4,7 +4,8 @@
 coded errors; :func:`extract` picks the reader by extension, after a look at
 the content (an OLE2 compound file is read as a Word 97-2003 document whatever
 its name, a password-protected .docx is refused, and a ".doc" that is really a
-web page, as some sites serve them, is read as one), and refuses empty files.
+web page or RTF, as some systems save them, is read as that), and refuses
+empty files.
 Every failure is a :class:`DocumentError` with a stable code.
 """
 
@@ -42,6 +43,7 @@ READERS: dict[str, Reader] = {
     ".text": _lazy("txt"),
     ".docx": _lazy("docx"),
     ".doc": _lazy("doc"),
+    ".rtf": _lazy("rtf"),
     ".pdf": _lazy("pdf"),
     ".html": _lazy("html"),
     ".htm": _lazy("html"),
@@ -55,6 +57,7 @@ FORMAT_LABELS = {
     "txt": "纯文本",
     "docx": "Word 文档（.docx）",
     "doc": "Word 97-2003 文档（.doc）",
+    "rtf": "RTF 文档（.rtf）",
     "pdf": "PDF（文字层）",
     "html": "网页（HTML）",
     "mhtml": "网页存档（.mht/.mhtml）",
@@ -74,8 +77,8 @@ def supported_suffixes() -> list[str]:
 # Word-processor formats that reports arrive in but no reader handles by name: a
 # folder walk still lists them, so that each becomes an error entry that says how
 # to convert it instead of a report silently missing from the batch (a .wps saved
-# in Word's binary format is read, by its content).
-UNREADABLE_DOCUMENTS = (".wps", ".rtf", ".odt")
+# in Word's binary format or as RTF is read, by its content).
+UNREADABLE_DOCUMENTS = (".wps", ".odt")
 _WEB_PAGE_HEADS = (b"<!doctype html", b"<html", b"mime-version:")
 
 
@@ -172,10 +175,8 @@ def extract(path: Path, data: bytes, limits: Limits | None = None) -> Extracted:
         head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
         if head.startswith(_WEB_PAGE_HEADS):  # a web page saved under a Word name
             suffix = ".mht" if head.startswith(b"mime-version:") else ".html"
-        elif head.startswith(b"{\\rtf"):
-            raise DocumentError("unsupported_format",
-                                f"这是 RTF 格式的文件（扩展名是 {suffix}），无法直接读取。"
-                                f"支持的格式：{_supported_text()}。{_CONVERT}")
+        elif head.startswith(b"{\\rtf"):  # saved as RTF under a Word name
+            suffix = ".rtf"
     reader = READERS.get(suffix)
     if reader is None:
         raise unsupported(suffix)
