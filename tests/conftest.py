@@ -42,6 +42,11 @@ def check_text(engine: Engine):  # type: ignore[no-untyped-def]
     return run
 
 
+def statuses(result: ReportResult) -> dict[str, str]:
+    """Every rule's status in ``result``, by rule id."""
+    return {x.rule: x.status for x in result.results}
+
+
 def status_of(result: ReportResult, rule: str) -> str:
     return next(r.status for r in result.results if r.rule == rule)
 
@@ -49,6 +54,17 @@ def status_of(result: ReportResult, rule: str) -> str:
 RULES = ROOT / "rules"
 DEFAULT = RULES / "annual_report.yaml"
 LABELS = ROOT / "tests" / "data" / "labels.yaml"
+
+
+OFFICE = DATA / "office"  # .doc and .rtf files saved by LibreOffice (see make.py there)
+
+
+def office_lines(path: Path, data: bytes | None = None) -> list[str]:
+    """The lines a reader gets from a word-processor file, whitespace runs as one space."""
+    from fazhi.document.readers import Limits, extract
+
+    data = path.read_bytes() if data is None else data
+    return [" ".join(ln.text.split()) for ln in extract(path, data, Limits()).lines]
 
 
 def line_of(text: str, needle: str, nth: int = 1) -> int:

@@ -16,36 +16,29 @@ import olefile
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPORTS
+from conftest import OFFICE, REPORTS, statuses
+from conftest import office_lines as lines
 from fazhi.cli import main
 from fazhi.document.model import DocumentError
 from fazhi.document.normalize import normalize_text
 from fazhi.document.readers import Limits, extract
 from fazhi.document.readers.docprops import Pap, apply, sprms
 from fazhi.engine import Engine
-from fazhi.results import ReportResult
 
-HERE = Path(__file__).parent / "data" / "office"
+HERE = OFFICE
 NAMES = [p.stem for p in sorted(REPORTS.glob("*.txt"))]
 
 
-def statuses(r: ReportResult) -> dict[str, str]:
-    return {x.rule: x.status for x in r.results}
-
-
-def lines(path: Path, data: bytes | None = None) -> list[str]:
-    data = path.read_bytes() if data is None else data
-    return [ln.text for ln in extract(path, data, Limits()).lines]
-
-
+@pytest.mark.parametrize("fmt", ["doc", "rtf"])
 @pytest.mark.parametrize("name", NAMES)
-def test_a_numbered_doc_is_judged_as_its_text(engine: Engine, name: str) -> None:
+def test_a_numbered_doc_is_judged_as_its_text(engine: Engine, name: str, fmt: str) -> None:
     """Every heading number of these files is Word's automatic numbering, stored
-    outside the text: the reader writes it out (一、 （一） 1、 （1）) as Word shows it,
-    so the paragraphs, the outline and every judgement are those of the .txt."""
-    doc, txt = HERE / f"{name}.doc", REPORTS / f"{name}.txt"
+    outside the text (.doc) or as a listtext group beside it (.rtf): the reader
+    writes it out (一、 （一） 1、 （1）) as Word shows it, so the paragraphs, the
+    outline and every judgement are those of the .txt."""
+    doc, txt = HERE / f"{name}.{fmt}", REPORTS / f"{name}.txt"
     result, base = engine.check_path(doc), engine.check_path(txt)
-    assert result.status == "checked" and result.format == "doc" and result.encoding is None
+    assert result.status == "checked" and result.format == fmt and result.encoding is None
     assert statuses(result) == statuses(base)
     assert result.meta == base.meta and result.warnings == []
     assert [p.norm for p in engine.load(doc).paragraphs] == \

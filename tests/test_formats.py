@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import docbuild
-from conftest import REPORTS
+from conftest import REPORTS, statuses
 from fazhi.document.model import Document
 from fazhi.document.normalize import normalize_text
 from fazhi.engine import Engine
@@ -49,10 +49,6 @@ FORMATS: dict[str, tuple[str, Builder, str, str | None]] = {
         ".txt", lambda ls, p: docbuild.make_text(ls, p, "utf-8-sig", "\r\n", "\u3000\u3000"),
         "txt", "utf-8 (BOM)"),
 }
-
-
-def statuses(r: ReportResult) -> dict[str, str]:
-    return {x.rule: x.status for x in r.results}
 
 
 @pytest.fixture(scope="module")

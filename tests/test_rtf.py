@@ -1,8 +1,9 @@
-"""RTF files: read as their text, judged as their text.
+"""RTF files: read as the .doc of the same document.
 
 The fixtures in tests/data/office were saved by LibreOffice from the same sources
-as the .doc ones (see make.py there); a Word-style snippet (GBK bytes under
-fonts of charset 134, list numbers in listtext groups) is written here.
+as the .doc ones (see make.py there; the five reports are judged as their text
+in test_doc.py); a Word-style snippet (GBK bytes under fonts of charset 134,
+list numbers in listtext groups) is written here.
 """
 
 from __future__ import annotations
@@ -12,35 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPORTS
+from conftest import OFFICE, REPORTS
+from conftest import office_lines as lines
 from fazhi.document.model import DocumentError
 from fazhi.document.normalize import normalize_text
 from fazhi.document.readers import Limits, extract
-from fazhi.engine import Engine
-from fazhi.results import ReportResult
 
-HERE = Path(__file__).parent / "data" / "office"
+HERE = OFFICE
 NAMES = [p.stem for p in sorted(REPORTS.glob("*.txt"))]
-
-
-def statuses(r: ReportResult) -> dict[str, str]:
-    return {x.rule: x.status for x in r.results}
-
-
-def lines(path: Path, data: bytes | None = None) -> list[str]:
-    data = path.read_bytes() if data is None else data
-    return [" ".join(ln.text.split()) for ln in extract(path, data, Limits()).lines]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_an_rtf_is_judged_as_its_text(engine: Engine, name: str) -> None:
-    rtf, txt = HERE / f"{name}.rtf", REPORTS / f"{name}.txt"
-    result, base = engine.check_path(rtf), engine.check_path(txt)
-    assert result.status == "checked" and result.format == "rtf" and result.encoding is None
-    assert statuses(result) == statuses(base)
-    assert result.meta == base.meta and result.warnings == []
-    assert [p.norm for p in engine.load(rtf).paragraphs] == \
-        [p.norm for p in engine.load(txt).paragraphs]
 
 
 @pytest.mark.parametrize("name", ["tables-fields", "tracked-changes", "list-levels"])

@@ -34,8 +34,9 @@ from dataclasses import dataclass
 
 import olefile
 
-from fazhi.document.model import DocumentError, Extracted, Location, SourceLine
+from fazhi.document.model import DocumentError, Extracted
 from fazhi.document.readers import not_word
+from fazhi.document.readers.blocks import paragraph_lines
 from fazhi.document.readers.docprops import Damaged, Pap, Paragraphs, numbering, styles, unseen
 from fazhi.document.readers.limits import Limits
 from fazhi.document.readers.numbering import Numbering
@@ -61,13 +62,14 @@ _COMPRESSED = 0x40000000
 _PARAGRAPH_END, _CELL_END = "\r", "\x07"
 _FIELD_BEGIN, _FIELD_SEP, _FIELD_END = "\x13", "\x14", "\x15"
 _HIDDEN = "\x00"  # what a field's code is masked with before the text is split
-_LINE_BREAKS = re.compile("[\x0b\x0c\x0e\u2028\u2029]")  # line, page, column breaks
 _DROP = str.maketrans({
     _HIDDEN: None, "\x01": None, "\x02": None, "\x03": None, "\x04": None, "\x05": None,
     "\x08": None,
     "\x1f": None,  # an optional hyphen, shown only at a line end
     "\x1e": "-",  # a non-breaking hyphen
     "\xa0": " ",
+    # line, page and column breaks inside a paragraph
+    "\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\u2028": "\n", "\u2029": "\n",
 })
 
 
@@ -294,15 +296,7 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
         raise corrupt(WHAT, f"{exc}部分损坏") from exc
     except (struct.error, IndexError) as exc:  # a structure that does not fit its stream
         raise corrupt(WHAT, "格式信息不完整") from exc
-    lines: list[SourceLine] = []
-    para = 0
-    for block in blocks:
-        if not block.strip():
-            continue
-        para += 1
-        for piece in _LINE_BREAKS.split(block):
-            lines.append(SourceLine(text=piece, loc=Location(line=len(lines) + 1, paragraph=para)))
-    return Extracted(format="doc", encoding=None, lines=lines)
+    return Extracted(format="doc", encoding=None, lines=paragraph_lines(blocks))
 
 
 def _document(word: bytes, table: bytes, fib: _Fib) -> list[str]:

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from fazhi.document.model import Extracted, Location, SourceLine
+from fazhi.document.model import Extracted
+from fazhi.document.readers.blocks import paragraph_lines
 from fazhi.document.readers.limits import Limits
 from fazhi.document.readers.numbering import Numbering, W
 from fazhi.document.readers.package import Package, corrupt
@@ -246,12 +247,4 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
     styles, default, numbering_styles = _styles(pkg.xml(styles_name) if styles_name else None)
     numbering = Numbering(pkg.xml(numbering_name) if numbering_name else None, numbering_styles)
     reader = _Reader(numbering, styles, default)
-    lines: list[SourceLine] = []
-    para = 0
-    for block in reader.blocks(body):
-        if not block.strip():
-            continue
-        para += 1
-        for piece in block.split("\n"):
-            lines.append(SourceLine(text=piece, loc=Location(line=len(lines) + 1, paragraph=para)))
-    return Extracted(format="docx", encoding=None, lines=lines)
+    return Extracted(format="docx", encoding=None, lines=paragraph_lines(reader.blocks(body)))

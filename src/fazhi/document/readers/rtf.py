@@ -25,7 +25,8 @@ import codecs
 import re
 from dataclasses import dataclass, replace
 
-from fazhi.document.model import DocumentError, Extracted, Location, SourceLine
+from fazhi.document.model import DocumentError, Extracted, SourceLine
+from fazhi.document.readers.blocks import paragraph_lines
 from fazhi.document.readers.limits import Limits
 from fazhi.document.readers.package import corrupt
 
@@ -220,14 +221,7 @@ def _lines(pieces: list[str]) -> list[SourceLine]:
         else:
             current.append(piece)
     blocks.append(" | ".join(c for c in [*cells, "".join(current)] if c.strip()))
-    lines: list[SourceLine] = []
-    para = 0
-    for block in blocks:
-        if not block.strip():
-            continue
-        para += 1
-        for text in block.split("\n"):
-            lines.append(SourceLine(text=text, loc=Location(line=len(lines) + 1, paragraph=para)))
+    lines = paragraph_lines(blocks)
     if not lines:
         raise DocumentError("empty", "RTF 文档中没有正文文字。请确认文件完整后重试。")
     return lines
