@@ -243,3 +243,15 @@ def test_a_styles_numbering_applies_to_its_paragraphs() -> None:
     assert got[2] == Pap(in_table=True, ilfo=3, ilvl=1)  # through its base style
     assert 3 not in got  # a character style holds no paragraph properties
     assert apply(bytes.fromhex("0b46" "0000"), got[1]).ilfo == 0  # the paragraph says: none
+
+
+def test_field_codes_are_masked_and_results_kept() -> None:
+    """Nested fields, a field with no result, and one a damaged file never closes
+    (its code runs to the end of its paragraph, not of the document)."""
+    from fazhi.document.readers.doc import _mask_field_codes
+
+    text = ("a\x13 HYPERLINK x \x14link\x15b\x13 IF \x13 REF y \x14r\x15 \x14shown\x15"
+            "c\x13 TOC \x15d\x13 code\rmore")
+    out = _mask_field_codes(text)
+    assert len(out) == len(text)  # one for one: positions keep matching the document's
+    assert out.replace("\x00", "") == "alinkbshowncd\rmore"

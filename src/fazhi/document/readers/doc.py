@@ -186,18 +186,28 @@ def _mask_field_codes(text: str) -> str:
     keep matching the document's."""
     if _FIELD_BEGIN not in text:
         return text
+    hidden: list[tuple[int, int]] = []  # [start, end) stretches to mask
+    open_fields: list[list[int]] = []  # per open field: [its begin, its separator or -1]
+    for m in _FIELD_MARKS.finditer(text):
+        at, mark = m.start(), m.group()
+        if mark == _FIELD_BEGIN:
+            open_fields.append([at, -1])
+        elif not open_fields:
+            continue  # a stray separator or end
+        elif mark == _FIELD_SEP:
+            open_fields[-1][1] = at
+        else:
+            begin, sep = open_fields.pop()
+            hidden += [(begin, at + 1)] if sep < 0 else [(begin, sep + 1), (at, at + 1)]
+    for begin, sep in open_fields:  # never closed (a damaged file): to its paragraph's end
+        if sep < 0:
+            mark = _PARAGRAPH_MARK.search(text, begin)
+            hidden.append((begin, mark.start() if mark else len(text)))
+        else:
+            hidden.append((begin, sep + 1))
     out = list(text)
-    in_code: list[bool] = []  # per open field: whether its code is still going on
-    for i, ch in enumerate(text):
-        if ch == _FIELD_BEGIN:
-            in_code.append(True)
-        elif ch == _FIELD_SEP and in_code:
-            in_code[-1] = False
-        elif ch == _FIELD_END and in_code:
-            in_code.pop()
-        elif not any(in_code) or ch in (_PARAGRAPH_END, _CELL_END):
-            continue
-        out[i] = _HIDDEN
+    for start, end in hidden:
+        out[start:end] = _UNMARKED.sub(_HIDDEN, text[start:end])
     return "".join(out)
 
 
@@ -271,6 +281,8 @@ def _blocks(text: str, pieces: list[_Piece], paragraphs: Paragraphs,
 
 
 _PARAGRAPH_MARK = re.compile("[\r\x07]")
+_FIELD_MARKS = re.compile("[\x13\x14\x15]")
+_UNMARKED = re.compile("[^\r\x07]")  # what a masked stretch hides: all but paragraph marks
 
 
 def read(data: bytes, path: str, limits: Limits) -> Extracted:
