@@ -201,8 +201,8 @@ def _mask_field_codes(text: str) -> str:
             hidden += [(begin, at + 1)] if sep < 0 else [(begin, sep + 1), (at, at + 1)]
     for begin, sep in open_fields:  # never closed (a damaged file): to its paragraph's end
         if sep < 0:
-            mark = _PARAGRAPH_MARK.search(text, begin)
-            hidden.append((begin, mark.start() if mark else len(text)))
+            stop = _PARAGRAPH_MARK.search(text, begin)
+            hidden.append((begin, stop.start() if stop else len(text)))
         else:
             hidden.append((begin, sep + 1))
     out = list(text)
