@@ -87,3 +87,10 @@ def test_unbalanced_braces_and_a_cut_file_still_read(tmp_path: Path) -> None:
     p = tmp_path / "cut.rtf"
     got = lines(p, data[: len(data) * 2 // 3] + b"}}}}}")
     assert got and got == lines(HERE / "zhengqi-2022.rtf")[: len(got) - 1] + got[-1:]
+
+
+def test_a_backslash_before_a_line_end_ends_the_paragraph(tmp_path: Path) -> None:
+    p = tmp_path / "a.rtf"
+    data = b"{\\rtf1\\ansi\\ansicpg936 \\'c6\\'bd\\'b0\\'b2\\\n\\'cf\\'d8\\'81\\'30\\'81\\'30\\par}"
+    # GB18030's four-byte characters read too (GBK has no 0x81 0x30 0x81 0x30)
+    assert lines(p, data) == ["平安", "县\x80"]

@@ -44,7 +44,7 @@ _SPECIAL = {"emdash": "—", "endash": "–", "lquote": "‘", "rquote": "’", 
             "rdblquote": "”", "bullet": "•", "emspace": " ", "enspace": " ", "qmspace": " "}
 _SYMBOLS = {b"~": " ", b"_": "-", b"-": "", b"{": "{", b"}": "}", b"\\": "\\"}
 # \fcharsetN → code page (the ones Chinese reports use; others fall back on \ansicpg)
-_CHARSETS = {134: "cp936", 136: "cp950", 128: "cp932", 129: "cp949", 0: "cp1252"}
+_CHARSETS = {134: "gb18030", 136: "cp950", 128: "cp932", 129: "cp949"}
 _MAX_DEPTH = 4096
 _PARAGRAPH, _LINE, _CELL, _ROW = "\x00P", "\x00L", "\x00C", "\x00R"
 
@@ -61,10 +61,13 @@ class _State:
 
 
 def _codec(name: str) -> str:
+    """The Python codec of a Windows code page; GBK's superset GB18030 for GBK (a
+    report may hold characters that only GB18030 encodes)."""
     try:
-        return codecs.lookup(name).name
+        found = codecs.lookup(name).name
     except LookupError:
         return "cp1252"
+    return "gb18030" if found in ("gbk", "gb2312") else found
 
 
 def read(data: bytes, path: str, limits: Limits) -> Extracted:
@@ -121,6 +124,8 @@ class _Parser:
             elif symbol is not None:
                 if symbol == b"*":  # {\*\dest …}: a destination a reader may ignore
                     self.state = replace(self.state, skip=True)
+                elif symbol in (b"\r", b"\n"):  # a backslash before a line end is \par
+                    self.control("par", None)
                 else:
                     self.text(_SYMBOLS.get(symbol, ""))
             elif word is not None:
