@@ -1,9 +1,10 @@
 """Which files a run checks: explicit files as given, directories walked
 (sorted, hidden entries and Office lock files skipped, symlinked directories
 not followed, so a symlink loop cannot trap the walk). A walk takes every
-supported format and the document formats that must be converted first
-(.wps, .odt…): those become error entries that say how, rather than reports
-silently missing from the batch."""
+supported format, and the document formats that must be converted first
+(.wps, .odt…) and the archives that must be unpacked first (.zip, .rar…):
+those become error entries that say how, rather than reports silently missing
+from the batch."""
 
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def discover(paths: list[str]) -> list[tuple[str, str]]:
             if not supported:
                 raise UsageError(
                     f"文件夹 {given} 中没有可检查的报告文件。支持的格式："
-                    f"{'、'.join(supported_suffixes())}（.wps、.odt 请先另存为 .docx）。")
+                    f"{'、'.join(supported_suffixes())}（.wps、.odt 请先另存为 .docx；压缩包请先解压）。")
             for f in sorted(found, key=lambda x: x.replace(os.sep, "/")):
                 take(f)
         elif p.exists() or p.is_symlink():

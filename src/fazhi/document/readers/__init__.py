@@ -79,6 +79,9 @@ def supported_suffixes() -> list[str]:
 # to convert it instead of a report silently missing from the batch (a .wps saved
 # in Word's binary format or as RTF is read, by its content).
 UNREADABLE_DOCUMENTS = (".wps", ".odt")
+# Archives that reports are often collected in: listed too, so that their reports
+# are not silently left out of a batch; their entry says to unpack them first.
+ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz")
 _WEB_PAGE_HEADS = (b"<!doctype html", b"<html", b"mime-version:")
 
 
@@ -92,9 +95,10 @@ def is_supported(path: str | Path) -> bool:
 
 def is_report_file(path: str | Path) -> bool:
     """Whether a folder walk takes ``path`` (a path or a file name): a supported
-    format or a known document format to be converted first."""
+    format, a known document format to be converted first, or an archive to be
+    unpacked first."""
     suffix = _suffix(path)
-    return suffix in READERS or suffix in UNREADABLE_DOCUMENTS
+    return suffix in READERS or suffix in UNREADABLE_DOCUMENTS or suffix in ARCHIVES
 
 
 def _supported_text() -> str:
@@ -153,6 +157,10 @@ def not_word(suffix: str) -> DocumentError:
 
 
 def unsupported(suffix: str) -> DocumentError:
+    if suffix in ARCHIVES:
+        return DocumentError(
+            "unsupported_format",
+            f"这是压缩包（{suffix}），其中的报告没有检查。请先解压，再检查解压出的文件夹。")
     shown = suffix or "无扩展名"
     return DocumentError(
         "unsupported_format",
