@@ -29,6 +29,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from fazhi.document.readers import FORMAT_LABELS
 from fazhi.fingerprint import code_fingerprint
 from fazhi.render.batch import Totals, feed
 from fazhi.render.files import write_atomic
@@ -57,7 +58,8 @@ _env = Environment(loader=PackageLoader("fazhi.render", "templates"),
                    autoescape=select_autoescape(default=True, default_for_string=True),
                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                    auto_reload=False)  # templates are package data: no stat per page
-_env.globals.update(ICONS=ICONS, LABELS=LABELS, SEVERITY_LABELS=SEVERITY_LABELS,
+_env.globals.update(FORMAT_LABELS=FORMAT_LABELS, ICONS=ICONS, LABELS=LABELS,
+                    SEVERITY_LABELS=SEVERITY_LABELS,
                     WARNING_TEXT=WARNING_TEXT, WARNING_SHORT=WARNING_SHORT, STATUSES=STATUSES,
                     CLASSIFIED_LABELS=CLASSIFIED_LABELS, rule_anchor=rule_anchor,
                     severity_label=severity_label, line_anchor=line_anchor,
