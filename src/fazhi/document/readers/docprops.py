@@ -4,8 +4,8 @@ A paragraph's properties are a list of property modifiers (sprms) stored on
 its own (PapxFkp pages, found through PlcBtePapx) over those of its style (the
 style sheet, STSH, each style over its base style). Of them the .doc reader
 needs four: whether the paragraph is in a table cell (sprmPFInTable), whether
-it is a table row's end mark (sprmPFTtp), and which list and level number it
-(sprmPIlfo, sprmPIlvl). The lists (PlfLst, with their levels' number format,
+it is a table row's end mark (sprmPFTtp), and the list and level that number
+it (sprmPIlfo, sprmPIlvl). The lists (PlfLst, with their levels' number format,
 start and text) and their instances (PlfLfo, with start overrides) become a
 :class:`~fazhi.document.readers.numbering.Numbering`, the counters that the
 .docx reader uses, so a heading numbered automatically gets its 一、 or （一）
