@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,6 +51,15 @@ def split_marker(line: str) -> tuple[str, str, int, str] | None:
 
 def report_lines(path: Path) -> list[str]:
     return path.read_text("utf-8").splitlines()
+
+
+def marked(lines: list[str]) -> Iterator[tuple[str, tuple[str, str, int, str] | None]]:
+    """Each non-blank line, stripped, with its heading number split off (see
+    :func:`split_marker`) or None: what the word-processor builders lay out."""
+    for raw in lines:
+        line = raw.strip(" \u3000\t")
+        if line:
+            yield line, split_marker(line)
 
 
 # -- docx ------------------------------------------------------------------------------
@@ -113,11 +122,7 @@ def make_docx(lines: list[str], out: Path, header: str = "法治政府建设年�
         f["next"] = value + 1
         return f
 
-    for raw in lines:
-        line = raw.strip(" \u3000\t")
-        if not line:
-            continue
-        marker = split_marker(line)
+    for line, marker in marked(lines):
         if marker is None:
             d.add_paragraph(line)
             continue
@@ -446,11 +451,7 @@ def make_fodt(lines: list[str], out: Path, header: str = "法治政府建设年�
     come out as typed whatever the list continuation rules of the converter."""
     styles: dict[tuple[str, str], str] = {}
     body: list[str] = []
-    for raw in lines:
-        line = raw.strip(" \u3000\t")
-        if not line:
-            continue
-        marker = split_marker(line)
+    for line, marker in marked(lines):
         if marker is None:
             body.append(f"<text:p>{html.escape(line)}</text:p>")
             continue
