@@ -172,23 +172,3 @@ def test_directory_walk_is_sorted_and_deterministic(tmp_path: Path) -> None:
     code, out = invoke("check", str(REPORTS), "--format", "json")
     paths = [r["path"] for r in json.loads(out)["reports"]]
     assert paths == sorted(paths) and len(paths) == 5
-
-
-def test_archives_in_a_folder_are_listed_not_skipped(tmp_path: Path) -> None:
-    """Reports often arrive zipped: an archive in the folder is an entry that says to
-    unpack it, so that the reports inside are not silently missing from the batch."""
-    import zipfile
-
-    (tmp_path / "a.txt").write_text(ONE.read_text(encoding="utf-8"), encoding="utf-8")
-    with zipfile.ZipFile(tmp_path / "乡镇报告.zip", "w") as z:
-        z.writestr("b.txt", ONE.read_text(encoding="utf-8"))
-    (tmp_path / "c.rar").write_bytes(b"Rar!\x1a\x07\x00" + b"\x00" * 50)
-    code, out = invoke("check", str(tmp_path), "--format", "json")
-    assert code == 3
-    reports = json.loads(out)["reports"]
-    assert [Path(r["path"]).name for r in reports] == ["a.txt", "c.rar", "乡镇报告.zip"]
-    for r in reports[1:]:
-        assert r["error"]["code"] == "unsupported_format" and "请先解压" in r["error"]["message"]
-    (tmp_path / "a.txt").unlink()
-    code = CliRunner().invoke(main, ["check", str(tmp_path)])
-    assert code.exit_code == 2 and "压缩包请先解压" in code.output

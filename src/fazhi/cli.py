@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -146,8 +147,11 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
                          None if settings.rules is not None else f"rules/{DEFAULT_NAME}")
     waived = waivers_or_exit(settings.waivers, engine)
     day = today_or_now(today)
+    # .zip inputs are unpacked into a folder of the run's own, removed when it ends
+    unpacked = click.get_current_context().with_resource(
+        tempfile.TemporaryDirectory(prefix="fazhi-unpacked-"))
     try:
-        inputs = discover(list(paths) or ["reports"])
+        inputs = discover(list(paths) or ["reports"], Path(unpacked), max_size * 1048576)
     except UsageError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_USAGE)

@@ -2,16 +2,24 @@
 (sorted, hidden entries and Office lock files skipped, symlinked directories
 not followed, so a symlink loop cannot trap the walk). A walk takes every
 supported format, and the document formats that must be converted first
-(.wps, .odt…) and the archives that must be unpacked first (.zip, .rar…):
-those become error entries that say how, rather than reports silently missing
-from the batch."""
+(.wps, .odt…) and the archives fazhi does not unpack (.rar, .7z…): those
+become error entries that say how, rather than reports silently missing from
+the batch. A .zip is unpacked for the run (see :func:`discover`)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
-from fazhi.document.readers import is_report_file, is_supported, supported_suffixes
+from fazhi.document.model import DocumentError
+from fazhi.document.readers import (
+    DEFAULT_MAX_BYTES,
+    is_report_file,
+    is_supported,
+    supported_suffixes,
+)
+from fazhi.document.readers.archive import unpack
 
 
 def shown_path(path: Path | str) -> str:
@@ -34,6 +42,10 @@ def shown_path(path: Path | str) -> str:
     return "/".join(parts)
 
 
+# Zips inside zips are unpacked this deep (a county's zip of the townships' zips).
+MAX_ARCHIVE_DEPTH = 3
+
+
 class UsageError(Exception):
     """Inputs that make no run (a missing path, a folder with no reports)."""
 
@@ -45,8 +57,14 @@ def _entry(path: str) -> tuple[str, str]:
     return path, path if shown == path else shown
 
 
-def discover(paths: list[str]) -> list[tuple[str, str]]:
+def discover(paths: list[str], unpack_to: Path | None = None,
+             max_bytes: int = DEFAULT_MAX_BYTES) -> list[tuple[str, str]]:
     """(path, shown name) for every input, in a stable order.
+
+    With ``unpack_to`` (a folder of the run's own, removed after it), each .zip
+    among the inputs is unpacked there and its reports take its place, shown as
+    "archive.zip/member" (see :mod:`fazhi.document.readers.archive`); one that
+    cannot be unpacked stays an input, whose entry says why.
 
     A batch keeps this list while it runs (its worker processes inherit it too), so
     it is kept small: two strings an input, about 150 bytes, rather than Path
@@ -55,11 +73,23 @@ def discover(paths: list[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: set[int] = set()
 
-    def take(path: str) -> None:
+    def take(path: str, shown: str | None = None, depth: int = 0) -> None:
         key = hash(os.path.realpath(path))
-        if key not in seen:
-            seen.add(key)
-            out.append(_entry(path))
+        if key in seen:
+            return
+        seen.add(key)
+        entry = _entry(path) if shown is None else (path, shown)
+        if unpack_to is not None and depth < MAX_ARCHIVE_DEPTH and path.lower().endswith(".zip"):
+            folder = unpack_to / str(len(seen))
+            try:
+                members = unpack(Path(path), folder, max_bytes, is_report_file)
+            except DocumentError:
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                for file, name in members:  # a zip inside is unpacked in its turn
+                    take(str(file), f"{entry[1]}/{name}", depth + 1)
+                return
+        out.append(entry)
 
     for given in paths:
         p = Path(given)
@@ -74,7 +104,8 @@ def discover(paths: list[str]) -> list[tuple[str, str]]:
                     # "~$name.docx" is the lock file Word/WPS keeps beside an open document.
                     if not name.startswith((".", "~$")) and is_report_file(name):
                         found.append(prefix + name)
-                        supported = supported or is_supported(name)
+                        supported = supported or is_supported(name) or \
+                            (unpack_to is not None and name.lower().endswith(".zip"))
             if not supported:
                 raise UsageError(
                     f"文件夹 {given} 中没有可检查的报告文件。支持的格式："

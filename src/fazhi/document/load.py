@@ -12,6 +12,8 @@ from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, 
 from fazhi.document.outline import build_outline
 from fazhi.document.paragraphs import Piece, group_paragraphs, line_pieces, merge_paragraphs
 from fazhi.document.readers import DEFAULT_MAX_BYTES, Limits, extract, read_bytes
+from fazhi.document.readers.archive import is_archive
+from fazhi.document.readers.archive import problem as archive_problem
 from fazhi.document.unflatten import unflatten
 from fazhi.document.webpage import strip_web_page
 
@@ -99,7 +101,10 @@ def removed_runs(pieces: list[Piece], kept: list[Piece]) -> list[list[SourceLine
 
 
 def load_document(path: Path, cfg: OutlineConfig, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read ``path`` and build its document, or raise :class:`DocumentError`."""
+    """Read ``path`` and build its document, or raise :class:`DocumentError` (an
+    archive that is an input of its own says why it was not unpacked)."""
+    if is_archive(path):
+        raise archive_problem(path, max_bytes)
     data = read_bytes(path, max_bytes)
     sha = hashlib.sha256(data).hexdigest()
     ex = extract(path, data, Limits.for_size(max_bytes))

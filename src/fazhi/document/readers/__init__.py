@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fazhi.document.model import DocumentError, Extracted
+from fazhi.document.readers.archive import ARCHIVES
 from fazhi.document.readers.limits import DEFAULT_MAX_BYTES, Limits
 
 __all__ = ["DEFAULT_MAX_BYTES", "READERS", "Limits", "extract", "is_report_file", "is_supported",
@@ -79,9 +80,6 @@ def supported_suffixes() -> list[str]:
 # to convert it instead of a report silently missing from the batch (a .wps saved
 # in Word's binary format or as RTF is read, by its content).
 UNREADABLE_DOCUMENTS = (".wps", ".odt")
-# Archives that reports are often collected in: listed too, so that their reports
-# are not silently left out of a batch; their entry says to unpack them first.
-ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz")
 _WEB_PAGE_HEADS = (b"<!doctype html", b"<html", b"mime-version:")
 
 
@@ -157,10 +155,6 @@ def not_word(suffix: str) -> DocumentError:
 
 
 def unsupported(suffix: str) -> DocumentError:
-    if suffix in ARCHIVES:
-        return DocumentError(
-            "unsupported_format",
-            f"这是压缩包（{suffix}），其中的报告没有检查。请先解压，再检查解压出的文件夹。")
     shown = suffix or "无扩展名"
     return DocumentError(
         "unsupported_format",
