@@ -255,3 +255,23 @@ def test_field_codes_are_masked_and_results_kept() -> None:
     out = _mask_field_codes(text)
     assert len(out) == len(text)  # one for one: positions keep matching the document's
     assert out.replace("\x00", "") == "alinkbshowncd\rmore"
+
+
+@pytest.mark.parametrize(("source", "name", "fmt"), [
+    ("docx", "report.doc", "docx"), ("docx", "report.wps", "docx"), ("rtf", "report.docx", "rtf"),
+    ("doc", "report.rtf", "doc"), ("html", "report.docx", "html")])
+def test_a_word_name_is_read_by_what_the_file_is(tmp_path: Path, engine: Engine, source: str,
+                                                 name: str, fmt: str) -> None:
+    """Users rename files (a .docx saved as "report.doc"), and some systems save RTF
+    or a web page under a Word name: the content decides the reader."""
+    import docbuild
+
+    lines = docbuild.report_lines(REPORTS / "zhengqi-2022.txt")
+    src = {"docx": lambda: docbuild.make_docx(lines, tmp_path / "s.docx"),
+           "html": lambda: docbuild.make_html(lines, tmp_path / "s.html"),
+           "rtf": lambda: HERE / "zhengqi-2022.rtf", "doc": lambda: HERE / "zhengqi-2022.doc"}[source]()
+    p = tmp_path / name
+    shutil.copy(src, p)
+    result = engine.check_path(p)
+    assert result.status == "checked" and result.format == fmt
+    assert statuses(result) == statuses(engine.check_path(REPORTS / "zhengqi-2022.txt"))

@@ -3,9 +3,9 @@
 :func:`read_bytes` applies the size limit and turns file-system failures into
 coded errors; :func:`extract` picks the reader by extension, after a look at
 the content (an OLE2 compound file is read as a Word 97-2003 document whatever
-its name, a password-protected .docx is refused, and a ".doc" that is really a
-web page or RTF, as some systems save them, is read as that), and refuses
-empty files.
+its name, a password-protected .docx is refused, and a file under a Word name
+that is really a .docx, RTF or a web page, as users rename and some systems
+save them, is read as what it is), and refuses empty files.
 Every failure is a :class:`DocumentError` with a stable code.
 """
 
@@ -81,6 +81,7 @@ def supported_suffixes() -> list[str]:
 # in Word's binary format or as RTF is read, by its content).
 UNREADABLE_DOCUMENTS = (".wps", ".odt")
 _WEB_PAGE_HEADS = (b"<!doctype html", b"<html", b"mime-version:")
+_WORD_NAMES = (".doc", ".docx", ".wps", ".rtf")
 
 
 def _suffix(path: str | Path) -> str:
@@ -173,12 +174,14 @@ def extract(path: Path, data: bytes, limits: Limits | None = None) -> Extracted:
             raise DocumentError("encrypted", "文件已加密（设置了打开密码），无法读取。"
                                 "请用原软件取消密码后另存为 .docx，再重新检查。")
         return READERS[".doc"](data, os.fspath(path), limits)
-    if suffix in (".doc", ".wps"):
+    if suffix in _WORD_NAMES:  # what a file under a Word name really is
         head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
         if head.startswith(_WEB_PAGE_HEADS):  # a web page saved under a Word name
             suffix = ".mht" if head.startswith(b"mime-version:") else ".html"
         elif head.startswith(b"{\\rtf"):  # saved as RTF under a Word name
             suffix = ".rtf"
+        elif data.startswith(b"PK\x03\x04"):  # a .docx renamed .doc (the docx reader
+            suffix = ".docx"                    # says so if it is another zip)
     reader = READERS.get(suffix)
     if reader is None:
         raise unsupported(suffix)
