@@ -193,14 +193,14 @@ def not_word_ole() -> bytes:
 
 @pytest.mark.parametrize(("name", "content"), [
     ("old.wps", "ole"), ("renamed.docx", "ole"), ("sheet.xlsx", "ole"), ("noext", "ole"),
-    ("old.wps", "dos"), ("report.odt", "zip")])
+    ("old.wps", "dos"), ("report.pages", "zip")])
 def test_unsupported_formats_name_the_supported_ones(tmp_path: Path, name: str,
                                                      content: str) -> None:
     p = tmp_path / name
     p.write_bytes({"ole": not_word_ole(), "dos": b"\xff\x00WPS DOS document" * 50,
                    "zip": b"PK\x03\x04" + b"\x00" * 200}[content])
     entry = assert_coded_error(p, "unsupported_format")
-    for suffix in (".docx", ".doc", ".rtf", ".pdf", ".txt", ".ofd", ".html"):
+    for suffix in (".docx", ".doc", ".rtf", ".odt", ".pdf", ".txt", ".ofd", ".html"):
         assert suffix in entry["error"]["message"]
     assert "另存为" in entry["error"]["message"]
 

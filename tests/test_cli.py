@@ -88,35 +88,35 @@ def test_unreadable_input_exit_3_and_others_still_checked(tmp_path: Path) -> Non
 
 
 def test_unsupported_format(tmp_path: Path) -> None:
-    doc = tmp_path / "report.odt"
-    doc.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    doc = tmp_path / "report.wps"
+    doc.write_bytes(b"\xff\x00WPS DOS document" * 50)
     code, out = invoke("check", str(doc), "--format", "json")
     assert code == 3
     assert json.loads(out)["reports"][0]["error"]["code"] == "unsupported_format"
 
 
 def test_a_folder_walk_lists_documents_that_must_be_converted(tmp_path: Path) -> None:
-    """A .wps or .odt that no reader takes is an error entry that says how to convert
-    it, not a report silently missing from the batch; a .doc is read; other files
-    stay out."""
+    """A .wps that no reader takes is an error entry that says how to convert it, not
+    a report silently missing from the batch; a .doc and an .odt are read; other
+    files stay out."""
     (tmp_path / "a.txt").write_text(ONE.read_text(encoding="utf-8"), encoding="utf-8")
     shutil.copy(Path(__file__).parent / "data" / "office" / "zhengqi-2022.doc", tmp_path / "b.doc")
     (tmp_path / "c.wps").write_bytes(b"\xff\x00WPS DOS document" * 50)
-    (tmp_path / "d.odt").write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    shutil.copy(Path(__file__).parent / "data" / "office" / "jinghai-2024.odt", tmp_path / "d.odt")
     (tmp_path / "notes.xlsx").write_bytes(b"PK")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
     code, out = invoke("check", str(tmp_path), "--format", "json")
     assert code == 3
     reports = json.loads(out)["reports"]
     assert [Path(r["path"]).name for r in reports] == ["a.txt", "b.doc", "c.wps", "d.odt"]
-    assert [r["status"] for r in reports[:2]] == ["checked", "checked"]
-    assert [r.get("error", {}).get("code") for r in reports[2:]] == ["unsupported_format"] * 2
+    assert [r["status"] for r in reports] == ["checked", "checked", "error", "checked"]
+    assert reports[2]["error"]["code"] == "unsupported_format"
     assert "另存为" in reports[2]["error"]["message"]
 
 
 def test_a_folder_of_only_files_to_convert_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "b.wps").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
-    (tmp_path / "c.odt").write_bytes(b"PK\x03\x04")
+    (tmp_path / "c.rar").write_bytes(b"Rar!")
     assert invoke("check", str(tmp_path))[0] == 2
 
 

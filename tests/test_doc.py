@@ -29,13 +29,13 @@ HERE = OFFICE
 NAMES = [p.stem for p in sorted(REPORTS.glob("*.txt"))]
 
 
-@pytest.mark.parametrize("fmt", ["doc", "rtf"])
+@pytest.mark.parametrize("fmt", ["doc", "rtf", "odt"])
 @pytest.mark.parametrize("name", NAMES)
 def test_a_numbered_doc_is_judged_as_its_text(engine: Engine, name: str, fmt: str) -> None:
-    """Every heading number of these files is Word's automatic numbering, stored
-    outside the text (.doc) or as a listtext group beside it (.rtf): the reader
-    writes it out (一、 （一） 1、 （1）) as Word shows it, so the paragraphs, the
-    outline and every judgement are those of the .txt."""
+    """Every heading number of these files is automatic numbering, stored outside
+    the text (.doc: list tables; .odt: list styles) or as a listtext group beside
+    it (.rtf): the reader writes it out (一、 （一） 1、 （1）) as Word shows it, so
+    the paragraphs, the outline and every judgement are those of the .txt."""
     doc, txt = HERE / f"{name}.{fmt}", REPORTS / f"{name}.txt"
     result, base = engine.check_path(doc), engine.check_path(txt)
     assert result.status == "checked" and result.format == fmt and result.encoding is None

@@ -1,7 +1,7 @@
 """Property tests: whatever the bytes, reading ends in a document or a coded error.
 
 Random bytes under every supported extension, damaged copies of real .docx,
-.doc, .rtf, .pdf, .ofd and .html files and of a .zip of reports, and random cuts, insertions and encodings of the
+.doc, .rtf, .odt, .pdf, .ofd and .html files and of a .zip of reports, and random cuts, insertions and encodings of the
 dev reports never raise out of the readers or the engine. The readers' own
 errors must be coded (the engine's ``internal_error`` guard is not needed).
 """
@@ -65,6 +65,7 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         ".doc": (DOC_FIXTURES / "yuanquan-2022.doc").read_bytes(),
         ".wps": (DOC_FIXTURES / "tables-fields.doc").read_bytes(),  # tables and fields
         ".rtf": (DOC_FIXTURES / "tables-fields.rtf").read_bytes(),
+        ".odt": (DOC_FIXTURES / "list-levels.odt").read_bytes(),
         ".zip": _zip_of(REPORTS / "yuanquan-2022.txt", DOC_FIXTURES / "tables-fields.doc"),
     }
 
@@ -81,7 +82,8 @@ def _zip_of(*files: Path) -> bytes:
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(suffix=st.sampled_from([".docx", ".doc", ".wps", ".rtf", ".pdf", ".ofd", ".html", ".zip"]),
+@given(suffix=st.sampled_from([".docx", ".doc", ".wps", ".rtf", ".odt", ".pdf", ".ofd", ".html",
+                               ".zip"]),
        cut=st.floats(0, 1), flips=st.lists(st.tuples(st.floats(0, 1), st.integers(1, 255)),
                                            max_size=8))
 def test_damaged_real_files(engine: Engine, samples: dict[str, bytes], suffix: str, cut: float,

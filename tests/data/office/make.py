@@ -1,5 +1,5 @@
-"""Rebuild the .doc and .rtf fixtures of this folder with LibreOffice (not run by
-the tests).
+"""Rebuild the .doc, .rtf and .odt fixtures of this folder with LibreOffice (not run
+by the tests).
 
     python tests/data/office/make.py
 
@@ -9,12 +9,13 @@ as automatic numbering (Chinese counting where the report types 一 二 三);
 footnote, a line break and a running header and footer, ``tracked-changes.fodt``
 a tracked deletion, a tracked insertion and hidden text, ``list-levels.fodt`` a
 two-level list (一、 with （一） under it). ``soffice --headless --convert-to``
-(Debian's libreoffice-writer-nogui) saves each as Word 97-2003 (.doc) and as
-RTF. LibreOffice's own reading of each report's .doc (``--convert-to txt``) is
-compared with fazhi's, and fazhi's reading of the .rtf with that of the .doc,
+(Debian's libreoffice-writer-nogui) saves each as Word 97-2003 (.doc), as RTF
+and as OpenDocument (.odt). LibreOffice's own reading of each report's .doc
+(``--convert-to txt``) is compared with fazhi's, and fazhi's reading of the
+.rtf and the .odt with that of the .doc,
 so that a rebuilt fixture is checked against a second reader before it is
 committed; the three hand-made files are checked line by line in
-tests/test_doc.py and tests/test_rtf.py.
+tests/test_doc.py, tests/test_rtf.py and tests/test_odt.py.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def main() -> None:
                 HERE / "list-levels.fodt"]
         reports = [docbuild.make_fodt(docbuild.report_lines(r), work / f"{r.stem}.fodt")
                    for r in docbuild.REPORTS]
-        for suffix in ("doc", "rtf"):
+        for suffix in ("doc", "rtf", "odt"):
             soffice(suffix, HERE, *made, *reports)
         for report in reports:
             doc, rtf = HERE / f"{report.stem}.doc", HERE / f"{report.stem}.rtf"
@@ -54,6 +55,8 @@ def main() -> None:
             # LibreOffice reads the list numbers of its own RTF with a "?" for 、, so the
             # .rtf is compared with the .doc of the same document instead
             print(f"{rtf.name}: {verdict(text(rtf), text(doc))} fazhi's reading of {doc.name}")
+            odt = HERE / f"{report.stem}.odt"
+            print(f"{odt.name}: {verdict(text(odt), text(doc))} fazhi's reading of {doc.name}")
 
 
 def text(path: Path) -> str:

@@ -45,6 +45,7 @@ READERS: dict[str, Reader] = {
     ".docx": _lazy("docx"),
     ".doc": _lazy("doc"),
     ".rtf": _lazy("rtf"),
+    ".odt": _lazy("odt"),
     ".pdf": _lazy("pdf"),
     ".html": _lazy("html"),
     ".htm": _lazy("html"),
@@ -59,6 +60,7 @@ FORMAT_LABELS = {
     "docx": "Word 文档（.docx）",
     "doc": "Word 97-2003 文档（.doc）",
     "rtf": "RTF 文档（.rtf）",
+    "odt": "OpenDocument 文档（.odt）",
     "pdf": "PDF（文字层）",
     "html": "网页（HTML）",
     "mhtml": "网页存档（.mht/.mhtml）",
@@ -79,7 +81,7 @@ def supported_suffixes() -> list[str]:
 # folder walk still lists them, so that each becomes an error entry that says how
 # to convert it instead of a report silently missing from the batch (a .wps saved
 # in Word's binary format or as RTF is read, by its content).
-UNREADABLE_DOCUMENTS = (".wps", ".odt")
+UNREADABLE_DOCUMENTS = (".wps",)
 _WEB_PAGE_HEADS = (b"<!doctype html", b"<html", b"mime-version:")
 _WORD_NAMES = (".doc", ".docx", ".wps", ".rtf")
 
