@@ -158,7 +158,7 @@ def test_a_folder_of_zips_is_not_a_usage_error_but_of_rars_it_is(tmp_path: Path)
     other.mkdir()
     (other / "b.rar").write_bytes(b"Rar!")
     r = CliRunner().invoke(main, ["check", str(other)])
-    assert r.exit_code == 2 and "压缩包请先解压" in r.output
+    assert r.exit_code == 2 and "压缩包请先解压" in r.output and ".rar" in r.output
 
 
 def test_unpack_checks_without_writing(tmp_path: Path) -> None:

@@ -314,7 +314,7 @@ def test_unreadable_permissions_real_chmod(engine: Engine, shared_dir: Path) -> 
 
 # -- directories -------------------------------------------------------------------------
 def test_directory_without_supported_files_is_a_usage_error(tmp_path: Path) -> None:
-    (tmp_path / "old.wps").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "notes.pages").write_bytes(b"PK\x03\x04")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     code = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
     assert code.exit_code == 2

@@ -114,8 +114,8 @@ def test_a_folder_walk_lists_documents_that_must_be_converted(tmp_path: Path) ->
     assert "另存为" in reports[2]["error"]["message"]
 
 
-def test_a_folder_of_only_files_to_convert_is_a_usage_error(tmp_path: Path) -> None:
-    (tmp_path / "b.wps").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+def test_a_folder_of_only_archives_to_unpack_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "b.7z").write_bytes(b"7z\xbc\xaf\x27\x1c")
     (tmp_path / "c.rar").write_bytes(b"Rar!")
     assert invoke("check", str(tmp_path))[0] == 2
 

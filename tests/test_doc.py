@@ -275,3 +275,17 @@ def test_a_word_name_is_read_by_what_the_file_is(tmp_path: Path, engine: Engine,
     result = engine.check_path(p)
     assert result.status == "checked" and result.format == fmt
     assert statuses(result) == statuses(engine.check_path(REPORTS / "zhengqi-2022.txt"))
+
+
+def test_wps_files(tmp_path: Path) -> None:
+    """WPS Writer's .wps is Word's binary format with extensions: read as a .doc.
+    An older, non-OLE .wps says what it is; a folder of .wps files is checked."""
+    shutil.copy(HERE / "zhengqi-2022.doc", tmp_path / "郑旗乡.wps")
+    old = tmp_path / "old.wps"
+    old.write_bytes(b"\xff\x00WPS DOS document" * 50)
+    with pytest.raises(DocumentError) as err:
+        extract(old, old.read_bytes(), Limits())
+    assert err.value.code == "unsupported_format" and "早期 WPS" in err.value.message
+    old.unlink()
+    r = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["reports"][0]["format"] == "doc"

@@ -1,10 +1,9 @@
 """Which files a run checks: explicit files as given, directories walked
 (sorted, hidden entries and Office lock files skipped, symlinked directories
 not followed, so a symlink loop cannot trap the walk). A walk takes every
-supported format, and the document formats that must be converted first
-(.wps…) and the archives fazhi does not unpack (.rar, .7z…): those
-become error entries that say how, rather than reports silently missing from
-the batch. A .zip is unpacked for the run (see :func:`discover`)."""
+supported format and the archives fazhi does not unpack (.rar, .7z…): those
+become error entries that say to unpack them, rather than reports silently
+missing from the batch. A .zip is unpacked for the run (see :func:`discover`)."""
 
 from __future__ import annotations
 
@@ -109,7 +108,7 @@ def discover(paths: list[str], unpack_to: Path | None = None,
             if not supported:
                 raise UsageError(
                     f"文件夹 {given} 中没有可检查的报告文件。支持的格式："
-                    f"{'、'.join(supported_suffixes())}（WPS 自有格式的 .wps 请先另存为 .docx；压缩包请先解压）。")
+                    f"{'、'.join(supported_suffixes())}（.rar、.7z 等压缩包请先解压）。")
             for f in sorted(found, key=lambda x: x.replace(os.sep, "/")):
                 take(f)
         elif p.exists() or p.is_symlink():

@@ -44,6 +44,7 @@ READERS: dict[str, Reader] = {
     ".text": _lazy("txt"),
     ".docx": _lazy("docx"),
     ".doc": _lazy("doc"),
+    ".wps": _lazy("doc"),  # WPS Writer's format is Word's binary one with extensions
     ".rtf": _lazy("rtf"),
     ".odt": _lazy("odt"),
     ".pdf": _lazy("pdf"),
@@ -77,11 +78,6 @@ def supported_suffixes() -> list[str]:
     return sorted(READERS)
 
 
-# Word-processor formats that reports arrive in but no reader handles by name: a
-# folder walk still lists them, so that each becomes an error entry that says how
-# to convert it instead of a report silently missing from the batch (a .wps saved
-# in Word's binary format or as RTF is read, by its content).
-UNREADABLE_DOCUMENTS = (".wps",)
 _WEB_PAGE_HEADS = (b"<!doctype html", b"<html", b"mime-version:")
 _WORD_NAMES = (".doc", ".docx", ".wps", ".rtf")
 
@@ -96,10 +92,10 @@ def is_supported(path: str | Path) -> bool:
 
 def is_report_file(path: str | Path) -> bool:
     """Whether a folder walk takes ``path`` (a path or a file name): a supported
-    format, a known document format to be converted first, or an archive to be
-    unpacked first."""
+    format, or an archive (a .zip is unpacked; the others' entries say to unpack
+    them first, so that their reports do not go missing silently)."""
     suffix = _suffix(path)
-    return suffix in READERS or suffix in UNREADABLE_DOCUMENTS or suffix in ARCHIVES
+    return suffix in READERS or suffix in ARCHIVES
 
 
 def _supported_text() -> str:
@@ -184,6 +180,10 @@ def extract(path: Path, data: bytes, limits: Limits | None = None) -> Extracted:
             suffix = ".rtf"
         elif data.startswith(b"PK\x03\x04"):  # a .docx renamed .doc (the docx reader
             suffix = ".docx"                    # says so if it is another zip)
+        elif suffix == ".wps":  # not OLE2: a WPS file from before 2005, or Microsoft Works'
+            raise DocumentError(
+                "unsupported_format", "这是早期 WPS（或 Microsoft Works）格式的 .wps 文件，无法直接读取。"
+                f"支持的格式：{_supported_text()}。{_CONVERT}")
     reader = READERS.get(suffix)
     if reader is None:
         raise unsupported(suffix)
