@@ -185,3 +185,24 @@ def test_zips_inside_zips(tmp_path: Path) -> None:
     code, reports = check(str(outer))
     assert code == 0
     assert [r["path"] for r in reports] == [f"{outer}/乡镇/郑旗乡.zip/报告.txt", f"{outer}/江家.txt"]
+
+
+def test_a_folder_that_cannot_be_written_leaves_the_archive_one_entry(tmp_path: Path) -> None:
+    """Unpacking where the files cannot go (here a file stands where the folder
+    should be; a full disk alike) is the disk's failure, not the archive's: a coded
+    error, and discovery goes on with the archive as one entry."""
+    from fazhi.inputs import discover
+
+    z = tmp_path / "r.zip"
+    with zipfile.ZipFile(z, "w") as f:
+        f.write(ONE, "a/one.txt")
+        f.writestr("big.txt", "x" * 2000)
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file, not a folder")
+    with pytest.raises(DocumentError) as err:
+        unpack(z, blocked / "x", DEFAULT_MAX_BYTES)
+    assert err.value.code == "unreadable" and "临时文件夹" in err.value.message
+    with pytest.raises(DocumentError) as err:
+        unpack(z, blocked / "y", 1000)  # big.txt's too-large placeholder first
+    assert err.value.code == "unreadable"
+    assert discover([str(z)], blocked) == [(str(z), str(z))]

@@ -31,7 +31,8 @@ import stat
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from fazhi.document.model import DocumentError
@@ -111,11 +112,9 @@ def unpack(path: Path, dest: Path | None, max_bytes: int,
                     target = target.with_name(f"{target.stem}-{n}{target.suffix}")
                     key = str(target).casefold()
                 used.add(key)
-                target.parent.mkdir(parents=True, exist_ok=True)
             if info.file_size > max_bytes:  # too large to check: its entry says so
                 if target is not None:
-                    with target.open("wb") as f:
-                        f.truncate(max_bytes + 1)  # that size, sparse: nothing is written
+                    _placeholder(target, max_bytes + 1)
             else:  # a size that lies is caught by the cap and the budget
                 budget -= _copy(zf, info, target, max_bytes + 1, budget)
             if target is not None:
@@ -129,26 +128,68 @@ def _copy(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path | None, cap: 
     the bytes it took. Past ``budget`` the archive is a bomb."""
     done = 0
     try:
-        with zf.open(info) as src:
-            f = target.open("wb") if target is not None else None
-            try:
-                while done < cap:
-                    chunk = src.read(min(_CHUNK, cap - done))
-                    if not chunk:
-                        break
-                    done += len(chunk)
-                    if done > budget:
-                        raise _bomb()
-                    if f is not None:
-                        f.write(chunk)
-            finally:
-                if f is not None:
-                    f.close()
+        with zf.open(info) as src, _sink(target) as out:
+            while done < cap:
+                chunk = src.read(min(_CHUNK, cap - done))
+                if not chunk:
+                    break
+                done += len(chunk)
+                if done > budget:
+                    raise _bomb()
+                out(chunk)
+    except _WriteFailed as exc:
+        raise exc.error() from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
             NotImplementedError, RuntimeError, zlib.error, lzma.LZMAError,
             struct.error) as exc:  # damaged data, unknown compression
         raise _corrupt() from exc
     return done
+
+
+class _WriteFailed(Exception):
+    """Writing an unpacked member failed (the disk, not the archive)."""
+
+    def __init__(self, exc: OSError) -> None:
+        super().__init__(str(exc))
+        self.reason = exc.strerror or str(exc)
+
+    def error(self) -> DocumentError:
+        return DocumentError("unreadable", f"解压压缩包时无法写入临时文件夹（{self.reason}），"
+                             "其中的报告没有检查。请检查剩余空间后重试，或先手动解压。")
+
+
+@contextmanager
+def _sink(target: Path | None) -> Iterator[Callable[[bytes], object]]:
+    """A writer of chunks into ``target`` (into nothing without one); a failure to
+    create or write it raises :class:`_WriteFailed`."""
+    if target is None:
+        yield lambda _chunk: None
+        return
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        f = target.open("wb")
+    except OSError as exc:
+        raise _WriteFailed(exc) from exc
+    with f:
+        def write(chunk: bytes) -> None:
+            try:
+                f.write(chunk)
+            except OSError as exc:
+                raise _WriteFailed(exc) from exc
+        yield write
+
+
+def _placeholder(target: Path, size: int) -> None:
+    """An empty file of ``size`` bytes (sparse: nothing is written) for a member too
+    large to check, so that its entry says so."""
+    try:
+        with _sink(target):
+            pass
+        os.truncate(target, size)
+    except _WriteFailed as exc:
+        raise exc.error() from exc
+    except OSError as exc:
+        raise _WriteFailed(exc).error() from exc
 
 
 def problem(path: Path, max_bytes: int) -> DocumentError:
