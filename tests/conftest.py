@@ -59,6 +59,16 @@ LABELS = ROOT / "tests" / "data" / "labels.yaml"
 OFFICE = DATA / "office"  # .doc and .rtf files saved by LibreOffice (see make.py there)
 
 
+def tables_fields_lines(page_number: str) -> list[str]:
+    """What a reader gets from office/tables-fields.*: a table row per line, a
+    field's result, no footnote, header or footer, a line break kept (the page
+    number is the field's stored result, which the saving program chose)."""
+    return ["平安县司法局关于2023年度法治政府建设情况的报告", "Plain ASCII paragraph, 2023.",
+            "一、主要举措和成效", "详见平安县人民政府网站公开的目录。第一行", "第二行",
+            "事项 | 件数", "行政复议 | 12", f"当前页码{page_number}。", "平安县司法局",
+            "2024年1月5日"]
+
+
 def office_lines(path: Path, data: bytes | None = None) -> list[str]:
     """The lines a reader gets from a word-processor file, whitespace runs as one space."""
     from fazhi.document.readers import Limits, extract
