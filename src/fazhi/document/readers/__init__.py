@@ -142,6 +142,12 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+def encrypted() -> DocumentError:
+    """The error for a document with an opening password (.docx or .doc)."""
+    return DocumentError("encrypted", "文件已加密（设置了打开密码），无法读取。"
+                         "请用原软件取消密码后另存为 .docx，再重新检查。")
+
+
 def not_word(suffix: str) -> DocumentError:
     """The error for an OLE2 compound file that holds no Word document (a WPS or
     Excel file, say)."""
@@ -169,8 +175,7 @@ def extract(path: Path, data: bytes, limits: Limits | None = None) -> Extracted:
         # Word 97-2003 and WPS documents, and password-protected .docx (an encrypted
         # OOXML package is stored inside an OLE2 container).
         if _ENCRYPTED_PACKAGE in data:
-            raise DocumentError("encrypted", "文件已加密（设置了打开密码），无法读取。"
-                                "请用原软件取消密码后另存为 .docx，再重新检查。")
+            raise encrypted()
         return READERS[".doc"](data, os.fspath(path), limits)
     if suffix in _WORD_NAMES:  # what a file under a Word name really is
         head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import olefile
 
 from fazhi.document.model import DocumentError, Extracted
-from fazhi.document.readers import not_word
+from fazhi.document.readers import encrypted, not_word
 from fazhi.document.readers.blocks import paragraph_lines
 from fazhi.document.readers.docprops import Damaged, Pap, Paragraphs, numbering, styles, unseen
 from fazhi.document.readers.limits import Limits
@@ -106,8 +106,7 @@ def _fib(word: bytes) -> _Fib:
                             "这是 Word 6.0/95 格式的旧文档，无法直接读取。"
                             "请用 WPS 或 Word 打开后“另存为” .docx，再重新检查。")
     if flags & _F_ENCRYPTED:
-        raise DocumentError("encrypted", "文件已加密（设置了打开密码），无法读取。"
-                            "请用原软件取消密码后另存为 .docx，再重新检查。")
+        raise encrypted()
     pos = 0x20
     csw = struct.unpack_from("<H", word, pos)[0]
     pos += 2 + csw * 2
