@@ -13,8 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import PurePath
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -131,9 +132,9 @@ def line_anchor(page: int | None, line: int | None) -> str:
     return f"L{line}" if page is None else f"P{page}L{line}"
 
 
-@dataclass(frozen=True)
-class Ref:
-    """A rule whose evidence lies on a line of the full text."""
+class Ref(NamedTuple):
+    """A rule whose evidence lies on a line of the full text (a tuple: a report
+    makes one per piece of evidence)."""
 
     rule: str
     title: str
@@ -293,19 +294,18 @@ def _mark_line(text: str, start: int, spans: list[tuple[int, int, Ref]]) -> Mark
     out: list[str] = []  # escaped pieces, joined into one Markup at the end
     for a, b in zip(cuts, cuts[1:], strict=False):
         piece = escape(text[a - start:b - start])
-        covering = [ref for x, y, ref in inside if x <= a and b <= y]
-        if not covering:
-            out.append(piece)
-            continue
-        worst = min((ref.status for ref in covering), key=lambda st: STATUS_RANK[st])
-        seen: list[str] = []
-        for ref in covering:
-            label = f"{LABELS[ref.status]}：{ref.title}"
-            if label not in seen:
-                seen.append(label)
-        out.append(f'<mark class="hl st-{escape(worst)}" title="{escape("；".join(seen))}">'
-                   f"{piece}</mark>")
+        covering = tuple((ref.status, ref.title) for x, y, ref in inside if x <= a and b <= y)
+        out.append(f"{_mark_open(covering)}{piece}</mark>" if covering else piece)
     return Markup("".join(out))
+
+
+@lru_cache(maxsize=4096)  # the same few rules mark the same words in report after report
+def _mark_open(covering: tuple[tuple[str, str], ...]) -> str:
+    """The ``<mark>`` that opens words which are evidence of the rules ``covering``
+    (status, title): coloured by the worst status, every rule named in its title."""
+    worst = min((status for status, _ in covering), key=lambda st: STATUS_RANK[st])
+    labels = dict.fromkeys(f"{LABELS[status]}：{title}" for status, title in covering)
+    return f'<mark class="hl st-{escape(worst)}" title="{escape("；".join(labels))}">'
 
 
 # -- one report ---------------------------------------------------------------
@@ -318,35 +318,65 @@ class SeverityRow:
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
-    """A piece of evidence as its rule's card shows it: the quoted sentence with the
-    matched words marked, and where it stands."""
-
-    anchor: str  # its id on the page (:func:`evidence_anchor`)
-    text: Markup
-    location: Markup
-
-
-@dataclass(frozen=True, slots=True)
 class RuleCard:
-    """A rule's result with what its card shows beyond it, made ready in Python
-    (a template calling a function per piece of evidence is several times slower)."""
+    """A rule's result and its card, laid out (:func:`rule_card`)."""
 
     result: RuleResult
-    anchor: str  # the card's id on the page (:func:`rule_anchor`)
-    badge: Markup
-    quotes: tuple[Quote, ...]
+    html: Markup
 
 
 def rule_card(x: RuleResult, evidence_rows: Mapping[str, str]) -> RuleCard:
-    """The card of ``x``; ``evidence_rows``: the full text's row of each piece of
-    evidence, by its anchor (see :func:`_full_text`)."""
-    quotes = []
-    for k, e in enumerate(x.evidence):
-        anchor = evidence_anchor(x.rule, k)
-        quotes.append(Quote(anchor, highlight(e.text, e.match),
-                            evidence_location(e, evidence_rows.get(anchor))))
-    return RuleCard(x, rule_anchor(x.rule), status_badge(x.status), tuple(quotes))
+    """The card of ``x`` as the scorecard shows it: the rule (status, severity,
+    title, id), why it was judged so, its legal basis, each piece of evidence (the
+    quoted sentence with the matched words marked, and where it stands, linked to
+    the full text's row in ``evidence_rows``, by the evidence's anchor: see
+    :func:`_full_text`) and the suggestion.
+
+    Laid out here rather than in the template: a report has some thirty cards,
+    and a template expression costs a call per value, while a rule's heading and
+    basis are the same on every report's card and are made once (:func:`_card_top`,
+    :func:`_card_basis`)."""
+    out = [_card_top(x.rule, x.title, x.status, x.severity),
+           f"<dd>{escape(x.message)}</dd>\n", _card_basis(tuple(x.basis))]
+    if x.status != "not_applicable":
+        out.append("<dt>原文证据</dt>\n<dd>\n")
+        if x.evidence:
+            out.append('<ul class="evidence">\n')
+            for k, e in enumerate(x.evidence):
+                anchor = evidence_anchor(x.rule, k)
+                out.append(f'<li id="{escape(anchor)}"><blockquote>{highlight(e.text, e.match)}'
+                           f"</blockquote>\n{evidence_location(e, evidence_rows.get(anchor))}"
+                           "</li>\n")
+            out.append("</ul>\n")
+        else:
+            out.append('<p class="none">报告中没有找到相关文字。</p>\n')
+        out.append("</dd>\n")
+    if x.suggestion:
+        out.append(f'<dt>整改建议</dt>\n<dd class="suggest">{escape(x.suggestion)}</dd>\n')
+    out.append("</dl>\n</article>\n")
+    return RuleCard(x, Markup("".join(out)))
+
+
+@lru_cache(maxsize=1024)
+def _card_top(rule: str, title: str, status: str, severity: str) -> str:
+    """A card's opening up to its reason: the rule's status badge, severity, title and id."""
+    sev = escape(severity)
+    return (f'<article class="rule st-{escape(status)}" id="{escape(rule_anchor(rule))}" '
+            f'data-status="{escape(status)}" data-severity="{sev}">\n'
+            f'<header class="rule-head">\n{status_badge(status)}\n'
+            f'<span class="sev sev-{sev}">{escape(severity_label(severity))}</span>\n'
+            f"<h3>{escape(title)}</h3>\n<code class=\"rule-id\">{escape(rule)}</code>\n</header>\n"
+            f'<dl class="rule-body">\n'
+            f"<dt>{'不适用原因' if status == 'not_applicable' else '判定理由'}</dt>\n")
+
+
+@lru_cache(maxsize=1024)
+def _card_basis(basis: tuple[str, ...]) -> str:
+    """A card's legal basis, one item per provision."""
+    if not basis:
+        return ""
+    items = "".join(f"<li>{escape(b)}</li>" for b in basis)
+    return f'<dt>依据</dt>\n<dd><ul class="basis">{items}</ul></dd>\n'
 
 
 @dataclass
