@@ -189,8 +189,12 @@ def utf16_without_bom(data: bytes) -> str | None:
     return best if best_score >= 0.95 else None
 
 
+# Control characters other than tab, line feed, form feed and carriage return, and
+# the replacement character: what text in the wrong encoding is full of.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _mostly_text(text: str) -> bool:
     if not text:
         return False
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\r\n\t\f") or c == "\ufffd")
-    return bad <= max(2, len(text) // 100)
+    return len(_NOT_TEXT.findall(text)) <= max(2, len(text) // 100)
