@@ -89,12 +89,22 @@ def scorecard_names(reports: Sequence[ReportResult | str]) -> list[str]:
 
 
 # -- highlighting -------------------------------------------------------------
+_SPECIAL = re.compile("[&<>'\"]")
+
+
+def _esc(text: str) -> str:
+    """``text`` escaped as :func:`markupsafe.escape` escapes it, as a plain string for
+    pieces that are joined into one Markup later. Most report text has nothing to
+    escape, and one search is cheaper than making a Markup object per piece."""
+    return str(escape(text)) if _SPECIAL.search(text) else text
+
+
 def highlight(text: str, match: str | None) -> Markup:
     """``text`` escaped, with every occurrence of ``match`` wrapped in ``<mark>``."""
     if not match or match not in text:
         return escape(text)
-    marked = f"<mark>{escape(match)}</mark>"
-    return Markup(marked.join(escape(part) for part in text.split(match)))
+    marked = f"<mark>{_esc(match)}</mark>"
+    return Markup(marked.join(_esc(part) for part in text.split(match)))
 
 
 @cache  # four statuses: the same few bytes on every card
@@ -107,11 +117,11 @@ def status_badge(status: str) -> Markup:
 def evidence_location(e: Evidence, row: str | None) -> Markup:
     """Where a piece of evidence stands: section, page, line (a link into the full
     text when ``row``, the id of the full text's row that holds it, is known)."""
-    parts = [escape(x) for x in (e.section, f"第 {e.page} 页" if e.page else None) if x]
+    parts = [_esc(x) for x in (e.section, f"第 {e.page} 页" if e.page else None) if x]
     out = f'<p class="loc">位置：{" · ".join(parts)}{" · " if parts and e.line else ""}'
     if e.line:
         if row is not None:
-            out += (f'<a href="#{escape(row)}">第 {e.line} 行'
+            out += (f'<a href="#{_esc(row)}">第 {e.line} 行'
                     '<span class="no-print">（在全文中查看）</span></a>')
         else:
             out += f"第 {e.line} 行"
@@ -266,7 +276,7 @@ def fulltext_html(rows: Sequence[TextRow]) -> Markup:
         css = "ln para" if row.block_start else "ln"
         if row.left_out:
             css += ' out" title="网页内容，未参与判定'
-        rid = escape(row.id)
+        rid = _esc(row.id)
         out.append(f'<div class="{css}" id="{rid}"><a class="num" href="#{rid}">{row.line}</a>'
                    f'<span class="tx">{row.html}</span>\n')
         if row.refs:
@@ -293,7 +303,7 @@ def _mark_line(text: str, start: int, spans: list[tuple[int, int, Ref]]) -> Mark
     cuts = sorted({start, end, *(a for a, _, _ in inside), *(b for _, b, _ in inside)})
     out: list[str] = []  # escaped pieces, joined into one Markup at the end
     for a, b in zip(cuts, cuts[1:], strict=False):
-        piece = escape(text[a - start:b - start])
+        piece = _esc(text[a - start:b - start])
         covering = tuple((ref.status, ref.title) for x, y, ref in inside if x <= a and b <= y)
         out.append(f"{_mark_open(covering)}{piece}</mark>" if covering else piece)
     return Markup("".join(out))
@@ -337,14 +347,14 @@ def rule_card(x: RuleResult, evidence_rows: Mapping[str, str]) -> RuleCard:
     basis are the same on every report's card and are made once (:func:`_card_top`,
     :func:`_card_basis`)."""
     out = [_card_top(x.rule, x.title, x.status, x.severity),
-           f"<dd>{escape(x.message)}</dd>\n", _card_basis(tuple(x.basis))]
+           f"<dd>{_esc(x.message)}</dd>\n", _card_basis(tuple(x.basis))]
     if x.status != "not_applicable":
         out.append("<dt>原文证据</dt>\n<dd>\n")
         if x.evidence:
             out.append('<ul class="evidence">\n')
             for k, e in enumerate(x.evidence):
                 anchor = evidence_anchor(x.rule, k)
-                out.append(f'<li id="{escape(anchor)}"><blockquote>{highlight(e.text, e.match)}'
+                out.append(f'<li id="{_esc(anchor)}"><blockquote>{highlight(e.text, e.match)}'
                            f"</blockquote>\n{evidence_location(e, evidence_rows.get(anchor))}"
                            "</li>\n")
             out.append("</ul>\n")
@@ -352,7 +362,7 @@ def rule_card(x: RuleResult, evidence_rows: Mapping[str, str]) -> RuleCard:
             out.append('<p class="none">报告中没有找到相关文字。</p>\n')
         out.append("</dd>\n")
     if x.suggestion:
-        out.append(f'<dt>整改建议</dt>\n<dd class="suggest">{escape(x.suggestion)}</dd>\n')
+        out.append(f'<dt>整改建议</dt>\n<dd class="suggest">{_esc(x.suggestion)}</dd>\n')
     out.append("</dl>\n</article>\n")
     return RuleCard(x, Markup("".join(out)))
 
