@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 
 import chromium
 from conftest import REPORTS
 from docbuild import make_html, make_info_page, report_lines
+from fazhi.document.load import load_document
 from fazhi.engine import Engine
 from fazhi.results import ReportResult
 
@@ -45,6 +47,9 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, P
     out: dict[str, tuple[Path, Path, Path]] = {}
     for n in NAMES:
         cases[f"info:{n}"] = cases[n]
+    # a short report that prints on one page: its print header and footer cannot be
+    # told by their repeating on every page
+    cases["one-page"] = ONE_PAGE
     with chromium.chromium() as driver:
         for name, lines in cases.items():
             make = make_info_page if name.startswith("info:") else make_html
@@ -59,6 +64,10 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, P
             archive.write_bytes(snapshot["data"].encode("utf-8"))
             out[name] = (pdf, copied, archive)
     return out
+
+
+ONE_PAGE = [*report_lines(REPORTS / f"{NAMES[1]}.txt")[:5], "静海镇人民政府",
+            "2025年2月20日"]
 
 
 def _facts(r: ReportResult) -> tuple[list[tuple[str, str]], dict[str, object]]:
@@ -87,4 +96,22 @@ def test_the_title_above_the_bar_is_the_title(kind: str, engine: Engine,
     own = engine.check_path(REPORTS / f"{NAMES[0]}.txt")
     got = engine.check_path(printed["untitled"][KINDS.index(kind)])
     assert got.meta.title == own.meta.title
+    assert _facts(got) == _facts(own)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_page_printed_on_one_page_reads_as_its_text(
+        kind: str, engine: Engine, printed: dict[str, tuple[Path, Path, Path]],
+        tmp_path: Path) -> None:
+    path = printed["one-page"][KINDS.index(kind)]
+    if kind == "pdf":
+        assert len(pdfium.PdfDocument(path)) == 1
+        checked = load_document(path, engine.book.document).paragraphs
+        assert not [p.text for p in checked if "file://" in p.text or re.search(r"\d:\d\d", p.text)]
+    text = tmp_path / "one-page.txt"
+    text.write_text("\n".join(ONE_PAGE) + "\n", encoding="utf-8")
+    own = engine.check_path(text)
+    got = engine.check_path(path)
+    assert got.status == "checked", got.error
+    assert own.meta.date == "2025-02-20"
     assert _facts(got) == _facts(own)
