@@ -15,7 +15,12 @@ from fazhi.document.model import DocumentError, Extracted
 from fazhi.document.normalize import normalize_text
 from fazhi.document.paragraphs import build_paragraphs
 from fazhi.document.readers import Limits, extract, pdf
-from fazhi.document.readers.layout import PlacedLine, strip_furniture, to_source_lines
+from fazhi.document.readers.layout import (
+    PlacedLine,
+    set_side_columns_apart,
+    strip_furniture,
+    to_source_lines,
+)
 from fazhi.document.readers.numbering import cn_counting, format_number
 from fazhi.engine import Engine
 
@@ -796,3 +801,46 @@ def test_short_items_are_not_wrapped() -> None:
              "4、加强普法宣传", "5、依法化解矛盾纠纷"]
     src = to_source_lines([[placed(t, 100 + 20 * i) for i, t in enumerate(items)]])
     assert not any(s.wrapped for s in src)
+
+
+def _row(top: float, *stretches: tuple[str, float]) -> PlacedLine:
+    """A row of stretches (text, x0), as the PDF reader gives one with parts."""
+    parts = tuple(placed(t, top, x0) for t, x0 in stretches)
+    if len(parts) == 1:
+        return parts[0]
+    return PlacedLine(text=" ".join(q.text for q in parts), x0=parts[0].x0,
+                      x1=parts[-1].x1, top=top, bottom=top + 12, parts=parts)
+
+
+def test_a_side_column_beside_the_text_goes_before_it() -> None:
+    body = [f"第{i}行正文，依法全面履行政府职能，严格规范公正文明执法工作。" for i in range(6)]
+    page = [_row(100 + 20 * i, (f"栏目{i}", 10), (body[i], 120)) for i in range(4)]
+    page += [_row(180, (body[4], 120)), _row(200, ("栏目4", 10)), _row(220, (body[5], 120))]
+    second = [_row(100, (f"第二页正文第{i}行，法治政府建设各项工作取得成效。", 120)) for i in range(3)]
+    [first, other] = set_side_columns_apart([page, second])
+    assert [ln.text for ln in first] == [f"栏目{i}" for i in range(5)] + body
+    assert [ln.side for ln in first] == [True] * 5 + [False] * 6
+    assert other == second
+    lines = to_source_lines([first, other])
+    assert [ln.text for ln in lines][:5] == [f"栏目{i}" for i in range(5)]
+
+
+def test_side_columns_of_later_pages_come_after_the_text() -> None:
+    text = [[_row(100 + 20 * i, (f"第{p}页第{i}行正文，依法全面履行政府职能，推进法治建设。", 120))
+             for i in range(5)] for p in range(2)]
+    side = [_row(100 + 20 * i, (f"链接{i}", 10)) for i in range(4)]
+    pages = set_side_columns_apart([text[0], side + text[1]])
+    lines = [ln.text for ln in to_source_lines(pages)]
+    assert lines == [ln.text for ln in text[0] + text[1]] + [f"链接{i}" for i in range(4)]
+
+
+@pytest.mark.parametrize("cells", [2, 3])
+def test_a_table_or_a_few_stray_stretches_are_no_side_column(cells: int) -> None:
+    body = [_row(100 + 20 * i, (f"第{i}行正文，依法全面履行政府职能，严格规范公正文明执法工作。", 120))
+            for i in range(8)]
+    table = [_row(300 + 20 * i, *[(f"单元格{i}{j}", 120 + 150 * j) for j in range(cells)])
+             for i in range(5)]
+    stray = [_row(420, ("附注", 10), ("短行正文内容说明，依法行政工作。", 120)),
+             _row(440, ("附注二", 10))]
+    pages = [body + table + stray]
+    assert set_side_columns_apart(pages) == pages

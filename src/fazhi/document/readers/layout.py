@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fazhi.document.model import Location, SourceLine
 from fazhi.document.normalize import normalize_text
@@ -49,6 +49,17 @@ class PlacedLine:
     x1: float
     top: float
     bottom: float
+    # stretches of the line apart by COLUMN_GAP characters or more, left to right
+    # (none when there is one): text of a side column may share the line
+    parts: tuple[PlacedLine, ...] = ()
+    side: bool = False  # in a side column (see set_side_columns_apart)
+
+
+# A gap this many characters wide inside a line may be a column's edge: a web page
+# printed with a side column beside the article puts a link and a line of the
+# article on one row, a character's width or so apart.
+COLUMN_GAP = 0.8
+_BESIDE_MIN = 3  # rows where a side column sits beside the text, for a page to have one
 
 
 def _edge_indexes(n: int) -> set[int]:
@@ -99,6 +110,58 @@ def strip_furniture(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
     return out
 
 
+def set_side_columns_apart(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
+    """Read a side column (a web page's menu or links, printed beside the article)
+    apart from the text it shares rows with.
+
+    The text's margins are where most of the document's longer lines start and
+    end. A stretch of a line (see :attr:`PlacedLine.parts`), or a line, wholly
+    outside them lies in a side column: on a page where at least :data:`_BESIDE_MIN`
+    of them lie beside as many stretches of the text (between the first one's top
+    and the last one's bottom), they become lines marked ``side``, first on the
+    page, and the rest of each row is a line of its own; :func:`to_source_lines`
+    puts them before or after the text. Other pages are left as they are,
+    and so is anything inside the margins: a table or a signature is not a column."""
+    long_parts = [q for lines in pages for ln in lines for q in (ln.parts or (ln,))
+                  if len(normalize_text(q.text)) >= 8]
+    if not long_parts:
+        return pages
+    size = _percentile([q.bottom - q.top for q in long_parts], 0.5)
+    left = Counter(round(q.x0) for q in long_parts).most_common(1)[0][0]
+    right = Counter(round(q.x1) for q in long_parts).most_common(1)[0][0]
+
+    def outside(q: PlacedLine) -> bool:
+        return q.x1 < left - size / 4 or q.x0 > right + size / 4
+
+    out = []
+    for lines in pages:
+        side = [q for ln in lines for q in ln.parts or (ln,) if outside(q)]
+        if len(side) >= _BESIDE_MIN:
+            top, bottom = min(q.top for q in side), max(q.bottom for q in side)
+            beside = sum(1 for ln in lines for q in ln.parts or (ln,)
+                         if not outside(q) and top <= q.top and q.bottom <= bottom)
+        if len(side) < _BESIDE_MIN or beside < _BESIDE_MIN:
+            out.append(lines)
+            continue
+        text: list[PlacedLine] = []
+        for ln in lines:
+            inside = [q for q in ln.parts or (ln,) if not outside(q)]
+            if len(inside) == len(ln.parts or (ln,)):
+                text.append(ln)
+            elif inside:
+                text.append(_joined(inside))
+        out.append([replace(q, side=True) for q in side] + text)
+    return out
+
+
+def _joined(parts: list[PlacedLine]) -> PlacedLine:
+    """One line of the stretches ``parts`` of a row (left to right)."""
+    return PlacedLine(text=" ".join(q.text for q in parts), x0=parts[0].x0,
+                      x1=max(q.x1 for q in parts), top=min(q.top for q in parts),
+                      bottom=max(q.bottom for q in parts),
+                      parts=tuple(parts) if len(parts) > 1 else ())
+
+
 def _percentile(values: list[float], q: float) -> float:
     s = sorted(values)
     return s[min(len(s) - 1, int(q * len(s)))]
@@ -118,10 +181,27 @@ def _title_wraps(line: PlacedLine, nxt: PlacedLine, left: float, right: float, s
 
 
 def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
-    """Source lines with page/line locations and wrap marks (furniture already removed)."""
-    flat = [(p, line) for p, lines in enumerate(pages) for line in lines]
+    """Source lines with page/line locations and wrap marks (furniture already removed).
+
+    Lines of a side column (``side``) are a web page's chrome, like its menus: those
+    of the first page with text come before the text, those of later pages after
+    its end (between two lines they could split a paragraph that runs on from one
+    page to the next). They are numbered where they come."""
+    flat = [(p, line) for p, lines in enumerate(pages) for line in lines if not line.side]
+    sides = [[ln for ln in lines if ln.side] for lines in pages]
+    out: list[SourceLine] = []
+    numbers = [0] * len(pages)
+
+    def emit(p: int, text: str, wrapped: bool = False) -> None:
+        numbers[p] += 1
+        out.append(SourceLine(text=text, loc=Location(page=p + 1, line=numbers[p]),
+                              wrapped=wrapped))
+
     if not flat:
-        return []
+        for p, lines in enumerate(sides):
+            for ln in lines:
+                emit(p, ln.text)
+        return out
     heights = [ln.bottom - ln.top for _, ln in flat if ln.bottom > ln.top]
     size = _percentile(heights, 0.5) if heights else 10.0
     long_lines = [ln for _, ln in flat if len(normalize_text(ln.text)) >= 8] or [ln for _, ln in flat]
@@ -136,10 +216,17 @@ def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
     # Short lines do not count: indented menu items (a web page's) are no paragraphs.
     indented_lines = sum(ln.x0 >= left + 0.8 * size for ln in long_lines)
     uses_indent = indented_lines >= max(2, len(long_lines) // 20)
-    out: list[SourceLine] = []
-    numbers = [0] * len(pages)
+    pending: list[PlacedLine] = []  # side-column lines for the end
+    seen_page = -1
+    wrapped = False
     for k, (p, line) in enumerate(flat):
-        numbers[p] += 1
+        for q in range(seen_page + 1, p + 1):
+            pending.extend(sides[q])
+        seen_page = max(seen_page, p)
+        if pending and k == 0:
+            for ln in pending:
+                emit(p, ln.text)
+            pending = []
         wrapped = False
         if has_margin and k + 1 < len(flat) and line.x1 >= right - 1.5 * size:
             nxt = flat[k + 1][1]
@@ -152,8 +239,13 @@ def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
             wrapped = not indented and not new_heading
             if indented and flat[k + 1][0] == p and not _TERMINAL.search(norm):
                 wrapped = _title_wraps(line, nxt, left, right, size)
-        out.append(SourceLine(text=line.text, loc=Location(page=p + 1, line=numbers[p]),
-                              wrapped=wrapped))
+        emit(p, line.text, wrapped)
+    last = flat[-1][0]
+    for ln in pending:
+        emit(last, ln.text)
+    for q in range(last + 1, len(pages)):
+        for ln in sides[q]:
+            emit(q, ln.text)
     return out
 
 

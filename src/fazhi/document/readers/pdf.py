@@ -42,7 +42,13 @@ from pdfminer.psparser import LIT
 from pdfplumber.utils.exceptions import PdfminerException
 
 from fazhi.document.model import DocumentError, Extracted
-from fazhi.document.readers.layout import PlacedLine, strip_furniture, to_source_lines
+from fazhi.document.readers.layout import (
+    COLUMN_GAP,
+    PlacedLine,
+    set_side_columns_apart,
+    strip_furniture,
+    to_source_lines,
+)
 from fazhi.document.readers.limits import Limits
 from fazhi.document.readers.package import corrupt
 
@@ -156,19 +162,34 @@ def _rows(chars: list[_Char]) -> list[list[_Char]]:
 
 def _line(row: list[_Char]) -> PlacedLine | None:
     """One row, left to right: its words joined by a space (a word ends at a blank or
-    at a gap wider than the tolerance); None if the row is blank."""
-    words: list[str] = []
-    inked: list[_Char] = []
+    at a gap wider than the tolerance); None if the row is blank. Where a gap is
+    :data:`~layout.COLUMN_GAP` characters wide or more, the row's ``parts`` are the
+    stretches between such gaps (a side column beside the text: see
+    :func:`~layout.set_side_columns_apart`)."""
+    stretches: list[tuple[list[str], list[_Char]]] = []  # words and inked characters
     for c in sorted(row, key=lambda c: c.x0):
         if c.text.isspace():
-            words.append("")
+            if stretches:
+                stretches[-1][0].append("")
             continue
-        if not words or (inked and c.x0 > inked[-1].x1 + _TOLERANCE):
-            words.append("")
-        words[-1] += c.text
-        inked.append(c)
-    if not inked:
+        last = stretches[-1][1][-1] if stretches else None
+        if last is None or c.x0 - last.x1 > max(_TOLERANCE, COLUMN_GAP * (c.bottom - c.top)):
+            stretches.append(([""], []))
+        elif c.x0 > last.x1 + _TOLERANCE:
+            stretches[-1][0].append("")
+        stretches[-1][0][-1] += c.text
+        stretches[-1][1].append(c)
+    if not stretches:
         return None
+    parts = [_placed(words, inked) for words, inked in stretches]
+    if len(parts) == 1:
+        return parts[0]
+    return PlacedLine(text=" ".join(p.text for p in parts), x0=parts[0].x0,
+                      x1=max(p.x1 for p in parts), top=min(p.top for p in parts),
+                      bottom=max(p.bottom for p in parts), parts=tuple(parts))
+
+
+def _placed(words: list[str], inked: list[_Char]) -> PlacedLine:
     return PlacedLine(text=" ".join(w for w in words if w), x0=min(c.x0 for c in inked),
                       x1=max(c.x1 for c in inked), top=min(c.top for c in inked),
                       bottom=max(c.bottom for c in inked))
@@ -308,4 +329,5 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
     if damaged:
         warnings.append("damaged_pages")
     return Extracted(format="pdf", encoding=None,
-                     lines=to_source_lines(strip_furniture(pages)), warnings=warnings)
+                     lines=to_source_lines(set_side_columns_apart(strip_furniture(pages))),
+                     warnings=warnings)
