@@ -233,29 +233,41 @@ def make_pdf(lines: list[str], out: Path, font: str = "cid", size: float = 14,
 
 
 # -- html ------------------------------------------------------------------------------
+SIDE_LINKS = ["行政执法公示", "法律顾问名单", "重大行政决策目录", "行政复议", "政府信息公开年报",
+              "普法依法治理", "下一步工作计划", "存在的问题"]
+
+
 def make_html(lines: list[str], out: Path, encoding: str = "gb18030",
-              declared: str = "gb2312", title: str | None = None) -> Path:
+              declared: str = "gb2312", title: str | None = None, side: str = "") -> Path:
     """A government article page: header, navigation, breadcrumb, title, info bar,
     the article in div.TRS_Editor, print/close links, related links, footer, scripts.
-    ``title``: the page's title (default: the report's own, from its first lines)."""
+    ``title``: the page's title (default: the report's own, from its first lines).
+    ``side``: "left" or "right" puts a column of forty links (their wordings those of
+    the rulebook: 行政执法公示, 法律顾问…) beside the article, as printed pages show it."""
     if title is None:
         title = next((ln.strip() for ln in lines[:5] if ln.strip().endswith("报告")), "工作报告")
     body = "\n".join(f"<p style=\"text-indent:2em\">{html.escape(ln.strip())}</p>"
                      for ln in lines if ln.strip())
+    css = links = ""
+    if side:
+        css = (f".left-side {{ float: {side}; width: 180px; }} .left-side li {{ margin: 8px 0; }} "
+               f".article-box {{ margin-{side}: 200px; }} ")
+        links = "".join(f"<li><a href=\"#\">{w}{i // len(SIDE_LINKS) or ''}</a></li>"
+                        for i, w in enumerate(SIDE_LINKS * 5))
     page = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">
 <html><head>
 <meta http-equiv="Content-Type" content="text/html; charset={declared}">
 <meta name="ArticleTitle" content="{html.escape(title)}">
 <title>{html.escape(title)}_政务公开_某某区人民政府网</title>
 <script>var _hmt = _hmt || []; document.write("统计代码");</script>
-<style>.TRS_Editor p {{ font-size: 16px; }}</style>
+<style>{css}.TRS_Editor p {{ font-size: 16px; }}</style>
 </head><body>
 <div class="header"><div class="logo"><h1>某某区人民政府</h1></div>
 <div class="search"><form action="/search"><input name="q" value="请输入关键字"><button>搜索</button></form></div></div>
 <div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li>
 <li><a href="/bsfw/">办事服务</a></li><li><a href="/hdjl/">互动交流</a></li></ul></div>
 <div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 法治政府建设</div>
-<div class="main"><div class="left-side"><ul><li><a href="#">通知公告</a></li><li><a href="#">政策文件</a></li></ul></div>
+<div class="main"><div class="left-side"><ul><li><a href="#">通知公告</a></li><li><a href="#">政策文件</a></li>{links}</ul></div>
 <div class="article-box">
 <h1 class="title">{html.escape(title)}</h1>
 <div class="info">发布时间：2023-02-01 09:30　来源：司法所　【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】</div>

@@ -18,7 +18,7 @@ import pytest
 
 import chromium
 from conftest import REPORTS
-from docbuild import make_html, make_info_page, report_lines
+from docbuild import SIDE_LINKS, make_html, make_info_page, report_lines
 from fazhi.document.load import load_document
 from fazhi.engine import Engine
 from fazhi.results import ReportResult
@@ -115,3 +115,38 @@ def test_a_page_printed_on_one_page_reads_as_its_text(
     assert got.status == "checked", got.error
     assert own.meta.date == "2025-02-20"
     assert _facts(got) == _facts(own)
+
+
+@pytest.fixture(scope="module")
+def with_side_column(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Per report and side: the article page with a column of links beside it
+    (docbuild.SIDE_LINKS, wordings of the rulebook), printed by Chromium."""
+    root = tmp_path_factory.mktemp("side")
+    out = {}
+    with chromium.chromium() as driver:
+        for name in NAMES:
+            for side in ("left", "right"):
+                page = make_html(report_lines(REPORTS / f"{name}.txt"),
+                                 root / f"{name}-{side}.html", side=side)
+                driver.get(page.as_uri())
+                pdf = page.with_suffix(".pdf")
+                pdf.write_bytes(chromium.print_pdf(driver, header_footer=True))
+                out[(name, side)] = pdf
+    return out
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize("name", NAMES)
+def test_a_side_column_printed_beside_the_article_is_read_apart(
+        name: str, side: str, engine: Engine,
+        with_side_column: dict[tuple[str, str], Path]) -> None:
+    """Its links share rows with the article's lines: read row by row, they would sit
+    inside the report's paragraphs and could be taken for evidence."""
+    path = with_side_column[(name, side)]
+    own = engine.check_path(REPORTS / f"{name}.txt")
+    got = engine.check_path(path)
+    assert got.status == "checked", got.error
+    assert _facts(got) == _facts(own)
+    checked = load_document(path, engine.book.document).paragraphs
+    numbered = re.compile("|".join(f"{w}[1-4]" for w in SIDE_LINKS))
+    assert not [p.text for p in checked if numbered.search(p.text)]
