@@ -149,12 +149,12 @@ def set_side_columns_apart(pages: list[list[PlacedLine]]) -> list[list[PlacedLin
             if len(inside) == len(ln.parts or (ln,)):
                 text.append(ln)
             elif inside:
-                text.append(_joined(inside))
+                text.append(joined(inside))
         out.append([replace(q, side=True) for q in side] + text)
     return out
 
 
-def _joined(parts: list[PlacedLine]) -> PlacedLine:
+def joined(parts: list[PlacedLine]) -> PlacedLine:
     """One line of the stretches ``parts`` of a row (left to right)."""
     return PlacedLine(text=" ".join(q.text for q in parts), x0=parts[0].x0,
                       x1=max(q.x1 for q in parts), top=min(q.top for q in parts),

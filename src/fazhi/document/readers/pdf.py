@@ -45,6 +45,7 @@ from fazhi.document.model import DocumentError, Extracted
 from fazhi.document.readers.layout import (
     COLUMN_GAP,
     PlacedLine,
+    joined,
     set_side_columns_apart,
     strip_furniture,
     to_source_lines,
@@ -181,12 +182,7 @@ def _line(row: list[_Char]) -> PlacedLine | None:
         stretches[-1][1].append(c)
     if not stretches:
         return None
-    parts = [_placed(words, inked) for words, inked in stretches]
-    if len(parts) == 1:
-        return parts[0]
-    return PlacedLine(text=" ".join(p.text for p in parts), x0=parts[0].x0,
-                      x1=max(p.x1 for p in parts), top=min(p.top for p in parts),
-                      bottom=max(p.bottom for p in parts), parts=tuple(parts))
+    return joined([_placed(words, inked) for words, inked in stretches])
 
 
 def _placed(words: list[str], inked: list[_Char]) -> PlacedLine:
