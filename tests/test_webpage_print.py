@@ -20,6 +20,13 @@ import chromium
 from conftest import REPORTS
 from docbuild import SIDE_LINKS, make_html, make_info_page, report_lines
 from fazhi.document.load import load_document
+from fazhi.document.readers import pdf
+from fazhi.document.readers.layout import (
+    PlacedLine,
+    set_side_columns_apart,
+    strip_furniture,
+    to_source_lines,
+)
 from fazhi.engine import Engine
 from fazhi.results import ReportResult
 
@@ -150,3 +157,21 @@ def test_a_side_column_printed_beside_the_article_is_read_apart(
     checked = load_document(path, engine.book.document).paragraphs
     numbered = re.compile("|".join(f"{w}[1-4]" for w in SIDE_LINKS))
     assert not [p.text for p in checked if numbered.search(p.text)]
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_pdfplumber_reads_a_side_column_apart_too(
+        side: str, with_side_column: dict[tuple[str, str], Path]) -> None:
+    """The reader falls back to pdfplumber where PDFium is unsure of a file."""
+    data = with_side_column[(NAMES[1], side)].read_bytes()
+    fast, slow = pdf._pdfium_pages(data), pdf._pdfminer_pages(data)
+    assert fast is not None
+
+    def read(pages: list[list[PlacedLine]]) -> list[str]:
+        return [ln.text for ln in to_source_lines(set_side_columns_apart(strip_furniture(pages)))]
+
+    numbered = re.compile("|".join(f"{w}[1-4]" for w in SIDE_LINKS))
+    got = read(slow.lines)
+    assert [t for t in got if numbered.search(t) and not numbered.fullmatch(t)] == []
+    assert [t for t in got if numbered.fullmatch(t)] == [t for t in read(fast.lines)
+                                                          if numbered.fullmatch(t)]

@@ -76,7 +76,7 @@ def no_text_layer(what: str) -> DocumentError:
 def _page_lines(page: Any) -> tuple[list[PlacedLine], int]:
     # a glyph printed twice a hair apart is "fake bold"; PDFium reads it once, and so
     # must pdfminer (with every character doubled, a heading matches no wording)
-    lines = page.dedupe_chars().extract_text_lines(strip=True, return_chars=False)
+    lines = page.dedupe_chars().extract_text_lines(strip=True, return_chars=True)
     out = []
     unmapped = 0
     for ln in lines:
@@ -84,9 +84,28 @@ def _page_lines(page: Any) -> tuple[list[PlacedLine], int]:
         text = _CID.sub("", ln["text"])
         if text.strip():
             out.append(PlacedLine(text=text, x0=float(ln["x0"]), x1=float(ln["x1"]),
-                                  top=float(ln["top"]), bottom=float(ln["bottom"])))
+                                  top=float(ln["top"]), bottom=float(ln["bottom"]),
+                                  parts=_stretches(ln["chars"])))
     out.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
     return out, unmapped
+
+
+def _stretches(chars: list[dict[str, Any]]) -> tuple[PlacedLine, ...]:
+    """A pdfplumber line's stretches apart by :data:`~layout.COLUMN_GAP` characters
+    or more, as :func:`_line` makes them of PDFium's (none when there is one)."""
+    groups: list[list[dict[str, Any]]] = []
+    for c in sorted(chars, key=lambda c: c["x0"]):
+        if c["text"].isspace() or _CID.fullmatch(c["text"]):
+            continue
+        gap = c["x0"] - groups[-1][-1]["x1"] if groups else 0.0
+        if not groups or gap > max(_TOLERANCE, COLUMN_GAP * (c["bottom"] - c["top"])):
+            groups.append([])
+        groups[-1].append(c)
+    if len(groups) < 2:
+        return ()
+    return tuple(PlacedLine(text="".join(c["text"] for c in g), x0=float(g[0]["x0"]),
+                            x1=float(max(c["x1"] for c in g)), top=float(min(c["top"] for c in g)),
+                            bottom=float(max(c["bottom"] for c in g))) for g in groups)
 
 
 _TOLERANCE = 3.0  # pt: pdfplumber's x_tolerance and y_tolerance
