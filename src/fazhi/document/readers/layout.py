@@ -136,11 +136,12 @@ def set_side_columns_apart(pages: list[list[PlacedLine]]) -> list[list[PlacedLin
     out = []
     for lines in pages:
         side = [q for ln in lines for q in ln.parts or (ln,) if outside(q)]
+        beside = 0  # stretches of the text between the side column's top and bottom
         if len(side) >= _BESIDE_MIN:
             top, bottom = min(q.top for q in side), max(q.bottom for q in side)
             beside = sum(1 for ln in lines for q in ln.parts or (ln,)
                          if not outside(q) and top <= q.top and q.bottom <= bottom)
-        if len(side) < _BESIDE_MIN or beside < _BESIDE_MIN:
+        if beside < _BESIDE_MIN:
             out.append(lines)
             continue
         text: list[PlacedLine] = []
@@ -216,17 +217,10 @@ def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
     # Short lines do not count: indented menu items (a web page's) are no paragraphs.
     indented_lines = sum(ln.x0 >= left + 0.8 * size for ln in long_lines)
     uses_indent = indented_lines >= max(2, len(long_lines) // 20)
-    pending: list[PlacedLine] = []  # side-column lines for the end
-    seen_page = -1
-    wrapped = False
+    first, last = flat[0][0], flat[-1][0]
+    for ln in (ln for q in range(first + 1) for ln in sides[q]):
+        emit(first, ln.text)
     for k, (p, line) in enumerate(flat):
-        for q in range(seen_page + 1, p + 1):
-            pending.extend(sides[q])
-        seen_page = max(seen_page, p)
-        if pending and k == 0:
-            for ln in pending:
-                emit(p, ln.text)
-            pending = []
         wrapped = False
         if has_margin and k + 1 < len(flat) and line.x1 >= right - 1.5 * size:
             nxt = flat[k + 1][1]
@@ -240,12 +234,9 @@ def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
             if indented and flat[k + 1][0] == p and not _TERMINAL.search(norm):
                 wrapped = _title_wraps(line, nxt, left, right, size)
         emit(p, line.text, wrapped)
-    last = flat[-1][0]
-    for ln in pending:
-        emit(last, ln.text)
-    for q in range(last + 1, len(pages)):
+    for q in range(first + 1, len(pages)):
         for ln in sides[q]:
-            emit(q, ln.text)
+            emit(max(q, last), ln.text)
     return out
 
 
