@@ -813,16 +813,18 @@ def _row(top: float, *stretches: tuple[str, float]) -> PlacedLine:
 
 
 def test_a_side_column_beside_the_text_goes_before_it() -> None:
+    """Links on rows of their own between the text's, and one on a row with it."""
     body = [f"第{i}行正文，依法全面履行政府职能，严格规范公正文明执法工作。" for i in range(6)]
-    page = [_row(100 + 20 * i, (f"栏目{i}", 10), (body[i], 120)) for i in range(4)]
-    page += [_row(180, (body[4], 120)), _row(200, ("栏目4", 10)), _row(220, (body[5], 120))]
+    page = [_row(100, ("栏目0", 10), (body[0], 120))]
+    for i in range(1, 6):
+        page += [_row(100 + 20 * i - 10, (f"栏目{i}", 10)), _row(100 + 20 * i, (body[i], 120))]
     second = [_row(100, (f"第二页正文第{i}行，法治政府建设各项工作取得成效。", 120)) for i in range(3)]
     [first, other] = set_side_columns_apart([page, second])
-    assert [ln.text for ln in first] == [f"栏目{i}" for i in range(5)] + body
-    assert [ln.side for ln in first] == [True] * 5 + [False] * 6
+    assert [ln.text for ln in first] == [f"栏目{i}" for i in range(6)] + body
+    assert [ln.side for ln in first] == [True] * 6 + [False] * 6
     assert other == second
     lines = to_source_lines([first, other])
-    assert [ln.text for ln in lines][:5] == [f"栏目{i}" for i in range(5)]
+    assert [ln.text for ln in lines][:7] == [f"栏目{i}" for i in range(6)] + [body[0]]
 
 
 def test_side_columns_of_later_pages_come_after_the_text() -> None:
@@ -843,4 +845,13 @@ def test_a_table_or_a_few_stray_stretches_are_no_side_column(cells: int) -> None
     stray = [_row(420, ("附注", 10), ("短行正文内容说明，依法行政工作。", 120)),
              _row(440, ("附注二", 10))]
     pages = [body + table + stray]
+    assert set_side_columns_apart(pages) == pages
+
+
+def test_a_table_wider_than_the_text_keeps_its_outer_cells() -> None:
+    body = [_row(100 + 20 * i, (f"第{i}行正文，依法全面履行政府职能，严格规范公正文明执法工作。", 120))
+            for i in range(8)]
+    table = [_row(300 + 20 * i, (f"{i + 1}", 60), (f"行政复议案件{i}件", 130),
+                  (f"办结率百分之{90 + i}", 400), (f"备注{i}", 700)) for i in range(6)]
+    pages = [body + table]
     assert set_side_columns_apart(pages) == pages

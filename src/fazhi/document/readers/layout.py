@@ -118,7 +118,8 @@ def set_side_columns_apart(pages: list[list[PlacedLine]]) -> list[list[PlacedLin
     end. A stretch of a line (see :attr:`PlacedLine.parts`), or a line, wholly
     outside them lies in a side column: on a page where at least :data:`_BESIDE_MIN`
     of them lie beside as many stretches of the text (between the first one's top
-    and the last one's bottom), they become lines marked ``side``, first on the
+    and the last one's bottom), and as many are rows of their own, they become
+    lines marked ``side``, first on the
     page, and the rest of each row is a line of its own; :func:`to_source_lines`
     puts them before or after the text. Other pages are left as they are,
     and so is anything inside the margins: a table or a signature is not a column."""
@@ -137,7 +138,10 @@ def set_side_columns_apart(pages: list[list[PlacedLine]]) -> list[list[PlacedLin
     for lines in pages:
         side = [q for ln in lines for q in ln.parts or (ln,) if outside(q)]
         beside = 0  # stretches of the text between the side column's top and bottom
-        if len(side) >= _BESIDE_MIN:
+        # a column's own rows: a table wider than the text puts its first or last
+        # cells outside the margins too, but always on a row with the others
+        alone = sum(1 for ln in lines if not ln.parts and outside(ln))
+        if len(side) >= _BESIDE_MIN and alone >= _BESIDE_MIN:
             top, bottom = min(q.top for q in side), max(q.bottom for q in side)
             beside = sum(1 for ln in lines for q in ln.parts or (ln,)
                          if not outside(q) and top <= q.top and q.bottom <= bottom)
