@@ -389,6 +389,36 @@ def _card_basis(basis: tuple[str, ...]) -> str:
     return f'<dt>依据</dt>\n<dd><ul class="basis">{items}</ul></dd>\n'
 
 
+@dataclass(frozen=True, slots=True)
+class OutlineRow:
+    """A section of the outline as the scorecard's table shows it: ``where`` is its
+    line ("第2页 15" in paged formats), ``href`` the full text's row it links to
+    (None when the full text does not show that line)."""
+
+    level: int
+    indent: int  # px
+    heading: str
+    kind_label: str | None
+    classified: str
+    where: str
+    href: str | None
+
+
+def outline_rows(report: ReportResult, lines: set[str]) -> list[OutlineRow]:
+    """The report's outline; ``lines``: the ids of the full text's rows."""
+    out = []
+    for o in report.outline:
+        where = f"第{o.page}页 {o.line}" if o.page and o.line else str(o.line or "")
+        anchor = line_anchor(o.page, o.line) if o.line else None
+        out.append(OutlineRow(
+            level=o.level, indent=12 + (o.level - 1) * 24, heading=o.heading,
+            kind_label=o.kind_label,
+            classified=CLASSIFIED_LABELS.get(o.classified_by, o.classified_by)
+            if o.classified_by else "",
+            where=where, href=anchor if anchor in lines else None))
+    return out
+
+
 @dataclass
 class ScorecardView:
     gaps: list[RuleCard]
@@ -400,6 +430,7 @@ class ScorecardView:
     rows: list[TextRow]
     fulltext: Markup = Markup()  # the rows laid out (:func:`fulltext_html`)
     lines: set[str] = field(default_factory=set)  # ids of the full text's lines
+    outline: list[OutlineRow] = field(default_factory=list)
     left_out: bool = False  # some lines are a web page's chrome, left out of the checks
 
 
@@ -412,6 +443,7 @@ def scorecard_view(report: ReportResult) -> ScorecardView:
         by_sev.append(SeverityRow(sev, severity_label(sev),
                                   {s: sum(x.status == s for x in xs) for s in STATUSES}, len(xs)))
     rows, evidence_rows = _full_text(report)
+    lines = {r.id for r in rows}
 
     def cards(xs: Iterable[RuleResult]) -> list[RuleCard]:
         return [rule_card(x, evidence_rows) for x in xs]
@@ -426,7 +458,8 @@ def scorecard_view(report: ReportResult) -> ScorecardView:
                           if x.severity == "required" and x.status == "partial"],
         rows=rows,
         fulltext=fulltext_html(rows),
-        lines={r.id for r in rows},
+        lines=lines,
+        outline=outline_rows(report, lines),
         left_out=any(r.left_out for r in rows),
     )
 
