@@ -171,9 +171,12 @@ def test_a_damaged_results_file_is_a_message_and_writes_nothing(tmp_path: Path) 
 
 
 def test_report_keeps_nothing_per_report_but_its_plan(tmp_path: Path) -> None:
-    """What Python still holds after re-rendering 60 and 180 reports (the plan
+    """What Python still holds after re-rendering 60, 180 and 300 reports (the plan
     alive: a name, a status a report) differs by well under a kilobyte a report:
-    the reports are read, written and let go one at a time."""
+    the reports are read, written and let go one at a time. Of the two differences
+    the smaller counts: a table of the interpreter's that grows once (the interned
+    strings, which pathlib adds path parts to: 1.9 MB at a time after the browser
+    tests) can fall into either, a leak shows in both."""
     import gc
     import tracemalloc
 
@@ -182,7 +185,7 @@ def test_report_keeps_nothing_per_report_but_its_plan(tmp_path: Path) -> None:
 
     results = _results(tmp_path)
     held = []
-    for copies in (3, 12, 36):  # the first warms up (templates compiled, caches filled)
+    for copies in (3, 12, 36, 60):  # the first warms up (templates compiled, caches filled)
         big = _many(results, copies, tmp_path / f"big{copies}.json")
         stored = ResultsFile(big)
         tracemalloc.start()
@@ -192,5 +195,5 @@ def test_report_keeps_nothing_per_report_but_its_plan(tmp_path: Path) -> None:
         held.append(tracemalloc.get_traced_memory()[0])
         tracemalloc.stop()
         assert len(plan.names) == 5 * copies
-    per_report = (held[2] - held[1]) / (5 * (36 - 12))
+    per_report = min(held[2] - held[1], held[3] - held[2]) / (5 * 24)
     assert per_report < 1024, f"{per_report:.0f} bytes per report"
