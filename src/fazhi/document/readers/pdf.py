@@ -98,7 +98,7 @@ def _stretches(chars: list[dict[str, Any]]) -> tuple[PlacedLine, ...]:
         if c["text"].isspace() or _CID.fullmatch(c["text"]):
             continue
         gap = c["x0"] - groups[-1][-1]["x1"] if groups else 0.0
-        if not groups or gap > max(_TOLERANCE, COLUMN_GAP * (c["bottom"] - c["top"])):
+        if not groups or _column_gap(gap, c["bottom"] - c["top"]):
             groups.append([])
         groups[-1].append(c)
     if len(groups) < 2:
@@ -109,6 +109,12 @@ def _stretches(chars: list[dict[str, Any]]) -> tuple[PlacedLine, ...]:
 
 
 _TOLERANCE = 3.0  # pt: pdfplumber's x_tolerance and y_tolerance
+
+
+def _column_gap(gap: float, height: float) -> bool:
+    """Whether a gap before a character of ``height`` starts a new stretch of its row
+    (:data:`~layout.COLUMN_GAP` characters wide, and more than the word tolerance)."""
+    return gap > max(_TOLERANCE, COLUMN_GAP * height)
 _BLANK_CONTROLS = "\t\r\n"
 
 
@@ -193,7 +199,7 @@ def _line(row: list[_Char]) -> PlacedLine | None:
                 stretches[-1][0].append("")
             continue
         last = stretches[-1][1][-1] if stretches else None
-        if last is None or c.x0 - last.x1 > max(_TOLERANCE, COLUMN_GAP * (c.bottom - c.top)):
+        if last is None or _column_gap(c.x0 - last.x1, c.bottom - c.top):
             stretches.append(([""], []))
         elif c.x0 > last.x1 + _TOLERANCE:
             stretches[-1][0].append("")
