@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fazhi.document.config import OutlineConfig, SectionKind
 from fazhi.document.model import Heading, Lead, Paragraph, Section
@@ -313,9 +313,9 @@ def _sub_kinds(section: Section, cfg: OutlineConfig) -> Section:
         kind = next((k.name for k in cfg.kinds if k.subheading_re is not None and title
                      and k.name != section.kind and k.subheading_re.search(title)), None)
         if kind is not None:
-            c = c.model_copy(update={"kind": kind, "classified_by": "heading"})
+            c = replace(c, kind=kind, classified_by="heading")
         children.append(c)
-    return section.model_copy(update={"children": children})
+    return replace(section, children=children)
 
 
 def classify(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) -> Section:
@@ -327,8 +327,7 @@ def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineCon
     matched = _named_kinds(section.heading.title if section.heading else "", cfg)
     if matched:
         also = [k.name for k in matched[1:] if k.combine and matched[0].combine]
-        return section.model_copy(update={"kind": matched[0].name, "also": also,
-                                          "classified_by": "heading"})
+        return replace(section, kind=matched[0].name, also=also, classified_by="heading")
     body = "".join(p.norm for p in paragraphs[section.start:section.end])
     best, hits = None, 0
     for kind in cfg.kinds:
@@ -336,8 +335,8 @@ def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineCon
         if n >= kind.min_content_hits and n > hits:
             best, hits = kind.name, n
     if best is not None:
-        return section.model_copy(update={"kind": best, "classified_by": "content"})
-    return section.model_copy(update={"kind": cfg.default_kind, "classified_by": "default"})
+        return replace(section, kind=best, classified_by="content")
+    return replace(section, kind=cfg.default_kind, classified_by="default")
 
 
 def build_outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
@@ -358,7 +357,7 @@ def build_outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
         if named:
             start = named[0].paragraph  # numbered headings before it keep their level
             headings = [*named, *(h if h.paragraph < start
-                                  else h.model_copy(update={"level": h.level + 1})
+                                  else replace(h, level=h.level + 1)
                                   for h in headings)]
             headings.sort(key=lambda h: h.paragraph)
     if not headings:

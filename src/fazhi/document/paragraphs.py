@@ -12,7 +12,7 @@ next one, and the joined run counts as one line for the test above.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fazhi.document.model import Paragraph, SourceLine
 from fazhi.document.normalize import IndexMap, identity_map, index_map, normalize
@@ -87,9 +87,8 @@ def _make(index: int, group: list[Piece]) -> Paragraph:
     """Join a group's lines; normalisation is per character, so the pieces' norms join too."""
     if len(group) == 1:
         piece = group[0]
-        return Paragraph.model_construct(index=index, text=piece.text, norm=piece.norm,
-                                         norm_map=piece.norm_map, line_starts=[0],
-                                         locs=[piece.line.loc])
+        return Paragraph(index=index, text=piece.text, norm=piece.norm,
+                         norm_map=piece.norm_map, line_starts=[0], locs=[piece.line.loc])
     starts: list[int] = []
     norm_map = index_map()
     offset = 0
@@ -103,7 +102,7 @@ def _make(index: int, group: list[Piece]) -> Paragraph:
         else:
             norm_map.extend([i + offset for i in m])
         offset += len(piece.text)
-    return Paragraph.model_construct(
+    return Paragraph(
         index=index, text="".join(p.text for p in group), norm="".join(p.norm for p in group),
         norm_map=norm_map, line_starts=starts, locs=[p.line.loc for p in group])
 
@@ -123,7 +122,7 @@ def merge_paragraphs(paragraphs: list[Paragraph], start: int, end: int) -> list[
         locs.extend(p.locs)
         text += p.text
         norm += p.norm
-    merged = Paragraph.model_construct(index=start, text=text, norm=norm, norm_map=norm_map,
-                                       line_starts=starts, locs=locs)
-    after = [p.model_copy(update={"index": p.index - (end - start - 1)}) for p in paragraphs[end:]]
+    merged = Paragraph(index=start, text=text, norm=norm, norm_map=norm_map,
+                       line_starts=starts, locs=locs)
+    after = [replace(p, index=p.index - (end - start - 1)) for p in paragraphs[end:]]
     return [*paragraphs[:start], merged, *after]

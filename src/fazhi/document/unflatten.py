@@ -35,7 +35,7 @@ for wrapped lines. Every piece keeps the location of the line it came from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fazhi.document.config import FlattenedConfig, OutlineConfig
 from fazhi.document.metadata import DATE_RE
@@ -217,7 +217,7 @@ def _split_line(line: SourceLine, numbering: _Numbering, cfg: OutlineConfig,
         pieces.extend(SourceLine(text=chunk[a:b], loc=line.loc)
                       for a, b in zip(starts, starts[1:], strict=False) if chunk[a:b].strip())
     if pieces:
-        pieces[-1] = pieces[-1].model_copy(update={"wrapped": line.wrapped})
+        pieces[-1] = replace(pieces[-1], wrapped=line.wrapped)
     return pieces
 
 
