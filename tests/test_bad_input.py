@@ -25,6 +25,7 @@ from conftest import REPORTS
 from fazhi.cli import main
 from fazhi.document import readers
 from fazhi.document.model import Extracted
+from fazhi.document.readers.limits import Limits
 from fazhi.engine import Engine
 from fazhi.results import RunResult
 
@@ -217,6 +218,31 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     p = tmp_path / "huge.txt"
     p.write_bytes(("正文内容。" * 90_000).encode("utf-8"))  # 1.35 MB
     assert_coded_error(p, "too_large", "--max-size", "1")
+
+
+def test_text_over_the_line_limit(tmp_path: Path) -> None:
+    # 5,001 one-line headings in 60 KB: small on disk, but every line opens a
+    # section; --max-size 1 allows 5,000 lines
+    p = tmp_path / "headings.txt"
+    p.write_text("".join(f"{i}、标题\n" for i in range(1, 5002)), encoding="utf-8")
+    assert p.stat().st_size < 100_000
+    entry = assert_coded_error(p, "too_large", "--max-size", "1")
+    assert "5001 行" in entry["error"]["message"] and "5000 行" in entry["error"]["message"]
+    assert "--max-size" in entry["error"]["message"]
+
+
+def test_text_at_the_line_limit_is_checked(tmp_path: Path) -> None:
+    p = tmp_path / "headings.txt"
+    p.write_text("".join(f"{i}、标题\n" for i in range(1, 5001)), encoding="utf-8")
+    exit_code, out = run_cli("check", str(p), "--format", "json", "--max-size", "1")
+    assert json.loads(out)["reports"][0]["status"] == "checked"
+    assert exit_code == 0
+
+
+def test_the_line_limit_follows_the_size_limit() -> None:
+    assert Limits().max_lines == 100_000
+    assert Limits.for_size(20 * 1048576) == Limits()
+    assert Limits.for_size(1048576).max_lines == 5_000
 
 
 def test_zip_bomb(tmp_path: Path) -> None:
