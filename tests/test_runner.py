@@ -314,6 +314,38 @@ def test_ctrl_c_exits_130_and_keeps_the_previous_overview(
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_a_ctrl_c_that_python_drops_still_stops_the_run(
+        batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python raises KeyboardInterrupt wherever the main thread is; raised inside a
+    finalizer (a generator or an object being collected) it is printed and dropped.
+    The run remembers the signal and stops at the next report all the same."""
+    import signal
+
+    import fazhi.batch
+
+    real = fazhi.batch.run_tasks
+
+    def dropped(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for k, done in enumerate(real(*args, **kwargs)):  # type: ignore[arg-type]
+            if k == 2:
+                try:
+                    signal.raise_signal(signal.SIGINT)
+                except KeyboardInterrupt:
+                    pass  # as a finalizer would drop it
+            yield done
+
+    monkeypatch.setattr(fazhi.batch, "run_tasks", dropped)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("old", encoding="utf-8")
+    code, _, err = _check([str(batch), "--out", str(out), "--json", str(tmp_path / "r.json")])
+    assert code == 130
+    assert "已中断" in err
+    assert (out / "index.html").read_text(encoding="utf-8") == "old"
+    assert not (tmp_path / "r.json").exists()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def test_ctrl_c_on_a_real_run_leaves_no_temporary_files(tmp_path: Path) -> None:
     """SIGINT to the whole process group, as a terminal sends it, in the middle of a run."""
     import signal
@@ -334,7 +366,7 @@ def test_ctrl_c_on_a_real_run_leaves_no_temporary_files(tmp_path: Path) -> None:
     assert proc.poll() is None, "the run ended before it could be interrupted"
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130
+    assert proc.returncode == 130, err.decode("utf-8", "replace")
     assert "已中断" in err.decode("utf-8")
     assert (out / "index.html").read_text(encoding="utf-8") == "old"
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]

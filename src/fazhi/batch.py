@@ -11,10 +11,13 @@ previous ones. What to say about an interruption is the command's business.
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType, TracebackType
 from typing import BinaryIO, TextIO
 
 from fazhi.progress import Progress
@@ -40,6 +43,40 @@ class BatchOutputs:
     rules: list[RuleInfo] = field(default_factory=list)
 
 
+class CtrlC:
+    """Ctrl-C, remembered while a batch runs. Python raises KeyboardInterrupt wherever
+    the main thread is, and one raised inside a finalizer (a generator or an object
+    being collected) is printed and dropped, so a run could go on to the end and
+    replace the previous outputs. The batch asks :meth:`check` after every report and
+    before it puts its outputs in place. Only Python's own handler is replaced (an
+    ignored SIGINT stays ignored), and only in the main thread; it is restored after."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self.installed = False
+
+    def __enter__(self) -> CtrlC:
+        if threading.current_thread() is threading.main_thread() and \
+                signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, self._handle)
+            self.installed = True
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self.installed:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        """Raise KeyboardInterrupt if Ctrl-C was pressed (and the first one was dropped)."""
+        if self.seen:
+            raise KeyboardInterrupt
+
+
 @dataclass
 class BatchResult:
     summary: Summary
@@ -55,6 +92,7 @@ def run_batch(checker: Checker, tasks: Iterable[Task], jobs: int, timeout: float
     used: set[str] = set()
     stdout = outputs.stdout
     with ExitStack() as stack:
+        ctrl_c = stack.enter_context(CtrlC())
         file_writer = None
         if outputs.json_file is not None:
             file_writer = JsonWriter(
@@ -76,6 +114,8 @@ def run_batch(checker: Checker, tasks: Iterable[Task], jobs: int, timeout: float
                 overview.add(done.overview)
             used |= done.waived
             progress.advance()
+            ctrl_c.check()
+        ctrl_c.check()  # again after the pool has stopped, before the outputs are put in place
         progress.close()
         summary = tally.summary()
         for w in (file_writer, out_writer):
