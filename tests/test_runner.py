@@ -338,12 +338,17 @@ def test_a_ctrl_c_that_python_drops_still_stops_the_run(
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("old", encoding="utf-8")
-    code, _, err = _check([str(batch), "--out", str(out), "--json", str(tmp_path / "r.json")])
+    # as in a terminal: a test runner started in the background inherits SIGINT ignored
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        code, _, err = _check([str(batch), "--out", str(out), "--json", str(tmp_path / "r.json")])
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert code == 130
     assert "已中断" in err
     assert (out / "index.html").read_text(encoding="utf-8") == "old"
     assert not (tmp_path / "r.json").exists()
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 def test_ctrl_c_on_a_real_run_leaves_no_temporary_files(tmp_path: Path) -> None:
@@ -358,7 +363,10 @@ def test_ctrl_c_on_a_real_run_leaves_no_temporary_files(tmp_path: Path) -> None:
     (out / "index.html").write_text("old", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "fazhi", "check", str(folder), "--out", str(out),
                              "--jobs", "2", "--quiet"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            # as in a terminal: a test runner started in the background
+                            # (`cmd &`) passes SIGINT on ignored, and Python keeps it so
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while len(list(out.glob("r*.html"))) < 20 and time.monotonic() < deadline \
             and proc.poll() is None:
