@@ -12,10 +12,11 @@ UNPACK_FACTOR = 10
 MAX_MEMBERS = 20_000
 # Lines of extracted text allowed per MB of the size limit (100,000 at the
 # default 20 MB). A report has a few hundred lines, a bound volume of them
-# some tens of thousands. Every line may open a section, and the document
-# stage holds about 3 KB per section, so the line count, not the byte size,
-# bounds a worker's memory: 800,000 one-line headings in 13 MB took 2.6 GB
-# and a minute before this limit.
+# some tens of thousands. Every line may open a section, and a worker holds
+# about 3 KB per section until the report is written (its records, its
+# outline entry, its output), so the line count, not the byte size, bounds a
+# worker's memory: 800,000 one-line headings in 13 MB took 2.6 GB and a
+# minute before this limit.
 LINES_PER_MB = 5_000
 
 
