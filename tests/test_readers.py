@@ -836,6 +836,18 @@ def test_side_columns_of_later_pages_come_after_the_text() -> None:
     assert lines == [ln.text for ln in text[0] + text[1]] + [f"链接{i}" for i in range(4)]
 
 
+def test_side_lines_are_numbered_on_their_own_page() -> None:
+    """After the text they come, but an auditor who looks for one finds it on its page."""
+    text = [[_row(100 + 20 * i, (f"第{p}页第{i}行正文，依法全面履行政府职能，推进法治建设。", 120))
+             for i in range(5)] for p in range(3)]
+    side = [_row(100 + 20 * i, (f"链接{i}", 10)) for i in range(4)]
+    pages = set_side_columns_apart([side + text[0], side + text[1], text[2]])
+    places = [(ln.text, ln.loc.page, ln.loc.line) for ln in to_source_lines(pages)]
+    assert places[:5] == [(f"链接{i}", 1, i + 1) for i in range(4)] + [(text[0][0].text, 1, 5)]
+    assert places[-4:] == [(f"链接{i}", 2, 6 + i) for i in range(4)]
+    assert [p for _, p, _ in places[4:-4]] == [1] * 5 + [2] * 5 + [3] * 5
+
+
 @pytest.mark.parametrize("cells", [2, 3])
 def test_a_table_or_a_few_stray_stretches_are_no_side_column(cells: int) -> None:
     body = [_row(100 + 20 * i, (f"第{i}行正文，依法全面履行政府职能，严格规范公正文明执法工作。", 120))

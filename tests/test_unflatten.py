@@ -120,3 +120,18 @@ def test_a_real_flattened_report_gets_its_outline_back(engine: Engine) -> None:
         assert status[rule] == "pass", rule
     # every piece of evidence is on the file's one long line
     assert {e.line for r in report.results for e in r.evidence if r.rule.startswith("sec.")} == {3}
+
+
+def test_left_out_runs_end_only_where_the_places_go_back() -> None:
+    """Pieces of one flattened line share its place and stay in one run; a later
+    page's side line, read after the text, starts a run of its own."""
+    from fazhi.document.load import removed_runs
+    from fazhi.document.paragraphs import line_pieces
+
+    places = [(None, 1), (None, 1), (None, 1), (1, 1), (1, 2), (3, 5), (2, 40), (2, 41)]
+    pieces = line_pieces([SourceLine(text=f"第{i}段", loc=Location(line=ln, page=pg))
+                          for i, (pg, ln) in enumerate(places)])
+    kept = [pieces[2]]
+    runs = removed_runs(pieces, kept)
+    assert [[r.text for r in run] for run in runs] == [
+        ["第0段", "第1段"], ["第3段", "第4段", "第5段"], ["第6段", "第7段"]]

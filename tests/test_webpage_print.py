@@ -27,7 +27,7 @@ from fazhi.document.readers.layout import (
     strip_furniture,
     to_source_lines,
 )
-from fazhi.engine import Engine
+from fazhi.engine import Engine, source_lines
 from fazhi.results import ReportResult
 
 chromium.require("web page print tests")
@@ -157,6 +157,35 @@ def test_a_side_column_printed_beside_the_article_is_read_apart(
     checked = load_document(path, engine.book.document).paragraphs
     numbered = re.compile("|".join(f"{w}[1-4]" for w in SIDE_LINKS))
     assert not [p.text for p in checked if numbered.search(p.text)]
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize("name", NAMES)
+def test_side_column_lines_keep_their_page(
+        name: str, side: str, engine: Engine,
+        with_side_column: dict[tuple[str, str], Path]) -> None:
+    """The side column's lines are read after the text but keep the page they are
+    printed on: the left-out runs read first to last, and in the scorecard's full
+    text a page's side lines come after the paragraphs that begin on that page (one
+    that runs on to the next page included) and before those of later pages."""
+    path = with_side_column[(name, side)]
+    doc = load_document(path, engine.book.document)
+    links = re.compile("|".join(f"{w}[1-4]" for w in SIDE_LINKS))
+    side = [r for run in doc.removed for r in run if links.search(r.text)]
+    assert len({r.loc.page for r in side}) >= 2, "the column should reach a second page"
+    printed = pdfium.PdfDocument(path)
+    try:
+        texts = [re.sub(r"\s", "", page.get_textpage().get_text_range()) for page in printed]
+    finally:
+        printed.close()
+    for r in side:
+        assert r.loc.page is not None
+        assert re.sub(r"\s", "", r.text) in texts[r.loc.page - 1], (r.text, r.loc)
+    for run in doc.removed:
+        assert [r.loc.place for r in run] == sorted(r.loc.place for r in run)
+    begins = [doc.paragraphs[s.block].locs[0].page if s.block is not None else s.page
+              for s in source_lines(doc)]  # the left-out lines' own places
+    assert begins == sorted(begins)
 
 
 @pytest.mark.parametrize("side", ["left", "right"])

@@ -24,7 +24,7 @@ from fazhi.checks.base import compile_patterns
 from fazhi.document.config import compile_any
 from fazhi.document.load import build_document, load_document
 from fazhi.document.locate import heading_text
-from fazhi.document.model import Document, DocumentError, Evidence, Extracted, Location, Section
+from fazhi.document.model import Document, DocumentError, Evidence, Extracted, Section
 from fazhi.document.model import SourceLine as DocLine
 from fazhi.document.readers import DEFAULT_MAX_BYTES
 from fazhi.results import (
@@ -186,9 +186,9 @@ def source_lines(doc: Document) -> list[SourceLine]:
     places; the lines left out as a web page's chrome stand where they were, with no
     block."""
     out: list[SourceLine] = []
-    left_out = sorted(doc.removed, key=lambda run: _place(run[0].loc))
+    left_out = sorted(doc.removed, key=lambda run: run[0].loc.place)
     for p in doc.paragraphs:
-        while left_out and _place(left_out[0][0].loc) < _place(p.locs[0]):
+        while left_out and left_out[0][0].loc.place < p.locs[0].place:
             out.extend(_left_out(left_out.pop(0)))
         ends = [*p.line_starts[1:], len(p.text)]
         for start, end, loc in zip(p.line_starts, ends, p.locs, strict=True):
@@ -197,10 +197,6 @@ def source_lines(doc: Document) -> list[SourceLine]:
     for run in left_out:
         out.extend(_left_out(run))
     return out
-
-
-def _place(loc: Location) -> tuple[int, int]:
-    return loc.page or 0, loc.line
 
 
 def _left_out(run: list[DocLine]) -> list[SourceLine]:

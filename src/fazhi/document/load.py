@@ -84,7 +84,9 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
 
 
 def removed_runs(pieces: list[Piece], kept: list[Piece]) -> list[list[SourceLine]]:
-    """The lines of ``pieces`` not in ``kept``, in runs of consecutive ones."""
+    """The lines of ``pieces`` not in ``kept``, in runs of consecutive ones. A run
+    also ends where the places go back (a PDF's side-column lines come after the
+    text, each numbered on its own page), so that each run reads first to last."""
     ids = {id(p) for p in kept}
     runs: list[list[SourceLine]] = []
     previous_removed = False
@@ -92,7 +94,7 @@ def removed_runs(pieces: list[Piece], kept: list[Piece]) -> list[list[SourceLine
         if id(p) in ids:
             previous_removed = False
             continue
-        if previous_removed:
+        if previous_removed and p.line.loc.place >= runs[-1][-1].loc.place:
             runs[-1].append(p.line)
         else:
             runs.append([p.line])

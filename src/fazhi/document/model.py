@@ -32,6 +32,11 @@ class Location:
     page: int | None = None
     paragraph: int | None = None
 
+    @property
+    def place(self) -> tuple[int, int]:
+        """(page, line): places in reading order compare in this order (page 0 without pages)."""
+        return self.page or 0, self.line
+
 
 @dataclass(frozen=True, slots=True)
 class SourceLine:

@@ -191,7 +191,8 @@ def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
     Lines of a side column (``side``) are a web page's chrome, like its menus: those
     of the first page with text come before the text, those of later pages after
     its end (between two lines they could split a paragraph that runs on from one
-    page to the next). They are numbered where they come."""
+    page to the next). Each is numbered on its own page: before the text's lines on
+    the first page, after them on a later one."""
     flat = [(p, line) for p, lines in enumerate(pages) for line in lines if not line.side]
     sides = [[ln for ln in lines if ln.side] for lines in pages]
     out: list[SourceLine] = []
@@ -221,9 +222,10 @@ def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
     # Short lines do not count: indented menu items (a web page's) are no paragraphs.
     indented_lines = sum(ln.x0 >= left + 0.8 * size for ln in long_lines)
     uses_indent = indented_lines >= max(2, len(long_lines) // 20)
-    first, last = flat[0][0], flat[-1][0]
-    for ln in (ln for q in range(first + 1) for ln in sides[q]):
-        emit(first, ln.text)
+    first = flat[0][0]
+    for q in range(first + 1):
+        for ln in sides[q]:
+            emit(q, ln.text)
     for k, (p, line) in enumerate(flat):
         wrapped = False
         if has_margin and k + 1 < len(flat) and line.x1 >= right - 1.5 * size:
@@ -240,7 +242,7 @@ def to_source_lines(pages: list[list[PlacedLine]]) -> list[SourceLine]:
         emit(p, line.text, wrapped)
     for q in range(first + 1, len(pages)):
         for ln in sides[q]:
-            emit(max(q, last), ln.text)
+            emit(q, ln.text)
     return out
 
 
