@@ -32,6 +32,12 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{2,40})""", re.IGNORECASE)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""")
 _XML_DECL_TEXT = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Control characters that lxml refuses in the text it is given (they stay in the
+# parsed tree and fail when pruning moves text): a vertical tab (Word's Shift+Enter,
+# which pages made from Word keep) or a form feed becomes whitespace, the others
+# go; a browser shows none of them.
+_BREAK_CONTROLS = re.compile("[\x0b\x0c]")
+_OTHER_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 _WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
           "gb_2312-80": "gb18030", "big5": "big5hkscs", "iso-8859-1": "cp1252",
           "us-ascii": "utf-8", "ascii": "utf-8"}
@@ -284,6 +290,7 @@ def read_page(decoded: Decoded, fmt: str = "html") -> Extracted:
     """The article of a decoded page as lines (``fmt``: the format to report)."""
     text, encoding, replaced = decoded
     text = _XML_DECL_TEXT.sub("", text.lstrip("\ufeff"))
+    text = _OTHER_CONTROLS.sub("", _BREAK_CONTROLS.sub("\n", text))
     if not text.strip():
         raise DocumentError("empty", "网页为空。请确认下载完整后重试。")
     try:
