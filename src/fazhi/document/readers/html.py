@@ -32,10 +32,6 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{2,40})""", re.IGNORECASE)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""")
 _XML_DECL_TEXT = re.compile(r"^\s*<\?xml[^>]*\?>")
-# Control characters that lxml refuses in the text it is given (they stay in the
-# parsed tree and fail when pruning moves text): a vertical tab (Word's Shift+Enter,
-# which pages made from Word keep) or a form feed becomes whitespace, the others
-# go; a browser shows none of them.
 _BREAK_CONTROLS = re.compile("[\x0b\x0c]")
 _OTHER_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 _WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
@@ -112,6 +108,15 @@ def decode_html(data: bytes) -> Decoded:
     return decode_bytes(data)
 
 
+def _xml_text(text: str) -> str:
+    """``text`` without the control characters lxml refuses in text it is given: a
+    vertical tab (Word's Shift+Enter, which pages made from Word keep) or a form
+    feed becomes a line break, the others go; a browser shows none of them. They
+    come in as characters and as references (``&#11;``), which the parser turns
+    into them, so both the page and the text taken from its tree are cleaned."""
+    return _OTHER_CONTROLS.sub("", _BREAK_CONTROLS.sub("\n", text))
+
+
 def _tag(el: Any) -> str:
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
@@ -145,9 +150,9 @@ def _prune(root: Any, chrome_classes: bool) -> None:
         parent.remove(el)
         if tail:
             if prev is not None:
-                prev.tail = (prev.tail or "") + tail
+                prev.tail = _xml_text((prev.tail or "") + tail)
             else:
-                parent.text = (parent.text or "") + tail
+                parent.text = _xml_text((parent.text or "") + tail)
 
 
 def _cjk(s: str) -> int:
@@ -290,7 +295,7 @@ def read_page(decoded: Decoded, fmt: str = "html") -> Extracted:
     """The article of a decoded page as lines (``fmt``: the format to report)."""
     text, encoding, replaced = decoded
     text = _XML_DECL_TEXT.sub("", text.lstrip("\ufeff"))
-    text = _OTHER_CONTROLS.sub("", _BREAK_CONTROLS.sub("\n", text))
+    text = _xml_text(text)
     if not text.strip():
         raise DocumentError("empty", "网页为空。请确认下载完整后重试。")
     try:
@@ -298,11 +303,12 @@ def read_page(decoded: Decoded, fmt: str = "html") -> Extracted:
     except (etree.ParserError, ValueError) as exc:
         raise DocumentError("empty", "网页中没有可读的内容。请确认下载完整后重试。") from exc
     title = _title(root)
+    title = " ".join(_xml_text(title).split()) if title else None
     _prune(root, chrome_classes=False)
     body = find_body(root)
     _prune(body, chrome_classes=True)
-    lines = [ln for ln in _lines(body)
-             if not (len(ln) <= 60 and _CHROME_LINE.match(normalize_text(ln)))]
+    lines = [ln for ln in (_xml_text(x).strip() for x in _lines(body))
+             if ln and not (len(ln) <= 60 and _CHROME_LINE.match(normalize_text(ln)))]
     if title:
         t = normalize_text(title)
         head = [normalize_text(ln) for ln in lines[:6]]
