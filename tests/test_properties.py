@@ -2,7 +2,8 @@
 
 Random bytes under every supported extension, damaged copies of real .docx,
 .doc, .rtf, .odt, .pdf, .ofd and .html files and of a .zip of reports, and random cuts, insertions and encodings of the
-dev reports never raise out of the readers or the engine. The readers' own
+dev reports, and web pages with control characters and references spliced in,
+never raise out of the readers or the engine. The readers' own
 errors must be coded (the engine's ``internal_error`` guard is not needed).
 """
 
@@ -129,3 +130,30 @@ def test_web_page_fragments(engine: Engine, name: str, start: float, length: flo
     page = (f'<html><head><meta charset="{encoding}"></head><body>{junk}'
             f'<div class="TRS_Editor">{body.replace(chr(10), "<br>")}</div>{junk}</body></html>')
     read_all_the_way(engine, "page.html", page.encode(encoding, errors="replace"))
+
+
+# What a page can hold that lxml refuses in text it is given: control characters, as
+# characters and as references, around elements the reader drops (whose tails move).
+PAGE_TOKENS = ["<script>x</script>", "<style>p{}</style>", "<p>", "</p>", "<br>", "<div>",
+               "</div>", "&#11;", "&#1;", "&#0;", "&#12;", "&#xFFFE;", "&#xD800;", "&amp;",
+               "\x0b", "\x0c", "\x01", "\x1f", "\u2028", "<!--", "-->", "一、", "（一）", "。"]
+
+
+@SETTINGS
+@given(name=st.sampled_from(sorted(TEXTS)), start=st.floats(0, 1), length=st.floats(0, 1),
+       where=st.floats(0, 1), suffix=st.sampled_from([".html", ".mht"]),
+       junk=st.lists(st.sampled_from(PAGE_TOKENS), max_size=30).map("".join))
+def test_web_page_with_controls_and_references(engine: Engine, name: str, start: float,
+                                               length: float, where: float, suffix: str,
+                                               junk: str) -> None:
+    text = TEXTS[name]
+    a = int(start * len(text))
+    body = text[a: a + int(length * (len(text) - a)) + 1]
+    i = int(where * len(body))
+    body = body[:i] + junk + body[i:]
+    page = ('<html><head><meta charset="utf-8"></head><body><script>x</script>'
+            f'{junk}<div class="TRS_Editor">{body.replace(chr(10), "<p>")}</div></body></html>')
+    if suffix == ".mht":
+        page = ('MIME-Version: 1.0\r\nContent-Type: text/html; charset="utf-8"\r\n\r\n'
+                + page)
+    read_all_the_way(engine, f"page{suffix}", page.encode("utf-8"))
