@@ -97,6 +97,13 @@ def test_damaged_real_files(engine: Engine, samples: dict[str, bytes], suffix: s
     read_all_the_way(engine, f"damaged{suffix}", bytes(data))
 
 
+def excerpt(name: str, start: float, length: float) -> str:
+    """A stretch of a dev report: from ``start`` (0–1) for ``length`` (0–1) of the rest."""
+    text = TEXTS[name]
+    a = int(start * len(text))
+    return text[a: a + int(length * (len(text) - a)) + 1]
+
+
 ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be", "big5"]
 
 
@@ -107,9 +114,7 @@ ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf
 def test_cut_insert_and_encode_a_report(engine: Engine, name: str, start: float, length: float,
                                         insert: str, where: float, encoding: str,
                                         crlf: bool) -> None:
-    text = TEXTS[name]
-    a = int(start * len(text))
-    text = text[a: a + int(length * (len(text) - a)) + 1]
+    text = excerpt(name, start, length)
     i = int(where * len(text))
     text = text[:i] + insert + text[i:]
     if crlf:
@@ -124,9 +129,7 @@ def test_cut_insert_and_encode_a_report(engine: Engine, name: str, start: float,
        junk=st.text(alphabet=st.sampled_from("<>/&;\"'=pdivbrtable \n一、（）。"), max_size=80))
 def test_web_page_fragments(engine: Engine, name: str, start: float, length: float,
                             encoding: str, junk: str) -> None:
-    text = TEXTS[name]
-    a = int(start * len(text))
-    body = text[a: a + int(length * (len(text) - a)) + 1]
+    body = excerpt(name, start, length)
     page = (f'<html><head><meta charset="{encoding}"></head><body>{junk}'
             f'<div class="TRS_Editor">{body.replace(chr(10), "<br>")}</div>{junk}</body></html>')
     read_all_the_way(engine, "page.html", page.encode(encoding, errors="replace"))
@@ -146,9 +149,7 @@ PAGE_TOKENS = ["<script>x</script>", "<style>p{}</style>", "<p>", "</p>", "<br>"
 def test_web_page_with_controls_and_references(engine: Engine, name: str, start: float,
                                                length: float, where: float, suffix: str,
                                                junk: str) -> None:
-    text = TEXTS[name]
-    a = int(start * len(text))
-    body = text[a: a + int(length * (len(text) - a)) + 1]
+    body = excerpt(name, start, length)
     i = int(where * len(body))
     body = body[:i] + junk + body[i:]
     page = ('<html><head><meta charset="utf-8"></head><body><script>x</script>'
