@@ -195,11 +195,11 @@ def extract(path: Path, data: bytes, limits: Limits | None = None) -> Extracted:
     if not data.strip():
         raise DocumentError("empty", "文件为空（或只有空白）。请确认下载完整后重试。")
     extracted = reader(data, os.fspath(path), limits)
-    check_line_count(len(extracted.lines), limits)
+    _check_line_count(len(extracted.lines), limits)
     return extracted
 
 
-def check_line_count(count: int, limits: Limits) -> None:
+def _check_line_count(count: int, limits: Limits) -> None:
     """Raise ``too_large`` for more lines of text than ``limits`` allow."""
     if count > limits.max_lines:
         raise DocumentError(

@@ -113,7 +113,8 @@ def _xml_text(text: str) -> str:
     vertical tab (Word's Shift+Enter, which pages made from Word keep) or a form
     feed becomes a line break, the others go; a browser shows none of them. They
     come in as characters and as references (``&#11;``), which the parser turns
-    into them, so both the page and the text taken from its tree are cleaned."""
+    into them, so what goes into the tree (text that pruning moves) and what comes
+    out of it (the lines, the title) is cleaned, not the page before parsing."""
     return _OTHER_CONTROLS.sub("", _BREAK_CONTROLS.sub("\n", text))
 
 
@@ -295,7 +296,6 @@ def read_page(decoded: Decoded, fmt: str = "html") -> Extracted:
     """The article of a decoded page as lines (``fmt``: the format to report)."""
     text, encoding, replaced = decoded
     text = _XML_DECL_TEXT.sub("", text.lstrip("\ufeff"))
-    text = _xml_text(text)
     if not text.strip():
         raise DocumentError("empty", "网页为空。请确认下载完整后重试。")
     try:
