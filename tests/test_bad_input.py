@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import tracemalloc
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +25,7 @@ import docbuild
 from conftest import REPORTS
 from fazhi.cli import main
 from fazhi.document import readers
-from fazhi.document.model import Extracted
+from fazhi.document.model import DocumentError, Extracted
 from fazhi.document.readers.limits import Limits
 from fazhi.engine import Engine
 from fazhi.results import RunResult
@@ -243,6 +244,58 @@ def test_the_line_limit_follows_the_size_limit() -> None:
     assert Limits().max_lines == 100_000
     assert Limits.for_size(20 * 1048576) == Limits()
     assert Limits.for_size(1048576).max_lines == 5_000
+    assert Limits().max_markup == 1_000_000
+    assert Limits.for_size(1048576).max_markup == 200_000  # never fewer
+
+
+def test_blank_lines_over_the_limit_are_refused_before_they_are_made() -> None:
+    # two million line breaks in 2 MB: refused on their count, not after a record
+    # for each of them (19 MB of blank lines took 3.7 GB and 50 s before)
+    data = "\n".join(["一、法治建设"] + [""] * 2_000_000).encode("utf-8")
+    tracemalloc.start()
+    try:
+        with pytest.raises(DocumentError) as exc:
+            readers.extract(Path("blank.txt"), data, Limits.for_size(1048576))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert exc.value.code == "too_large" and "2000000 行" in exc.value.message
+    assert peak < 30 * 1048576, peak
+
+
+def _markup_heavy(kind: str, path: Path, count: int) -> Path:
+    """A small report file that holds ``count`` empty elements (no text, no lines)."""
+    if kind == "html":
+        docbuild.make_html(LINES, path)
+        page = path.read_bytes()
+        path.write_bytes(page.replace(b"</body>", b"<br>" * count + b"</body>"))
+        return path
+    docbuild.make_docx(LINES, path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"</w:body>", b"<w:p/>" * count + b"</w:body>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+def test_markup_over_the_limit_is_refused_before_parsing(tmp_path: Path, kind: str) -> None:
+    # 16 MB of <br> took 530 MB in the parser and ran past the time limit; empty
+    # elements make no lines, so the line limit never saw them
+    p = _markup_heavy(kind, tmp_path / f"markup.{kind}", 210_000)
+    assert p.stat().st_size < 1048576
+    entry = assert_coded_error(p, "too_large", "--max-size", "1")
+    assert "排版标记" in entry["error"]["message"] and "200000 个" in entry["error"]["message"]
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+def test_markup_under_the_limit_is_read(tmp_path: Path, kind: str) -> None:
+    p = _markup_heavy(kind, tmp_path / f"markup.{kind}", 150_000)
+    exit_code, out = run_cli("check", str(p), "--format", "json", "--max-size", "1")
+    assert json.loads(out)["reports"][0]["status"] == "checked"
 
 
 def test_zip_bomb(tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import docbuild
 from conftest import REPORTS
@@ -22,6 +24,7 @@ from fazhi.document.readers.layout import (
     to_source_lines,
 )
 from fazhi.document.readers.numbering import cn_counting, format_number
+from fazhi.document.readers.txt import line_count
 from fazhi.engine import Engine
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -893,3 +896,9 @@ def test_a_table_wider_than_the_text_keeps_its_outer_cells() -> None:
                   (f"办结率百分之{90 + i}", 400), (f"备注{i}", 700)) for i in range(6)]
     pages = [body + table]
     assert set_side_columns_apart(pages) == pages
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029 a法\x00", max_size=40))
+def test_line_count_is_the_number_of_lines_splitlines_makes(text: str) -> None:
+    assert line_count(text) == len(text.splitlines())

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from fazhi.document.model import DocumentError, Extracted
 from fazhi.document.readers.archive import ARCHIVES
-from fazhi.document.readers.limits import DEFAULT_MAX_BYTES, LINES_PER_MB, Limits
+from fazhi.document.readers.limits import DEFAULT_MAX_BYTES, Limits
 
 __all__ = ["DEFAULT_MAX_BYTES", "READERS", "Limits", "extract", "is_report_file", "is_supported",
            "read_bytes", "supported_suffixes"]
@@ -195,16 +195,5 @@ def extract(path: Path, data: bytes, limits: Limits | None = None) -> Extracted:
     if not data.strip():
         raise DocumentError("empty", "文件为空（或只有空白）。请确认下载完整后重试。")
     extracted = reader(data, os.fspath(path), limits)
-    _check_line_count(len(extracted.lines), limits)
+    limits.check_lines(len(extracted.lines))  # every reader's lines, however made
     return extracted
-
-
-def _check_line_count(count: int, limits: Limits) -> None:
-    """Raise ``too_large`` for more lines of text than ``limits`` allow."""
-    if count > limits.max_lines:
-        raise DocumentError(
-            "too_large",
-            f"提取出的文字有 {count} 行，超过上限 {limits.max_lines} 行"
-            "（一份年度报告通常只有几百行）。请确认这是单份报告而不是多份报告的合集；"
-            f"若确实如此，可用 --max-size 调高上限（每 MB 允许 {LINES_PER_MB} 行）。",
-        )

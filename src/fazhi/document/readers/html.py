@@ -289,15 +289,16 @@ def _lines(el: Any) -> list[str]:
 def read(data: bytes, path: str, limits: Limits) -> Extracted:
     if b"\x00" in data[:4096] and data[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         raise DocumentError("binary", "文件内容是二进制数据，不是网页（扩展名可能有误）。请确认文件格式后重试。")
-    return read_page(decode_html(data))
+    return read_page(decode_html(data), limits)
 
 
-def read_page(decoded: Decoded, fmt: str = "html") -> Extracted:
+def read_page(decoded: Decoded, limits: Limits, fmt: str = "html") -> Extracted:
     """The article of a decoded page as lines (``fmt``: the format to report)."""
     text, encoding, replaced = decoded
     text = _XML_DECL_TEXT.sub("", text.lstrip("\ufeff"))
     if not text.strip():
         raise DocumentError("empty", "网页为空。请确认下载完整后重试。")
+    limits.check_markup(text.count("<"))  # before the parser holds every element
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
@@ -314,6 +315,7 @@ def read_page(decoded: Decoded, fmt: str = "html") -> Extracted:
         head = [normalize_text(ln) for ln in lines[:6]]
         if len(t) >= 6 and not any(t in h or (len(h) >= 6 and h in t) for h in head):
             lines.insert(0, title)
+    limits.check_lines(len(lines))  # before a record is made for each
     return Extracted(format=fmt, encoding=encoding,
                      lines=[SourceLine(text=t, loc=Location(line=i + 1)) for i, t in enumerate(lines)],
                      warnings=["damaged_bytes"] if replaced else [])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fazhi.document.model import DocumentError
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # A .docx/.ofd package may unpack to at most this many times the file size limit.
 # Text XML compresses about tenfold and embedded images hardly at all, so a
@@ -18,6 +20,14 @@ MAX_MEMBERS = 20_000
 # worker's memory: 800,000 one-line headings in 13 MB took 2.6 GB and a
 # minute before this limit.
 LINES_PER_MB = 5_000
+# Markup tags (counted as "<") allowed in one web page or one XML part of a
+# package, per MB of the size limit (1,000,000 at the default 20 MB), and never
+# fewer than MARKUP_MIN. A report's page or document.xml has some thousands to
+# a hundred thousand. The parser holds 130 bytes and more a tag before any line
+# is counted, so this bounds a worker's memory where the line count comes too
+# late: 16 MB of <br> took 530 MB to parse and ran past the time limit before.
+MARKUP_PER_MB = 50_000
+MARKUP_MIN = 200_000
 
 
 @dataclass(frozen=True)
@@ -26,8 +36,31 @@ class Limits:
     max_unpacked: int = DEFAULT_MAX_BYTES * UNPACK_FACTOR
     max_members: int = MAX_MEMBERS
     max_lines: int = DEFAULT_MAX_BYTES * LINES_PER_MB // 1048576
+    max_markup: int = DEFAULT_MAX_BYTES * MARKUP_PER_MB // 1048576
 
     @classmethod
     def for_size(cls, max_bytes: int) -> Limits:
         return cls(max_bytes=max_bytes, max_unpacked=max_bytes * UNPACK_FACTOR,
-                   max_lines=max(1, max_bytes * LINES_PER_MB // 1048576))
+                   max_lines=max(1, max_bytes * LINES_PER_MB // 1048576),
+                   max_markup=max(MARKUP_MIN, max_bytes * MARKUP_PER_MB // 1048576))
+
+    def check_lines(self, count: int) -> None:
+        """Raise ``too_large`` for more lines of text than allowed."""
+        if count > self.max_lines:
+            raise DocumentError(
+                "too_large",
+                f"提取出的文字有 {count} 行，超过上限 {self.max_lines} 行"
+                "（一份年度报告通常只有几百行）。请确认这是单份报告而不是多份报告的合集；"
+                f"若确实如此，可用 --max-size 调高上限（每 MB 允许 {LINES_PER_MB} 行）。",
+            )
+
+    def check_markup(self, count: int) -> None:
+        """Raise ``too_large`` for more markup tags in one page or XML part than allowed."""
+        if count > self.max_markup:
+            raise DocumentError(
+                "too_large",
+                f"文件的排版标记有 {count} 个，超过上限 {self.max_markup} 个"
+                "（一份年度报告通常只有几千到几万个）。文件可能已损坏或由程序异常生成；"
+                "请用原软件打开后另存为 .docx 或 PDF 再检查。确属正常文件时，"
+                f"可用 --max-size 调高上限（每 MB 允许 {MARKUP_PER_MB} 个）。",
+            )

@@ -62,11 +62,11 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
         if b"\x00" in data[:4096] and data[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
             raise DocumentError("binary", "文件内容是二进制数据，不是网页存档（扩展名可能有误）。"
                                 "请确认文件格式后重试。")
-        return read_page(decode_html(data), fmt="mhtml")
+        return read_page(decode_html(data), limits, fmt="mhtml")
     msg = email.message_from_bytes(data, policy=policy.compat32)
     part = _html_part(msg)
     payload = part.get_payload(decode=True) if part is not None else None
     if part is None or not isinstance(payload, bytes) or not payload.strip():
         raise DocumentError("corrupt", "网页存档中没有网页正文（文件可能保存或下载不完整）。"
                             "请用浏览器打开该文件，另存为 .html 或打印为 PDF 后重试。")
-    return read_page(_decode(part, payload), fmt="mhtml")
+    return read_page(_decode(part, payload), limits, fmt="mhtml")

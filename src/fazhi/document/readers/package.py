@@ -91,7 +91,9 @@ class Package:
 
     def xml(self, name: str) -> Any:
         """Parse a member as XML; return the root element."""
-        return parse_xml(self.read(name), self.what, name)
+        data = self.read(name)
+        self.limits.check_markup(data.count(b"<"))  # before the parser holds every element
+        return parse_xml(data, self.what, name)
 
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
