@@ -263,6 +263,21 @@ def test_blank_lines_over_the_limit_are_refused_before_they_are_made() -> None:
     assert peak < 30 * 1048576, peak
 
 
+
+def test_word_processor_lines_over_the_limit_are_counted_not_made() -> None:
+    # .docx, .doc, .odt and .rtf share paragraph_lines: past the limit it counts
+    # the lines without making a record for each (2.5 million took 600 MB before)
+    data = ("{\\rtf1\\ansi " + "a\\par " * 300_000 + "}").encode("ascii")
+    tracemalloc.start()
+    try:
+        with pytest.raises(DocumentError) as exc:
+            readers.extract(Path("many.rtf"), data, Limits.for_size(1048576))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert exc.value.code == "too_large" and "300000 行" in exc.value.message
+    assert peak < 25 * 1048576, peak
+
 def _markup_heavy(kind: str, path: Path, count: int) -> Path:
     """A small report file that holds ``count`` empty elements (no text, no lines)."""
     if kind == "html":

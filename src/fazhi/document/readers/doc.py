@@ -307,7 +307,7 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
         raise corrupt(WHAT, f"{exc}部分损坏") from exc
     except (struct.error, IndexError) as exc:  # a structure that does not fit its stream
         raise corrupt(WHAT, "格式信息不完整") from exc
-    return Extracted(format="doc", encoding=None, lines=paragraph_lines(blocks))
+    return Extracted(format="doc", encoding=None, lines=paragraph_lines(blocks, limits))
 
 
 def _document(word: bytes, table: bytes, fib: _Fib) -> list[str]:

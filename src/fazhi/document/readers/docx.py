@@ -247,4 +247,4 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
     styles, default, numbering_styles = _styles(pkg.xml(styles_name) if styles_name else None)
     numbering = Numbering(pkg.xml(numbering_name) if numbering_name else None, numbering_styles)
     reader = _Reader(numbering, styles, default)
-    return Extracted(format="docx", encoding=None, lines=paragraph_lines(reader.blocks(body)))
+    return Extracted(format="docx", encoding=None, lines=paragraph_lines(reader.blocks(body), limits))

@@ -263,4 +263,4 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
         raise corrupt(WHAT, "content.xml 中没有 office:text 正文")
     styles_name = pkg.find("styles.xml")
     reader = _Reader(*_styles(pkg.xml(styles_name) if styles_name else None, root))
-    return Extracted(format="odt", encoding=None, lines=paragraph_lines(reader.blocks(text)))
+    return Extracted(format="odt", encoding=None, lines=paragraph_lines(reader.blocks(text), limits))

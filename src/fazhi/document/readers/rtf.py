@@ -73,7 +73,7 @@ def _codec(name: str) -> str:
 def read(data: bytes, path: str, limits: Limits) -> Extracted:
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         raise corrupt(WHAT, "文件开头不是 RTF 格式")
-    return Extracted(format="rtf", encoding=None, lines=_lines(_Parser().run(data)))
+    return Extracted(format="rtf", encoding=None, lines=_lines(_Parser().run(data), limits))
 
 
 class _Parser:
@@ -203,7 +203,7 @@ class _Parser:
         return 0
 
 
-def _lines(pieces: list[str]) -> list[SourceLine]:
+def _lines(pieces: list[str], limits: Limits) -> list[SourceLine]:
     """Paragraphs and table rows from the body's text and marks."""
     blocks: list[str] = []
     cells: list[str] = []
@@ -226,7 +226,7 @@ def _lines(pieces: list[str]) -> list[SourceLine]:
         else:
             current.append(piece)
     blocks.append(" | ".join(c for c in [*cells, "".join(current)] if c.strip()))
-    lines = paragraph_lines(blocks)
+    lines = paragraph_lines(blocks, limits)
     if not lines:
         raise DocumentError("empty", "RTF 文档中没有正文文字。请确认文件完整后重试。")
     return lines
