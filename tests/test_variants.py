@@ -1,0 +1,116 @@
+"""The same report, written the ways real reports vary, gets the same judgements.
+
+Each variant rewrites a whole sample report the way another office, editor or
+copy-and-paste would: punctuation in half-width, other heading numbering, an
+indent of full-width spaces, blank lines between paragraphs or none, Windows
+line ends, lines hard-wrapped at the 28 characters of a 公文 page (text copied
+out of a PDF), the line breaks lost (text copied out of a web page), digits in
+full width. Every rule must keep the status it has on the report as written:
+a difference is a judgement that hangs on layout rather than on what the
+report says.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+
+import pytest
+
+from conftest import REPORTS, statuses
+from fazhi.engine import Engine
+from fazhi.results import ReportResult
+
+Variant = Callable[[str], str]
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines()
+
+
+def half_width(text: str) -> str:
+    return text.translate(str.maketrans("，：；（）！？", ",:;()!?"))
+
+
+def numbered_with_dots(text: str) -> str:
+    """一、 → 一.   and   1、 → 1."""
+    text = re.sub(r"(?m)^(\s*[一二三四五六七八九十]+)、", r"\1.", text)
+    return re.sub(r"(?m)^(\s*\d{1,2})[、．]", r"\1.", text)
+
+
+def half_width_brackets(text: str) -> str:
+    """（一） → (一) at the start of a line."""
+    return re.sub(r"(?m)^(\s*)（([一二三四五六七八九十]+)）", r"\1(\2)", text)
+
+
+def indented(text: str) -> str:
+    return "\n".join("　　" + ln.strip() if ln.strip() else ln for ln in _lines(text))
+
+
+def blank_lines_between(text: str) -> str:
+    return "\n\n".join(ln for ln in _lines(text) if ln.strip())
+
+
+def no_blank_lines(text: str) -> str:
+    return "\n".join(ln for ln in _lines(text) if ln.strip())
+
+
+def windows_line_ends(text: str) -> str:
+    return "\r\n".join(ln + "  " for ln in _lines(text))
+
+
+def wrapped_at_28(text: str) -> str:
+    """Hard line breaks every 28 characters, as copied from a 公文 PDF page."""
+    return "\n".join(piece for ln in _lines(text) for piece in textwrap.wrap(ln, 28))
+
+
+def wrapped_half_width(text: str) -> str:
+    return wrapped_at_28(half_width(text))
+
+
+def flattened(text: str) -> str:
+    return "".join(ln.strip() for ln in _lines(text))
+
+
+def flattened_with_spaces(text: str) -> str:
+    return " ".join(ln.strip() for ln in _lines(text) if ln.strip())
+
+
+def full_width_digits(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+
+
+def spaced_years(text: str) -> str:
+    return re.sub(r"(\d{4})年", r"\1 年", text)
+
+
+VARIANTS: list[Variant] = [
+    half_width, numbered_with_dots, half_width_brackets, indented, blank_lines_between,
+    no_blank_lines, windows_line_ends, wrapped_at_28, wrapped_half_width, flattened,
+    flattened_with_spaces, full_width_digits, spaced_years,
+]
+NAMES = sorted(p.name for p in REPORTS.glob("*.txt"))
+_AS_WRITTEN: dict[str, dict[str, str]] = {}
+
+
+def _as_written(name: str, check_text: Callable[[str], ReportResult]) -> dict[str, str]:
+    if name not in _AS_WRITTEN:
+        _AS_WRITTEN[name] = statuses(check_text((REPORTS / name).read_text("utf-8")))
+    return _AS_WRITTEN[name]
+
+
+def test_every_variant_changes_the_text() -> None:
+    text = (REPORTS / NAMES[0]).read_text("utf-8")
+    for variant in VARIANTS:
+        assert variant(text) != text, variant.__name__
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.__name__)
+@pytest.mark.parametrize("name", NAMES)
+def test_judgements_do_not_depend_on_layout(name: str, variant: Variant, engine: Engine,
+                                            check_text: Callable[[str], ReportResult]) -> None:
+    expected = _as_written(name, check_text)
+    got = statuses(check_text(variant((REPORTS / name).read_text("utf-8"))))
+    changed = {rule: (expected[rule], got[rule]) for rule in expected if got[rule] != expected[rule]}
+    assert not changed, changed
