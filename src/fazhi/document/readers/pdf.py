@@ -116,6 +116,9 @@ def _column_gap(gap: float, height: float) -> bool:
     (:data:`~layout.COLUMN_GAP` characters wide, and more than the word tolerance)."""
     return gap > max(_TOLERANCE, COLUMN_GAP * height)
 _BLANK_CONTROLS = "\t\r\n"
+# What PDFium generates (FPDFText_IsGenerated): the spaces and line breaks it
+# adds between text objects; only these need asking about.
+_GENERATED = " \r\n"
 
 
 class _Char(NamedTuple):
@@ -148,13 +151,16 @@ def _pdfium_page(page: Any) -> list[PlacedLine] | None:
         raw = textpage.raw
         box = pdfium_c.FS_RECTF()
         x, y = ctypes.c_double(), ctypes.c_double()
+        # three calls into PDFium a character: the loop is most of reading a PDF
+        is_generated = pdfium_c.FPDFText_IsGenerated
+        char_box = pdfium_c.FPDFText_GetLooseCharBox
+        char_origin = pdfium_c.FPDFText_GetCharOrigin
         for k, ch in enumerate(text):
-            if pdfium_c.FPDFText_IsGenerated(raw, k) == 1:
+            if ch in _GENERATED and is_generated(raw, k) == 1:
                 continue  # line breaks and spaces PDFium adds; pdfminer has none
             if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in _BLANK_CONTROLS):
                 return None  # a glyph without a Unicode mapping
-            if not pdfium_c.FPDFText_GetLooseCharBox(raw, k, box) or \
-                    not pdfium_c.FPDFText_GetCharOrigin(raw, k, x, y):
+            if not char_box(raw, k, box) or not char_origin(raw, k, x, y):
                 return None
             chars.append(_Char(height - y.value, height - box.top, height - box.bottom,
                                box.left, box.right, ch))
