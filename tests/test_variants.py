@@ -3,9 +3,10 @@
 Each variant rewrites a whole sample report the way another office, editor or
 copy-and-paste would: punctuation in half-width, other heading numbering, an
 indent of full-width spaces, blank lines between paragraphs or none, Windows
-line ends, lines hard-wrapped at the 28 characters of a 公文 page (text copied
-out of a PDF), the line breaks lost (text copied out of a web page), digits in
-full width. Every rule must keep the status it has on the report as written:
+line ends, lines hard-wrapped as a page wraps them (text copied out of a PDF:
+at the 28 characters of a 公文 page, and narrower, with and without the
+paragraphs' indent), the line breaks lost (text copied out of a web page),
+digits in full width. Every rule must keep the status it has on the report as written:
 a difference is a judgement that hangs on layout rather than on what the
 report says.
 """
@@ -19,6 +20,7 @@ from collections.abc import Callable
 import pytest
 
 from conftest import REPORTS, statuses
+from fazhi.document.rewrap import display_width
 from fazhi.engine import Engine
 from fazhi.results import ReportResult
 
@@ -69,6 +71,40 @@ def wrapped_half_width(text: str) -> str:
     return wrapped_at_28(half_width(text))
 
 
+def _page_wrap(text: str, chars: int, indent: str = "") -> str:
+    """Each paragraph set on a page ``chars`` Chinese characters wide (a half-width
+    character takes half of one) and broken at the margin, as copying text out of a
+    PDF gives it; ``indent`` opens each paragraph."""
+    out = []
+    for line in _lines(text):
+        piece, width = indent if line.strip() else "", 2 * len(indent)
+        for ch in line.strip():
+            w = display_width(ch)
+            if width + w > 2 * chars and piece.strip():
+                out.append(piece)
+                piece, width = "", 0
+            piece += ch
+            width += w
+        out.append(piece)
+    return "\n".join(out)
+
+
+def page_of_28(text: str) -> str:
+    return _page_wrap(text, 28)
+
+
+def page_of_28_indented(text: str) -> str:
+    return _page_wrap(text, 28, "　　")
+
+
+def page_of_20(text: str) -> str:
+    return _page_wrap(text, 20)
+
+
+def page_of_16_half_width(text: str) -> str:
+    return _page_wrap(half_width(text), 16)
+
+
 def flattened(text: str) -> str:
     return "".join(ln.strip() for ln in _lines(text))
 
@@ -87,7 +123,8 @@ def spaced_years(text: str) -> str:
 
 VARIANTS: list[Variant] = [
     half_width, numbered_with_dots, half_width_brackets, indented, blank_lines_between,
-    no_blank_lines, windows_line_ends, wrapped_at_28, wrapped_half_width, flattened,
+    no_blank_lines, windows_line_ends, wrapped_at_28, wrapped_half_width, page_of_28,
+    page_of_28_indented, page_of_20, page_of_16_half_width, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]
 NAMES = sorted(p.name for p in REPORTS.glob("*.txt"))

@@ -168,6 +168,17 @@ class FlattenedConfig(Strict):
     min_share: float = Field(default=0.6, gt=0, le=1)
 
 
+class HardWrapConfig(Strict):
+    """When a text without page layout counts as hard-wrapped at a fixed width (see
+    :mod:`fazhi.document.rewrap`): at least ``min_lines`` lines, and at least
+    ``min_share`` of the lines of ``min_chars`` characters or more, are as wide
+    as one another, within one character."""
+
+    min_lines: int = Field(default=8, ge=2)
+    min_share: float = Field(default=0.5, gt=0, le=1)
+    min_chars: int = Field(default=10, ge=1)
+
+
 class WebPageConfig(Strict):
     """What a web page adds around a report printed or copied from it (see
     :mod:`fazhi.document.webpage`). Patterns match at the start of a normalised
@@ -220,6 +231,7 @@ class OutlineConfig(Strict):
     meta: MetaConfig
     completeness: CompletenessConfig = Field(default_factory=CompletenessConfig)
     flattened: FlattenedConfig = Field(default_factory=FlattenedConfig)
+    hard_wrapped: HardWrapConfig = Field(default_factory=HardWrapConfig)
     web_page: WebPageConfig = Field(default_factory=WebPageConfig)
 
     @model_validator(mode="after")

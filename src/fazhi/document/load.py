@@ -14,6 +14,7 @@ from fazhi.document.paragraphs import Piece, group_paragraphs, line_pieces, merg
 from fazhi.document.readers import DEFAULT_MAX_BYTES, Limits, extract, read_bytes
 from fazhi.document.readers.archive import is_archive
 from fazhi.document.readers.archive import problem as archive_problem
+from fazhi.document.rewrap import mark_wrapped
 from fazhi.document.unflatten import unflatten
 from fazhi.document.webpage import strip_web_page
 
@@ -61,7 +62,10 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     lines = unflatten(ex.lines, cfg)
     pieces = line_pieces(ex.lines if lines is None else lines)
     article = strip_web_page(pieces, cfg.web_page, cfg.title_re)
-    paragraphs = group_paragraphs(pieces if article is None else article, cfg.join_min_chars)
+    kept = pieces if article is None else article
+    if lines is None and not ex.laid_out:
+        kept = mark_wrapped(kept, cfg)
+    paragraphs = group_paragraphs(kept, cfg.join_min_chars)
     if not paragraphs:
         raise DocumentError("empty", "文件中没有可读的文字。请确认文件内容完整后重试。")
     title_index = find_title(paragraphs, cfg)

@@ -61,6 +61,9 @@ class Extracted(BaseModel):
     encoding: str | None = None
     lines: list[SourceLine]
     warnings: list[str] = Field(default_factory=list)
+    # The lines were placed from the page layout, and the reader marked the
+    # wrapped ones (PDF, OFD); other text may be hard-wrapped (document.rewrap).
+    laid_out: bool = False
 
 
 class DocumentError(Exception):

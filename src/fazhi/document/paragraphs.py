@@ -26,9 +26,14 @@ _END_RE = re.compile(r"[。!?;:…」』\"”]$")
 _PROSE_RE = re.compile(r"[,。;:、]")
 
 
+def sentence_ended(norm: str) -> bool:
+    """Whether normalised text ends a sentence (or a lead-in, with a colon)."""
+    return _END_RE.search(norm) is not None
+
+
 def _joinable(prev: str, cur: str, min_chars: int) -> bool:
     """Whether ``cur`` continues the sentence that ``prev`` (normalised) broke off."""
-    if len(prev) < min_chars or _END_RE.search(prev) or not _PROSE_RE.search(prev):
+    if len(prev) < min_chars or sentence_ended(prev) or not _PROSE_RE.search(prev):
         return False
     if MARKER_RE.match(prev) and "。" not in prev:
         return False

@@ -164,4 +164,4 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
             raise corrupt(WHAT, f"{damaged} 页的内容无法解析，其余页没有文字")
         raise no_text_layer(WHAT)
     return Extracted(format="ofd", encoding=None, lines=to_source_lines(strip_furniture(pages)),
-                     warnings=["damaged_pages"] if damaged else [])
+                     warnings=["damaged_pages"] if damaged else [], laid_out=True)

@@ -357,4 +357,4 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
         warnings.append("damaged_pages")
     return Extracted(format="pdf", encoding=None,
                      lines=to_source_lines(set_side_columns_apart(strip_furniture(pages))),
-                     warnings=warnings)
+                     warnings=warnings, laid_out=True)
