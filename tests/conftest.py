@@ -42,6 +42,27 @@ def check_text(engine: Engine):  # type: ignore[no-untyped-def]
     return run
 
 
+def hard_wrap(lines: list[str], columns: int, indent: str = "") -> list[str]:
+    """Each line set on a page ``columns`` display columns wide (a Chinese character
+    takes two) and broken at the margin, as copying text out of a PDF gives it;
+    ``indent`` opens each paragraph (blank lines stay blank)."""
+    from fazhi.document.rewrap import display_width
+
+    out = []
+    for line in lines:
+        piece = indent if line.strip() else ""
+        width = display_width(piece)
+        for ch in line.strip():
+            w = display_width(ch)
+            if width + w > columns and piece.strip():
+                out.append(piece)
+                piece, width = "", 0
+            piece += ch
+            width += w
+        out.append(piece)
+    return out
+
+
 def statuses(result: ReportResult) -> dict[str, str]:
     """Every rule's status in ``result``, by rule id."""
     return {x.rule: x.status for x in result.results}

@@ -248,18 +248,24 @@ def test_the_line_limit_follows_the_size_limit() -> None:
     assert Limits.for_size(1048576).max_markup == 200_000  # never fewer
 
 
+def refused_at_peak(path: Path, data: bytes) -> tuple[DocumentError, int]:
+    """The error reading ``data`` as ``path`` raises with --max-size 1, and the peak
+    of Python's allocations until then."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(DocumentError) as exc:
+            readers.extract(path, data, Limits.for_size(1048576))
+        return exc.value, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_blank_lines_over_the_limit_are_refused_before_they_are_made() -> None:
     # two million line breaks in 2 MB: refused on their count, not after a record
     # for each of them (19 MB of blank lines took 3.7 GB and 50 s before)
     data = "\n".join(["一、法治建设"] + [""] * 2_000_000).encode("utf-8")
-    tracemalloc.start()
-    try:
-        with pytest.raises(DocumentError) as exc:
-            readers.extract(Path("blank.txt"), data, Limits.for_size(1048576))
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert exc.value.code == "too_large" and "2000000 行" in exc.value.message
+    error, peak = refused_at_peak(Path("blank.txt"), data)
+    assert error.code == "too_large" and "2000000 行" in error.message
     assert peak < 30 * 1048576, peak
 
 
@@ -268,14 +274,8 @@ def test_word_processor_lines_over_the_limit_are_counted_not_made() -> None:
     # .docx, .doc, .odt and .rtf share paragraph_lines: past the limit it counts
     # the lines without making a record for each (2.5 million took 600 MB before)
     data = ("{\\rtf1\\ansi " + "a\\par " * 300_000 + "}").encode("ascii")
-    tracemalloc.start()
-    try:
-        with pytest.raises(DocumentError) as exc:
-            readers.extract(Path("many.rtf"), data, Limits.for_size(1048576))
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert exc.value.code == "too_large" and "300000 行" in exc.value.message
+    error, peak = refused_at_peak(Path("many.rtf"), data)
+    assert error.code == "too_large" and "300000 行" in error.message
     assert peak < 25 * 1048576, peak
 
 def _markup_heavy(kind: str, path: Path, count: int) -> Path:

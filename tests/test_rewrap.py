@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conftest import REPORTS, extracted
+from conftest import REPORTS, extracted, hard_wrap
 from fazhi.document.config import HardWrapConfig
 from fazhi.document.load import build_document
 from fazhi.document.model import Document, Extracted
@@ -18,22 +18,6 @@ BODY = ("一是落实党政班子领导责任。明确党政主要负责人为�
         "经常化、制度化，将党政主要负责人履行推进法治建设第一责任人职责情况列入年终述职内容。")
 PLAN = ("二、下一年度工作打算", "下一步，我镇将继续深入学习贯彻习近平法治思想，严格落实重大行政决策程序，"
         "持续推进严格规范公正文明执法，加强法治宣传教育，不断提升法治政府建设水平。")
-
-
-def hard_wrap(lines: list[str], columns: int) -> list[str]:
-    """Each line broken every ``columns`` display columns, as a PDF page breaks it."""
-    out = []
-    for line in lines:
-        piece, width = "", 0
-        for ch in line:
-            w = display_width(ch)
-            if width + w > columns and piece:
-                out.append(piece)
-                piece, width = "", 0
-            piece += ch
-            width += w
-        out.append(piece)
-    return out
 
 
 def report(columns: int) -> list[str]:

@@ -19,8 +19,7 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import REPORTS, statuses
-from fazhi.document.rewrap import display_width
+from conftest import REPORTS, hard_wrap, statuses
 from fazhi.engine import Engine
 from fazhi.results import ReportResult
 
@@ -71,38 +70,20 @@ def wrapped_half_width(text: str) -> str:
     return wrapped_at_28(half_width(text))
 
 
-def _page_wrap(text: str, chars: int, indent: str = "") -> str:
-    """Each paragraph set on a page ``chars`` Chinese characters wide (a half-width
-    character takes half of one) and broken at the margin, as copying text out of a
-    PDF gives it; ``indent`` opens each paragraph."""
-    out = []
-    for line in _lines(text):
-        piece, width = indent if line.strip() else "", 2 * len(indent)
-        for ch in line.strip():
-            w = display_width(ch)
-            if width + w > 2 * chars and piece.strip():
-                out.append(piece)
-                piece, width = "", 0
-            piece += ch
-            width += w
-        out.append(piece)
-    return "\n".join(out)
-
-
 def page_of_28(text: str) -> str:
-    return _page_wrap(text, 28)
+    return "\n".join(hard_wrap(_lines(text), 56))
 
 
 def page_of_28_indented(text: str) -> str:
-    return _page_wrap(text, 28, "　　")
+    return "\n".join(hard_wrap(_lines(text), 56, "　　"))
 
 
 def page_of_20(text: str) -> str:
-    return _page_wrap(text, 20)
+    return "\n".join(hard_wrap(_lines(text), 40))
 
 
 def page_of_16_half_width(text: str) -> str:
-    return _page_wrap(half_width(text), 16)
+    return "\n".join(hard_wrap(_lines(half_width(text)), 32))
 
 
 def flattened(text: str) -> str:
