@@ -90,10 +90,9 @@ def test_a_report_with_a_paragraph_to_a_line_is_left_as_it_is(engine: Engine) ->
 
 def test_the_thresholds_come_from_the_rulebook(engine: Engine) -> None:
     pieces = line_pieces(extracted("\n".join(report(24))).lines)
-    widths = [display_width(p.text) for p in pieces]
-    assert wrap_width(pieces, widths, engine.book.document.hard_wrapped) == 24
-    assert wrap_width(pieces, widths, HardWrapConfig(min_lines=1000)) is None
-    assert wrap_width(pieces, widths, HardWrapConfig(min_share=1.0)) is None
+    assert wrap_width(pieces, engine.book.document.hard_wrapped) == 24
+    assert wrap_width(pieces, HardWrapConfig(min_lines=1000)) is None
+    assert wrap_width(pieces, HardWrapConfig(min_share=1.0)) is None
 
 
 def test_text_laid_out_by_its_reader_is_left_to_it(engine: Engine) -> None:

@@ -45,10 +45,9 @@ def display_width(text: str) -> int:
     return len(text.encode("gb18030", "replace"))
 
 
-def wrap_width(pieces: list[Piece], widths: list[int], cfg: HardWrapConfig) -> int | None:
-    """The width the text is hard-wrapped at, or None if it is not (``widths``: the
-    pieces' display widths)."""
-    widths = [w for p, w in zip(pieces, widths, strict=True) if len(p.norm) >= cfg.min_chars]
+def wrap_width(pieces: list[Piece], cfg: HardWrapConfig) -> int | None:
+    """The width the text is hard-wrapped at, or None if it is not."""
+    widths = [display_width(p.text) for p in pieces if len(p.norm) >= cfg.min_chars]
     if len(widths) < cfg.min_lines:
         return None
     counts = Counter(widths)
@@ -63,10 +62,10 @@ def wrap_width(pieces: list[Piece], widths: list[int], cfg: HardWrapConfig) -> i
 def mark_wrapped(pieces: list[Piece], cfg: OutlineConfig) -> list[Piece]:
     """``pieces`` with the lines broken at the text's wrap width marked ``wrapped``
     (the same list when the text is not hard-wrapped)."""
-    widths = [display_width(p.text) for p in pieces]
-    width = wrap_width(pieces, widths, cfg.hard_wrapped)
+    width = wrap_width(pieces, cfg.hard_wrapped)
     if width is None:
         return pieces
+    widths = [display_width(p.text) for p in pieces]
     title, closing = cfg.title_re, cfg.closing_re
     out = list(pieces)
     for i, (piece, nxt) in enumerate(zip(pieces, pieces[1:], strict=False)):

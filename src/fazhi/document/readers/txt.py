@@ -28,7 +28,8 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
             "文件内容是二进制数据，不是文本（扩展名可能有误）。请确认文件格式后重试。",
         )
     text, encoding, replaced = decode_bytes(data)
-    limits.check_lines(line_count(text))
+    if len(text) > limits.max_lines:  # fewer characters than the limit: fewer lines too
+        limits.check_lines(line_count(text))
     lines = text.splitlines()
     return Extracted(
         format="txt",
