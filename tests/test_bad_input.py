@@ -223,27 +223,27 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
 
 def test_text_over_the_line_limit(tmp_path: Path) -> None:
     # 5,001 one-line headings in 60 KB: small on disk, but every line opens a
-    # section; --max-size 1 allows 5,000 lines
+    # section; --max-size 1 allows 2,500 lines
     p = tmp_path / "headings.txt"
-    p.write_text("".join(f"{i}、标题\n" for i in range(1, 5002)), encoding="utf-8")
+    p.write_text("".join(f"{i}、标题\n" for i in range(1, 2502)), encoding="utf-8")
     assert p.stat().st_size < 100_000
     entry = assert_coded_error(p, "too_large", "--max-size", "1")
-    assert "5001 行" in entry["error"]["message"] and "5000 行" in entry["error"]["message"]
+    assert "2501 行" in entry["error"]["message"] and "2500 行" in entry["error"]["message"]
     assert "--max-size" in entry["error"]["message"]
 
 
 def test_text_at_the_line_limit_is_checked(tmp_path: Path) -> None:
     p = tmp_path / "headings.txt"
-    p.write_text("".join(f"{i}、标题\n" for i in range(1, 5001)), encoding="utf-8")
+    p.write_text("".join(f"{i}、标题\n" for i in range(1, 2501)), encoding="utf-8")
     exit_code, out = run_cli("check", str(p), "--format", "json", "--max-size", "1")
     assert json.loads(out)["reports"][0]["status"] == "checked"
     assert exit_code == 0
 
 
 def test_the_line_limit_follows_the_size_limit() -> None:
-    assert Limits().max_lines == 100_000
+    assert Limits().max_lines == 50_000
     assert Limits.for_size(20 * 1048576) == Limits()
-    assert Limits.for_size(1048576).max_lines == 5_000
+    assert Limits.for_size(1048576).max_lines == 2_500
     assert Limits().max_markup == 1_000_000
     assert Limits.for_size(1048576).max_markup == 200_000  # never fewer
 

@@ -125,7 +125,7 @@ def main() -> None:
 @click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // 1048576,
               show_default=True,
               help="单个文件大小上限（MB）；.docx/.ofd 解压后的总大小上限为其 10 倍，"
-                   "提取出的文字每 MB 允许 5000 行，网页、.docx 等每个部分的排版标记每 MB 允许 5 万个。")
+                   "提取出的文字每 MB 允许 2500 行，网页、.docx 等每个部分的排版标记每 MB 允许 5 万个。")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="同时检查的进程数（默认：本机 CPU 核数）。结果与 --jobs 1 完全相同。")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
@@ -236,7 +236,7 @@ INSPECT_HELP = """查看 fazhi 从一个报告文件中读到了什么、是怎�
               help="规则文件（默认：内置的 rules/annual_report.yaml）。")
 @click.option("--text", "show_text", is_flag=True, help="同时列出提取出的全部段落及其位置。")
 @click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // 1048576,
-              show_default=True, help="文件大小上限（MB）；提取出的文字每 MB 允许 5000 行，排版标记每 MB 允许 5 万个。")
+              show_default=True, help="文件大小上限（MB）；提取出的文字每 MB 允许 2500 行，排版标记每 MB 允许 5 万个。")
 def inspect(file: Path, rules: Path | None, show_text: bool, max_size: int) -> None:
     settings = settings_or_exit(None, rules=rules)
     engine = load_engine(rulebook_path(settings), settings.profile)

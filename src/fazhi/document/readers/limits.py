@@ -12,14 +12,15 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # genuine report stays far below it; a zip bomb does not.
 UNPACK_FACTOR = 10
 MAX_MEMBERS = 20_000
-# Lines of extracted text allowed per MB of the size limit (100,000 at the
+# Lines of extracted text allowed per MB of the size limit (50,000 at the
 # default 20 MB). A report has a few hundred lines, a bound volume of them
-# some tens of thousands. Every line may open a section, and a worker holds
-# about 3 KB per section until the report is written (its records, its
-# outline entry, its output), so the line count, not the byte size, bounds a
-# worker's memory: 800,000 one-line headings in 13 MB took 2.6 GB and a
-# minute before this limit.
-LINES_PER_MB = 5_000
+# some thousands to tens of thousands. Every line may open a section, and a
+# worker holds about 3 KB per section until the report is written (its
+# records, its outline entry, its output), so the line count, not the byte
+# size, bounds a worker's memory: 100,000 one-line headings (the limit was
+# 5,000 a MB) took 404 MB to JSON and 523 MB with a scorecard; 50,000 take
+# 224 and 288 MB.
+LINES_PER_MB = 2_500
 # Markup tags (counted as "<") allowed in one web page or one XML part of a
 # package, per MB of the size limit (1,000,000 at the default 20 MB), and never
 # fewer than MARKUP_MIN. A report's page or document.xml has some thousands to
