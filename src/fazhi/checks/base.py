@@ -180,9 +180,11 @@ class Context:
         and, outside headings, does not lie inside a match of the rulebook's
         ``not_evidence`` (a cited document's title in a sentence names a regulation;
         it does not report work)."""
-        shielded = self._shielded
+        shielded, norms = self._shielded, self._norms
         for sp in spans:
-            norm = self.doc.paragraphs[sp.paragraph].norm
+            norm = norms[sp.paragraph]
+            if rx.search(norm, sp.start, sp.end) is None:
+                continue  # most spans hold no match: one search, no iterator
             for m in rx.finditer(norm, sp.start, sp.end):
                 if exclude is not None and overlaps(exclude, norm, m.start(), m.end(),
                                                     sp.start, sp.end):
@@ -191,6 +193,10 @@ class Context:
                         any(a <= m.start() and m.end() <= b for a, b in shielded[sp.paragraph]):
                     continue
                 yield sp, m
+
+    @cached_property
+    def _norms(self) -> list[str]:
+        return [p.norm for p in self.doc.paragraphs]
 
     @cached_property
     def _shielded(self) -> list[list[tuple[int, int]]]:
