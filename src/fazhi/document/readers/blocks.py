@@ -11,7 +11,7 @@ from fazhi.document.readers.limits import Limits
 def paragraph_lines(blocks: Iterable[str], limits: Limits) -> list[SourceLine]:
     """One line per line of each non-empty block (a block's line breaks are "\\n"),
     located by the block's number among the non-empty ones, counted from 1: the
-    place the .docx, .doc and .rtf readers give. More lines than ``limits`` allow
+    place the .docx, .doc, .odt and .rtf readers give. More lines than ``limits`` allow
     are counted, not made, and refused (``too_large``)."""
     lines: list[SourceLine] = []
     para = 0
