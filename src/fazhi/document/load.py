@@ -43,11 +43,13 @@ def is_truncated(paragraphs: list[Paragraph], sections: list[Section], cfg: Outl
 
 
 def document_warnings(ex: Extracted, paragraphs: list[Paragraph], sections: list[Section],
-                      cfg: OutlineConfig, flattened: bool = False,
+                      cfg: OutlineConfig, flattened: bool = False, hard_wrapped: bool = False,
                       web_page: bool = False) -> list[str]:
     warnings = list(ex.warnings)
     if flattened:
         warnings.append("flattened")
+    if hard_wrapped:
+        warnings.append("hard_wrapped")
     if web_page:
         warnings.append("web_page")
     if sum(len(p.norm) for p in paragraphs) < cfg.completeness.min_chars:
@@ -63,9 +65,8 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     pieces = line_pieces(ex.lines if lines is None else lines)
     article = strip_web_page(pieces, cfg.web_page, cfg.title_re)
     kept = pieces if article is None else article
-    if lines is None and not ex.laid_out:
-        kept = mark_wrapped(kept, cfg)
-    paragraphs = group_paragraphs(kept, cfg.join_min_chars)
+    wrapped = mark_wrapped(kept, cfg) if lines is None and not ex.laid_out else None
+    paragraphs = group_paragraphs(kept if wrapped is None else wrapped, cfg.join_min_chars)
     if not paragraphs:
         raise DocumentError("empty", "文件中没有可读的文字。请确认文件内容完整后重试。")
     title_index = find_title(paragraphs, cfg)
@@ -80,6 +81,7 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
                    paragraphs=paragraphs, sections=sections, leads=leads, meta=meta,
                    warnings=document_warnings(ex, paragraphs, sections, cfg,
                                               flattened=lines is not None,
+                                              hard_wrapped=wrapped is not None,
                                               web_page=article is not None))
     doc.meta_evidence = {k: evidence_at(doc, *v) for k, v in where.items()}
     if article is not None:

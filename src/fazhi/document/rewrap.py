@@ -59,12 +59,12 @@ def wrap_width(pieces: list[Piece], cfg: HardWrapConfig) -> int | None:
     return best
 
 
-def mark_wrapped(pieces: list[Piece], cfg: OutlineConfig) -> list[Piece]:
-    """``pieces`` with the lines broken at the text's wrap width marked ``wrapped``
-    (the same list when the text is not hard-wrapped)."""
+def mark_wrapped(pieces: list[Piece], cfg: OutlineConfig) -> list[Piece] | None:
+    """``pieces`` with the lines broken at the text's wrap width marked ``wrapped``,
+    or None when the text is not hard-wrapped."""
     width = wrap_width(pieces, cfg.hard_wrapped)
     if width is None:
-        return pieces
+        return None
     widths = [display_width(p.text) for p in pieces]
     title, closing = cfg.title_re, cfg.closing_re
     out = list(pieces)
