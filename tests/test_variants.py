@@ -5,8 +5,8 @@ copy-and-paste would: punctuation in half-width, other heading numbering, an
 indent of full-width spaces, blank lines between paragraphs or none, Windows
 line ends, lines hard-wrapped as a page wraps them (text copied out of a PDF:
 at the 28 characters of a 公文 page, and narrower, with and without the
-paragraphs' indent), the line breaks lost (text copied out of a web page),
-digits in full width. Every rule must keep the status it has on the report as written:
+paragraphs' indent, with the page numbers copied along), the line breaks lost
+(text copied out of a web page), digits in full width. Every rule must keep the status it has on the report as written:
 a difference is a judgement that hangs on layout rather than on what the
 report says.
 """
@@ -86,6 +86,25 @@ def page_of_16_half_width(text: str) -> str:
     return "\n".join(hard_wrap(_lines(half_width(text)), 32))
 
 
+def _numbered_pages(lines: list[str], per: int, mark: str) -> str:
+    out = []
+    for i, line in enumerate(lines, 1):
+        out.append(line)
+        if i % per == 0:
+            out.append(mark.format(n=i // per))
+    return "\n".join(out)
+
+
+def pages_of_28_numbered(text: str) -> str:
+    """Copied out of a 公文 PDF: 22 lines a page, "- 2 -" under each."""
+    return _numbered_pages(hard_wrap(_lines(text), 56), 22, "- {n} -")
+
+
+def page_numbers_between_paragraphs(text: str) -> str:
+    """Copied out of a printed Word document: a bare page number every few paragraphs."""
+    return _numbered_pages(_lines(text), 6, "{n}")
+
+
 def flattened(text: str) -> str:
     return "".join(ln.strip() for ln in _lines(text))
 
@@ -105,7 +124,8 @@ def spaced_years(text: str) -> str:
 VARIANTS: list[Variant] = [
     half_width, numbered_with_dots, half_width_brackets, indented, blank_lines_between,
     no_blank_lines, windows_line_ends, wrapped_at_28, wrapped_half_width, page_of_28,
-    page_of_28_indented, page_of_20, page_of_16_half_width, flattened,
+    page_of_28_indented, page_of_20, page_of_16_half_width, pages_of_28_numbered,
+    page_numbers_between_paragraphs, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]
 NAMES = sorted(p.name for p in REPORTS.glob("*.txt"))

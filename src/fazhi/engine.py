@@ -183,8 +183,8 @@ class Engine:
 
 def source_lines(doc: Document) -> list[SourceLine]:
     """The report's non-blank lines as the paragraphs hold them (stripped), with their
-    places; the lines left out as a web page's chrome stand where they were, with no
-    block."""
+    places; the lines left out (a web page's chrome, page numbers) stand where they
+    were, with no block."""
     out: list[SourceLine] = []
     left_out = sorted(doc.removed, key=lambda run: run[0].loc.place)
     for p in doc.paragraphs:

@@ -10,6 +10,7 @@ from fazhi.document.locate import evidence_at
 from fazhi.document.metadata import extract_meta, find_title, title_start
 from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, Section, SourceLine
 from fazhi.document.outline import build_outline
+from fazhi.document.pagenumbers import drop_page_numbers
 from fazhi.document.paragraphs import Piece, group_paragraphs, line_pieces, merge_paragraphs
 from fazhi.document.readers import DEFAULT_MAX_BYTES, Limits, extract, read_bytes
 from fazhi.document.readers.archive import is_archive
@@ -65,6 +66,8 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     pieces = line_pieces(ex.lines if lines is None else lines)
     article = strip_web_page(pieces, cfg.web_page, cfg.title_re)
     kept = pieces if article is None else article
+    if not ex.laid_out:
+        kept = drop_page_numbers(kept) or kept
     wrapped = mark_wrapped(kept, cfg) if lines is None and not ex.laid_out else None
     paragraphs = group_paragraphs(kept if wrapped is None else wrapped, cfg.join_min_chars)
     if not paragraphs:
@@ -84,8 +87,8 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
                                               hard_wrapped=wrapped is not None,
                                               web_page=article is not None))
     doc.meta_evidence = {k: evidence_at(doc, *v) for k, v in where.items()}
-    if article is not None:
-        doc.removed = removed_runs(pieces, article)
+    if kept is not pieces:  # a web page's chrome or page numbers set aside
+        doc.removed = removed_runs(pieces, kept)
     return doc
 
 

@@ -181,5 +181,5 @@ class Document(BaseModel):
     meta_evidence: dict[str, Evidence] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
     # Runs of consecutive lines left out as not the report's own (a web page's
-    # chrome), for ``fazhi inspect``.
+    # chrome, page numbers), for ``fazhi inspect`` and the scorecard's full text.
     removed: list[list[SourceLine]] = Field(default_factory=list)

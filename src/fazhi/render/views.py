@@ -166,7 +166,7 @@ class TextRow:
     block_start: bool
     page_start: bool
     id: str
-    left_out: bool = False  # a web page's chrome, not read by the checks
+    left_out: bool = False  # a web page's chrome or a page number, not read by the checks
 
 
 def _find_all(haystack: str, needle: str) -> list[int]:
@@ -275,7 +275,7 @@ def fulltext_html(rows: Sequence[TextRow]) -> Markup:
             out.append(f'<div class="page-break">第 {row.page} 页</div>\n')
         css = "ln para" if row.block_start else "ln"
         if row.left_out:
-            css += ' out" title="网页内容，未参与判定'
+            css += ' out" title="网页内容或页码，未参与判定'
         rid = _esc(row.id)
         out.append(f'<div class="{css}" id="{rid}"><a class="num" href="#{rid}">{row.line}</a>'
                    f'<span class="tx">{row.html}</span>\n')
@@ -431,7 +431,7 @@ class ScorecardView:
     fulltext: Markup = Markup()  # the rows laid out (:func:`fulltext_html`)
     lines: set[str] = field(default_factory=set)  # ids of the full text's lines
     outline: list[OutlineRow] = field(default_factory=list)
-    left_out: bool = False  # some lines are a web page's chrome, left out of the checks
+    left_out: bool = False  # some lines are a web page's chrome or page numbers, left out
 
 
 def scorecard_view(report: ReportResult) -> ScorecardView:
