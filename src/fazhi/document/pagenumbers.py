@@ -22,6 +22,7 @@ from fazhi.document.paragraphs import Piece
 from fazhi.document.readers.layout import PAGE_NUMBER_RE
 
 _MIN_GAP = 3  # lines of text between two page numbers
+_MAX_CHARS = 16  # the longest form, 第1234页共1234页, has 14
 _PAGE = re.compile(r"第(\d{1,4})页")
 _NUMBER = re.compile(r"\d{1,4}")
 
@@ -44,7 +45,7 @@ def drop_page_numbers(pieces: list[Piece]) -> list[Piece] | None:
     best: dict[int, tuple[int, int]] = {}
     before: dict[int, int] = {}  # piece index → the piece before it in its run
     for i, piece in enumerate(pieces):
-        n = page_number(piece.norm)
+        n = page_number(piece.norm) if len(piece.norm) <= _MAX_CHARS else None
         if n is None:
             continue
         length, prev = 1, -1
