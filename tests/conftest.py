@@ -63,6 +63,17 @@ def hard_wrap(lines: list[str], columns: int, indent: str = "") -> list[str]:
     return out
 
 
+def numbered_pages(lines: list[str], per: int, mark: str) -> list[str]:
+    """``lines`` with a page number ``mark`` (holding {n}) after every ``per`` of them,
+    as text copied out of a paged document keeps it."""
+    out = []
+    for i, line in enumerate(lines, 1):
+        out.append(line)
+        if i % per == 0:
+            out.append(mark.format(n=i // per))
+    return out
+
+
 def statuses(result: ReportResult) -> dict[str, str]:
     """Every rule's status in ``result``, by rule id."""
     return {x.rule: x.status for x in result.results}

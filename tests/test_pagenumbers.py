@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPORTS, extracted, hard_wrap
+from conftest import REPORTS, extracted, hard_wrap, numbered_pages
 from fazhi.document.load import build_document
 from fazhi.document.pagenumbers import drop_page_numbers, page_number
 from fazhi.document.paragraphs import line_pieces
 from fazhi.engine import Engine, source_lines
 
 TEXT = (REPORTS / "zhengqi-2022.txt").read_text("utf-8").splitlines()
-
-
-def paged(lines: list[str], per: int, mark: str) -> list[str]:
-    """``lines`` with ``mark`` (holding {n}) after every ``per`` of them."""
-    out = []
-    for i, line in enumerate(lines, 1):
-        out.append(line)
-        if i % per == 0:
-            out.append(mark.format(n=i // per))
-    return out
 
 
 @pytest.mark.parametrize(("line", "number"), [
@@ -34,7 +24,7 @@ def test_a_page_number_line(line: str, number: int | None) -> None:
 
 @pytest.mark.parametrize("mark", ["- {n} -", "— {n} —", "{n}", "第{n}页 共9页", "{n}/9"])
 def test_page_numbers_between_the_lines_are_set_aside(engine: Engine, mark: str) -> None:
-    lines = paged(hard_wrap(TEXT, 56), 22, mark)
+    lines = numbered_pages(hard_wrap(TEXT, 56), 22, mark)
     doc = build_document(extracted("\n".join(lines)), engine.book.document, "t.txt", "0")
     numbers = [mark.format(n=n) for n in range(1, len(lines) // 22 + 1)]
     assert len(numbers) >= 3

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import REPORTS, hard_wrap, statuses
+from conftest import REPORTS, hard_wrap, numbered_pages, statuses
 from fazhi.engine import Engine
 from fazhi.results import ReportResult
 
@@ -86,23 +86,14 @@ def page_of_16_half_width(text: str) -> str:
     return "\n".join(hard_wrap(_lines(half_width(text)), 32))
 
 
-def _numbered_pages(lines: list[str], per: int, mark: str) -> str:
-    out = []
-    for i, line in enumerate(lines, 1):
-        out.append(line)
-        if i % per == 0:
-            out.append(mark.format(n=i // per))
-    return "\n".join(out)
-
-
 def pages_of_28_numbered(text: str) -> str:
     """Copied out of a 公文 PDF: 22 lines a page, "- 2 -" under each."""
-    return _numbered_pages(hard_wrap(_lines(text), 56), 22, "- {n} -")
+    return "\n".join(numbered_pages(hard_wrap(_lines(text), 56), 22, "- {n} -"))
 
 
 def page_numbers_between_paragraphs(text: str) -> str:
     """Copied out of a printed Word document: a bare page number every few paragraphs."""
-    return _numbered_pages(_lines(text), 6, "{n}")
+    return "\n".join(numbered_pages(_lines(text), 6, "{n}"))
 
 
 def flattened(text: str) -> str:
