@@ -63,14 +63,16 @@ def hard_wrap(lines: list[str], columns: int, indent: str = "") -> list[str]:
     return out
 
 
-def numbered_pages(lines: list[str], per: int, mark: str) -> list[str]:
-    """``lines`` with a page number ``mark`` (holding {n}) after every ``per`` of them,
-    as text copied out of a paged document keeps it."""
+def numbered_pages(lines: list[str], per: int, mark: str, header: str = "",
+                   footer: str = "") -> list[str]:
+    """``lines`` with a page number ``mark`` (holding {n}; none if empty) after every
+    ``per`` of them, as text copied out of a paged document keeps it; a running
+    ``footer`` above each number and a ``header`` at the top of every page but the first."""
     out = []
     for i, line in enumerate(lines, 1):
         out.append(line)
         if i % per == 0:
-            out.append(mark.format(n=i // per))
+            out += [x.format(n=i // per) for x in (footer, mark, header) if x]
     return out
 
 

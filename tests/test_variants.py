@@ -5,9 +5,10 @@ copy-and-paste would: punctuation in half-width, other heading numbering, an
 indent of full-width spaces, blank lines between paragraphs or none, Windows
 line ends, lines hard-wrapped as a page wraps them (text copied out of a PDF:
 at the 28 characters of a 公文 page, and narrower, with and without the
-paragraphs' indent, with the page numbers copied along), the line breaks lost
-(text copied out of a web page), digits in full width. Every rule must keep the status it has on the report as written:
-a difference is a judgement that hangs on layout rather than on what the
+paragraphs' indent, with the page numbers, running headers and footers copied
+along), the line breaks lost (text copied out of a web page), digits in full
+width. Every rule must keep the status it has on the report as written: a
+difference is a judgement that hangs on layout rather than on what the
 report says.
 """
 
@@ -96,6 +97,26 @@ def page_numbers_between_paragraphs(text: str) -> str:
     return "\n".join(numbered_pages(_lines(text), 6, "{n}"))
 
 
+def _title(text: str) -> str:
+    return next(ln.strip() for ln in _lines(text) if ln.strip())
+
+
+def pages_with_running_header(text: str) -> str:
+    """Copied out of a PDF that prints the title atop every page and the number below."""
+    return "\n".join(numbered_pages(hard_wrap(_lines(text), 56), 22, "- {n} -", _title(text)))
+
+
+def pages_with_running_footer(text: str) -> str:
+    """Copied out of a PDF with a footer line above 第n页 共m页."""
+    return "\n".join(numbered_pages(hard_wrap(_lines(text), 56), 22, "第{n}页 共9页",
+                                    footer="某某县人民政府办公室印发"))
+
+
+def title_atop_every_page(text: str) -> str:
+    """Copied out of a PDF with no page numbers but the title atop every page."""
+    return "\n".join(numbered_pages(_lines(text), 6, "", _title(text)))
+
+
 def flattened(text: str) -> str:
     return "".join(ln.strip() for ln in _lines(text))
 
@@ -116,7 +137,8 @@ VARIANTS: list[Variant] = [
     half_width, numbered_with_dots, half_width_brackets, indented, blank_lines_between,
     no_blank_lines, windows_line_ends, wrapped_at_28, wrapped_half_width, page_of_28,
     page_of_28_indented, page_of_20, page_of_16_half_width, pages_of_28_numbered,
-    page_numbers_between_paragraphs, flattened,
+    page_numbers_between_paragraphs, pages_with_running_header, pages_with_running_footer,
+    title_atop_every_page, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]
 NAMES = sorted(p.name for p in REPORTS.glob("*.txt"))

@@ -10,12 +10,12 @@ from fazhi.document.locate import evidence_at
 from fazhi.document.metadata import extract_meta, find_title, title_start
 from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, Section, SourceLine
 from fazhi.document.outline import build_outline
-from fazhi.document.pagenumbers import drop_page_numbers
 from fazhi.document.paragraphs import Piece, group_paragraphs, line_pieces, merge_paragraphs
 from fazhi.document.readers import DEFAULT_MAX_BYTES, Limits, extract, read_bytes
 from fazhi.document.readers.archive import is_archive
 from fazhi.document.readers.archive import problem as archive_problem
 from fazhi.document.rewrap import mark_wrapped
+from fazhi.document.runningheads import drop_page_furniture
 from fazhi.document.unflatten import unflatten
 from fazhi.document.webpage import strip_web_page
 
@@ -67,7 +67,7 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     article = strip_web_page(pieces, cfg.web_page, cfg.title_re)
     kept = pieces if article is None else article
     if not ex.laid_out:
-        kept = drop_page_numbers(kept) or kept
+        kept = drop_page_furniture(kept) or kept
     wrapped = mark_wrapped(kept, cfg) if lines is None and not ex.laid_out else None
     paragraphs = group_paragraphs(kept if wrapped is None else wrapped, cfg.join_min_chars)
     if not paragraphs:
@@ -87,7 +87,7 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
                                               hard_wrapped=wrapped is not None,
                                               web_page=article is not None))
     doc.meta_evidence = {k: evidence_at(doc, *v) for k, v in where.items()}
-    if kept is not pieces:  # a web page's chrome or page numbers set aside
+    if kept is not pieces:  # a web page's chrome or page furniture set aside
         doc.removed = removed_runs(pieces, kept)
     return doc
 

@@ -73,7 +73,7 @@ _PAGE_AT_END = re.compile(
     r"|(?:page)?\d{1,4}of\d{1,4}|page\d{1,4}|\d{1,4})$", re.IGNORECASE)
 
 
-def _running_key(norm: str) -> str:
+def running_key(norm: str) -> str:
     """What a running header/footer repeats: short lines compare with digits masked
     ("第3页 某某县人民政府"), longer ones as they are but for a page number at
     either end."""
@@ -89,7 +89,7 @@ def strip_furniture(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
     for lines in pages:
         page_keys = {}
         for i in _edge_indexes(len(lines)):
-            key = _running_key(normalize_text(lines[i].text))
+            key = running_key(normalize_text(lines[i].text))
             if key:
                 page_keys[i] = key
         keys.append(page_keys)
