@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPORTS, extracted, hard_wrap, numbered_pages
+from fazhi.document.config import PageFurnitureConfig
 from fazhi.document.load import build_document
 from fazhi.document.pagenumbers import page_number, page_number_run
 from fazhi.document.paragraphs import line_pieces
 from fazhi.engine import Engine, source_lines
 
+CFG = PageFurnitureConfig()
 TEXT = (REPORTS / "zhengqi-2022.txt").read_text("utf-8").splitlines()
 
 
@@ -36,15 +38,15 @@ def test_page_numbers_between_the_lines_are_set_aside(engine: Engine, mark: str)
 
 def test_numbers_without_text_between_them_stay() -> None:
     rows = ["事项统计如下：", "1", "2", "3", "4", "合计完成四项。"]
-    assert page_number_run(line_pieces(extracted("\n".join(rows)).lines)) == []
+    assert page_number_run(line_pieces(extracted("\n".join(rows)).lines), CFG) == []
 
 
 def test_a_single_page_number_or_numbers_out_of_order_stay() -> None:
     text = TEXT[:6] + ["- 1 -"] + TEXT[6:12] + ["- 3 -"] + TEXT[12:]
-    assert page_number_run(line_pieces(extracted("\n".join(text)).lines)) == []
+    assert page_number_run(line_pieces(extracted("\n".join(text)).lines), CFG) == []
 
 
 def test_the_sample_reports_have_none(engine: Engine) -> None:
     for path in sorted(REPORTS.glob("*.txt")):
         pieces = line_pieces(extracted(path.read_text("utf-8")).lines)
-        assert page_number_run(pieces) == [], path.name
+        assert page_number_run(pieces, CFG) == [], path.name

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, REPORTS, extracted, hard_wrap, numbered_pages
+from fazhi.document.config import PageFurnitureConfig
 from fazhi.document.load import build_document
 from fazhi.document.paragraphs import line_pieces
 from fazhi.document.runningheads import drop_page_furniture
@@ -23,8 +24,9 @@ def _left_out(engine: Engine, lines: list[str]) -> list[str]:
     return [" ".join(ln.text.split()) for ln in source_lines(doc) if ln.block is None]
 
 
-def _kept(lines: list[str]) -> list[str] | None:
-    kept = drop_page_furniture(line_pieces(extracted("\n".join(lines)).lines))
+def _kept(lines: list[str], cfg: PageFurnitureConfig | None = None) -> list[str] | None:
+    kept = drop_page_furniture(line_pieces(extracted("\n".join(lines)).lines),
+                               cfg or PageFurnitureConfig())
     return None if kept is None else [p.norm for p in kept]
 
 
@@ -91,5 +93,17 @@ def test_a_line_beside_fewer_than_half_of_the_page_numbers_stays(engine: Engine)
 
 @pytest.mark.parametrize("path", sorted(REPORTS.glob("*.txt")) + sorted(
     (DATA / "heldout").glob("*.txt")), ids=lambda p: Path(p).name)
-def test_the_sample_reports_have_none(path: Path) -> None:
-    assert drop_page_furniture(line_pieces(extracted(path.read_text("utf-8")).lines)) is None
+def test_the_sample_reports_have_none(path: Path, engine: Engine) -> None:
+    pieces = line_pieces(extracted(path.read_text("utf-8")).lines)
+    assert drop_page_furniture(pieces, engine.book.document.page_furniture) is None
+
+
+def test_the_rulebook_sets_the_numbers(engine: Engine) -> None:
+    assert engine.book.document.page_furniture == PageFurnitureConfig()  # as documented
+    lines = [TITLE, "正文第一段。", TITLE, "正文第二段。", TITLE, "正文第三段。"]
+    assert _kept(lines, PageFurnitureConfig(title_repeats=3)) is None
+    assert _kept(lines, PageFurnitureConfig(title_min_chars=len(TITLE) + 1)) is None
+    numbered = numbered_pages(hard_wrap(TEXT, 56), PAGE, "- {n} -", footer="某某乡人民政府办公室")
+    assert _kept(numbered, PageFurnitureConfig(min_gap=PAGE + 1)) is None
+    kept = _kept(numbered, PageFurnitureConfig(edge_lines=1))
+    assert kept is not None and "某某乡人民政府办公室" not in kept

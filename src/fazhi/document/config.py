@@ -179,6 +179,21 @@ class HardWrapConfig(Strict):
     min_chars: int = Field(default=10, ge=1)
 
 
+class PageFurnitureConfig(Strict):
+    """When lines of a text without page layout are what a page prints around the
+    report (see :mod:`fazhi.document.pagenumbers` and
+    :mod:`fazhi.document.runningheads`): page numbers that go up by one with at
+    least ``min_gap`` lines of text between one and the next; running headers
+    and footers among the ``edge_lines`` lines on either side of a page number;
+    without page numbers, the text's first line (of ``title_min_chars``
+    characters or more) standing again at least ``title_repeats`` times."""
+
+    min_gap: int = Field(default=3, ge=1)
+    edge_lines: int = Field(default=2, ge=1)
+    title_min_chars: int = Field(default=6, ge=1)
+    title_repeats: int = Field(default=2, ge=1)
+
+
 class WebPageConfig(Strict):
     """What a web page adds around a report printed or copied from it (see
     :mod:`fazhi.document.webpage`). Patterns match at the start of a normalised
@@ -232,6 +247,7 @@ class OutlineConfig(Strict):
     completeness: CompletenessConfig = Field(default_factory=CompletenessConfig)
     flattened: FlattenedConfig = Field(default_factory=FlattenedConfig)
     hard_wrapped: HardWrapConfig = Field(default_factory=HardWrapConfig)
+    page_furniture: PageFurnitureConfig = Field(default_factory=PageFurnitureConfig)
     web_page: WebPageConfig = Field(default_factory=WebPageConfig)
 
     @model_validator(mode="after")

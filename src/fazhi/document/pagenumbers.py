@@ -9,8 +9,9 @@ should end the report. The PDF and OFD readers drop page numbers by their place
 on the page (:mod:`fazhi.document.readers.layout`); here, where there is no
 page, they are told by their sequence: lines that read as a page number (the
 same pattern, ``PAGE_NUMBER_RE``) whose numbers go up one page at a time
-through the text, at least two of them, with at least ``MIN_GAP`` lines of
-text between one and the next (a column of row numbers has none). They are
+through the text, at least two of them, with at least ``min_gap`` lines of
+text between one and the next (a column of row numbers has none; the
+rulebook's ``document.page_furniture``). They are
 left out of the checks as a web page's chrome is, and shown struck through.
 """
 
@@ -18,10 +19,10 @@ from __future__ import annotations
 
 import re
 
+from fazhi.document.config import PageFurnitureConfig
 from fazhi.document.paragraphs import Piece
 from fazhi.document.readers.layout import PAGE_NUMBER_RE
 
-MIN_GAP = 3  # lines of text between two page numbers
 _MAX_CHARS = 16  # the longest form, 第1234页共1234页, has 14
 _PAGE = re.compile(r"第(\d{1,4})页")
 _NUMBER = re.compile(r"\d{1,4}")
@@ -38,7 +39,7 @@ def page_number(norm: str) -> int | None:
     return int(m.group()) if m is not None else None
 
 
-def page_number_run(pieces: list[Piece]) -> list[int]:
+def page_number_run(pieces: list[Piece], cfg: PageFurnitureConfig) -> list[int]:
     """The indexes of the page numbers left between ``pieces`` (none if there are not two)."""
     # the longest run of page numbers that goes up by one: for each number, the
     # longest run found so far that ends with it (its length, its last piece)
@@ -49,7 +50,7 @@ def page_number_run(pieces: list[Piece]) -> list[int]:
         if n is None:
             continue
         length, prev = 1, -1
-        if n - 1 in best and i - best[n - 1][1] > MIN_GAP:
+        if n - 1 in best and i - best[n - 1][1] > cfg.min_gap:
             length, prev = best[n - 1][0] + 1, best[n - 1][1]
         if length >= best.get(n, (0, 0))[0]:
             best[n] = (length, i)

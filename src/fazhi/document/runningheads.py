@@ -9,13 +9,16 @@ The PDF and OFD readers drop them by their place on the page
 (:func:`fazhi.document.readers.layout.strip_furniture`); here they are told by
 where they repeat:
 
-* next to the page numbers: a line among the ``_EDGE`` lines on either side of
+* next to the page numbers: a line among the ``edge_lines`` lines on either side of
   a page number whose text (compared as the PDF reader compares it, see
   :func:`~fazhi.document.readers.layout.running_key`) stands at the same place
   next to at least half of them, two at least;
 * without page numbers: the text's first line (the title, or a header above
-  it) standing again as a line of its own at least twice, never straight
-  after the last time (a page holds a line of text at least).
+  it) standing again as a line of its own at least ``title_repeats`` times,
+  never straight after the last time (a page holds a line of text at least).
+
+The numbers are the rulebook's ``document.page_furniture``
+(:class:`~fazhi.document.config.PageFurnitureConfig`).
 
 The first line itself always stays: at the top of the first page it is the
 report's own title as often as a header.
@@ -27,36 +30,34 @@ import math
 from collections import Counter
 from itertools import pairwise
 
+from fazhi.document.config import PageFurnitureConfig
 from fazhi.document.pagenumbers import page_number_run
 from fazhi.document.paragraphs import Piece
 from fazhi.document.readers.layout import running_key
 
-_EDGE = 2  # lines on either side of a page number where a header or footer stands
-_TITLE_MIN_CHARS = 6  # a shorter first line is not compared (a mark such as 公开)
-_TITLE_REPEATS = 2
 
-
-def drop_page_furniture(pieces: list[Piece]) -> list[Piece] | None:
+def drop_page_furniture(pieces: list[Piece], cfg: PageFurnitureConfig) -> list[Piece] | None:
     """``pieces`` without page numbers and running headers or footers, or None if
     there are none."""
-    numbers = page_number_run(pieces)
-    dropped = set(numbers) | beside_page_numbers(pieces, numbers) | title_repeats(pieces)
+    numbers = page_number_run(pieces, cfg)
+    dropped = set(numbers) | beside_page_numbers(pieces, numbers, cfg.edge_lines) | \
+        title_repeats(pieces, cfg)
     if not dropped:
         return None
     return [p for i, p in enumerate(pieces) if i not in dropped]
 
 
-def _windows(count: int, numbers: list[int]) -> list[tuple[int, list[int]]]:
+def _windows(count: int, numbers: list[int], edge: int) -> list[tuple[int, list[int]]]:
     """The lines next to each page number, with the number's place, and the last
     lines when the last page number does not end the text (their place: just
     after the end). The text's first line is in none, and no line is in two."""
     taken = set(numbers) | {0}
     windows = []
-    anchors = [*numbers, count] if numbers and count - 1 - numbers[-1] > _EDGE else numbers
+    anchors = [*numbers, count] if numbers and count - 1 - numbers[-1] > edge else numbers
     for r in anchors:
         window = []
         for step in (-1, 1):
-            for i in range(r + step, r + step * (_EDGE + 1), step):
+            for i in range(r + step, r + step * (edge + 1), step):
                 if not 0 <= i < count or i in taken:
                     break
                 window.append(i)
@@ -65,11 +66,11 @@ def _windows(count: int, numbers: list[int]) -> list[tuple[int, list[int]]]:
     return windows
 
 
-def beside_page_numbers(pieces: list[Piece], numbers: list[int]) -> set[int]:
+def beside_page_numbers(pieces: list[Piece], numbers: list[int], edge: int) -> set[int]:
     """Lines next to the page numbers whose text repeats at the same place next to
     half of them (the signature above the last page's number stays when a footer
     repeats the issuer's name)."""
-    windows = _windows(len(pieces), numbers)
+    windows = _windows(len(pieces), numbers, edge)
     keys = [{i: (running_key(pieces[i].norm), i - r) for i in window} for r, window in windows]
     counts: Counter[tuple[str, int]] = Counter()
     for window_keys in keys:
@@ -78,12 +79,14 @@ def beside_page_numbers(pieces: list[Piece], numbers: list[int]) -> set[int]:
     return {i for window_keys in keys for i, key in window_keys.items() if counts[key] >= need}
 
 
-def title_repeats(pieces: list[Piece]) -> set[int]:
-    """Later lines that repeat the text's first line, a page apart, twice or more."""
-    if not pieces or len(pieces[0].norm) < _TITLE_MIN_CHARS:
+def title_repeats(pieces: list[Piece], cfg: PageFurnitureConfig) -> set[int]:
+    """Later lines that repeat the text's first line, never on consecutive lines,
+    ``title_repeats`` times or more (a shorter first line, a mark such as 公开,
+    is not compared)."""
+    if not pieces or len(pieces[0].norm) < cfg.title_min_chars:
         return set()
     first = pieces[0].norm
     at = [i for i in range(1, len(pieces)) if pieces[i].norm == first]
-    if len(at) < _TITLE_REPEATS or any(b - a < 2 for a, b in pairwise([0, *at])):
+    if len(at) < cfg.title_repeats or any(b - a < 2 for a, b in pairwise([0, *at])):
         return set()
     return set(at)
