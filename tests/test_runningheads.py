@@ -5,11 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA, REPORTS, extracted, hard_wrap, numbered_pages
 from fazhi.document.config import PageFurnitureConfig
 from fazhi.document.load import build_document
+from fazhi.document.pagenumbers import page_number
 from fazhi.document.paragraphs import line_pieces
+from fazhi.document.readers.layout import running_key
 from fazhi.document.runningheads import drop_page_furniture
 from fazhi.engine import Engine, source_lines
 
@@ -107,3 +111,25 @@ def test_the_rulebook_sets_the_numbers(engine: Engine) -> None:
     assert _kept(numbered, PageFurnitureConfig(min_gap=PAGE + 1)) is None
     kept = _kept(numbered, PageFurnitureConfig(edge_lines=1))
     assert kept is not None and "某某乡人民政府办公室" not in kept
+
+
+_LINES = [ln for ln in TEXT if ln.strip()][:12] + [
+    TITLE, "- {n} -", "第{n}页", "{n}", "某某乡人民政府", "某某乡人民政府办公室　2023年2月印发"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(picks=st.lists(st.tuples(st.sampled_from(_LINES), st.integers(1, 9)), max_size=80))
+def test_only_page_numbers_and_repeated_lines_go_and_the_first_line_stays(
+        picks: list[tuple[str, int]]) -> None:
+    pieces = line_pieces(extracted("\n".join(x.format(n=n) for x, n in picks)).lines)
+    kept = drop_page_furniture(pieces, PageFurnitureConfig())
+    if kept is None:
+        return
+    assert kept[0] is pieces[0] or page_number(pieces[0].norm) is not None
+    it = iter(pieces)
+    assert all(any(k is p for p in it) for k in kept)  # in order, nothing added
+    keys = [running_key(p.norm) for p in pieces]
+    ids = {id(k) for k in kept}
+    for p, key in zip(pieces, keys, strict=True):
+        if id(p) not in ids:
+            assert page_number(p.norm) is not None or keys.count(key) >= 2, p.norm
