@@ -206,6 +206,35 @@ def test_closing_block(make_doc) -> None:  # type: ignore[no-untyped-def]
     assert doc.meta.date == "2024-02-01"
 
 
+ATTACHED = ("附件：2023年度法治政府建设重点工作完成情况表\n序号\t工作内容\t完成情况\n"
+            "1\t制定年度普法计划\t已完成\n2\t开展合法性审查\t已完成\n"
+            "一、组织领导\n成立领导小组。\n")
+
+
+@pytest.mark.parametrize("date", ["2024年2月1日", "二〇二四年二月一日"])
+def test_attachments_after_the_signature_are_a_part_of_their_own(make_doc, date: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、工作开展情况\n开展普法。\n二、存在的问题\n人员不足。\n"
+                   f"张庄镇人民政府\n{date}\n" + ATTACHED)
+    assert kinds(doc)[-3:] == ["shortcomings", "closing", "attachments"]
+    closing, attachments = doc.sections[-2:]
+    assert [p.text for p in doc.paragraphs[closing.start:closing.end]] == ["张庄镇人民政府", date]
+    assert doc.paragraphs[attachments.start].text.startswith("附件：")
+    assert attachments.end == len(doc.paragraphs)
+    # the attachment's own numbered lines are not the report's sections
+    assert [t for _, _, t in flat(doc)] == ["工作开展情况", "存在的问题"]
+    assert doc.meta.date == "2024-02-01" and doc.meta.issuer == "张庄镇人民政府"
+
+
+@pytest.mark.parametrize("tail", [
+    "附件：1.重点工作完成情况表\n2.行政执法数据统计表\n张庄镇人民政府\n2024年2月1日\n",  # a note above the signature
+    "特此报告。\n附件：重点工作完成情况表\n张庄镇人民政府\n2024年2月1日\n",
+    "张庄镇人民政府\n附件：重点工作完成情况表\n序号\t工作内容\n",  # no date: not told apart
+])
+def test_an_attachment_note_in_the_closing_is_not_an_attachment(make_doc, tail: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、工作开展情况\n开展普法。\n" + tail)
+    assert "attachments" not in kinds(doc)
+
+
 def test_combined_heading_has_both_kinds(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n（一）存在的问题\n执法力量不足。\n（二）下一步打算\n加强学习。")
     s = doc.sections[2]

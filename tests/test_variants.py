@@ -7,7 +7,7 @@ line ends, lines hard-wrapped as a page wraps them (text copied out of a PDF:
 at the 28 characters of a 公文 page, and narrower, with and without the
 paragraphs' indent, with the page numbers, running headers and footers copied
 along), the line breaks lost (text copied out of a web page), digits in full
-width. Every rule must keep the status it has on the report as written: a
+width, a table attached after the signature. Every rule must keep the status it has on the report as written: a
 difference is a judgement that hangs on layout rather than on what the
 report says.
 """
@@ -117,6 +117,14 @@ def title_atop_every_page(text: str) -> str:
     return "\n".join(numbered_pages(_lines(text), 6, "", _title(text)))
 
 
+def attachment_after_the_signature(text: str) -> str:
+    """A table attached after the date, its rows numbered, one of them a heading."""
+    return text.rstrip() + (
+        "\n\n附件：年度法治政府建设重点工作完成情况表\n序号\t工作内容\t完成情况\n"
+        "1\t制定年度普法计划\t已完成\n2\t开展合法性审查\t已完成\n"
+        "一、组织领导\n成立法治政府建设领导小组，主要负责人任组长。\n")
+
+
 def flattened(text: str) -> str:
     return "".join(ln.strip() for ln in _lines(text))
 
@@ -138,7 +146,7 @@ VARIANTS: list[Variant] = [
     no_blank_lines, windows_line_ends, wrapped_at_28, wrapped_half_width, page_of_28,
     page_of_28_indented, page_of_20, page_of_16_half_width, pages_of_28_numbered,
     page_numbers_between_paragraphs, pages_with_running_header, pages_with_running_footer,
-    title_atop_every_page, flattened,
+    title_atop_every_page, attachment_after_the_signature, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]
 NAMES = sorted(p.name for p in REPORTS.glob("*.txt"))

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from fazhi import __version__
 from fazhi.checks import PARAM_MODELS, Context, evaluate
 from fazhi.checks.base import compile_patterns
-from fazhi.document.config import compile_any
+from fazhi.document.config import POSITION_KINDS, compile_any
 from fazhi.document.load import build_document, load_document
 from fazhi.document.locate import heading_text
 from fazhi.document.model import Document, DocumentError, Evidence, Extracted, Section
@@ -68,7 +68,7 @@ class Engine:
         book.document.compile()
         self.not_evidence = compile_any(book.not_evidence)
         self.kind_labels = {k.name: k.label for k in book.document.kinds}
-        self.kind_labels.update({"preamble": "开头", "closing": "落款"})
+        self.kind_labels.update(POSITION_KINDS)
         # The rulebook as loaded (parents merged, profile applied) names the cache's
         # results: an edit to any file of an extends chain, or another profile,
         # checks every report again; a comment or a display path does not.

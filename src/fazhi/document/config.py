@@ -48,6 +48,12 @@ Regex = Annotated[str, AfterValidator(check_pattern)]
 """A regular expression matched against normalised text (validated on load)."""
 
 
+POSITION_KINDS = {"preamble": "开头", "closing": "落款", "attachments": "附件"}
+"""Parts of a report found by their place rather than by a heading, with their
+labels: what stands before the first heading, the signature block, and the
+attachments after it. Reserved: no section kind of a rulebook may take these names."""
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -103,7 +109,10 @@ class MetaConfig(Strict):
     lines before the title, in a line under it made only of issuers, and in the
     closing. ``place``: a place name at the start of the title (…镇, …县).
     ``closing``: short lines that belong to the signature block (特此报告, a
-    date, an issuer). ``title_issuer_before``: issuers that open the title count
+    date, an issuer). ``attachment``: how a paragraph opens the attachments
+    placed after the signature and its date (附件1, 附件：…情况表); from there
+    to the end the text is the report's attachments, not its last section.
+    ``title_issuer_before``: issuers that open the title count
     as named when one of these, or the title's year, follows them (…司法局关于…,
     …自然资源局2022年度…). ``issuer_joiners``: what may stand between joint
     issuers opening a title (中共…委员会、…人民政府关于…); they may also follow
@@ -128,6 +137,7 @@ class MetaConfig(Strict):
         return v
     closing: list[Regex]
     closing_max_chars: int = 40
+    attachment: list[Regex] = Field(default_factory=list)
 
 
 class CompletenessConfig(Strict):
@@ -263,7 +273,7 @@ class OutlineConfig(Strict):
         for kind in self.kinds:
             _ = kind.heading_re, kind.subheading_re, kind.content_res
         _ = (self.title_re, self.issuer_re, self.place_re, self.closing_re,
-             self.title_issuer_before_re)
+             self.attachment_re, self.title_issuer_before_re)
         web = self.web_page
         _ = web.position_re, web.info_re, web.tail_re, web.any_re
 
@@ -286,3 +296,7 @@ class OutlineConfig(Strict):
     @cached_property
     def closing_re(self) -> re.Pattern[str] | None:
         return compile_any(self.meta.closing)
+
+    @cached_property
+    def attachment_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.meta.attachment)

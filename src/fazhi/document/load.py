@@ -31,7 +31,7 @@ def _headings(sections: list[Section]) -> set[int]:
 
 def is_truncated(paragraphs: list[Paragraph], sections: list[Section], cfg: OutlineConfig) -> bool:
     """Whether the text stops inside its first sections (see :class:`CompletenessConfig`)."""
-    if not paragraphs or (sections and sections[-1].kind == "closing"):
+    if not paragraphs or (sections and sections[-1].kind in ("closing", "attachments")):
         return False
     comp = cfg.completeness
     last = paragraphs[-1]

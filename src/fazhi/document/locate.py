@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from fazhi.document.config import POSITION_KINDS
 from fazhi.document.model import Document, Evidence, Paragraph, Section
 
 _STOPS = "。!?;！？；"
@@ -12,7 +13,7 @@ _STOP = re.compile(f"[{_STOPS}]")
 _UP_TO_LAST_STOP = re.compile(f".*[{_STOPS}]", re.S)  # greedy: ends after the last stop
 _EXCERPT_MAX = 120
 
-SPECIAL_LABELS = {"preamble": "开头部分", "closing": "落款部分"}
+SPECIAL_LABELS = {kind: f"{label}部分" for kind, label in POSITION_KINDS.items()}
 
 
 def top_section(doc: Document, paragraph: int) -> Section | None:

@@ -158,10 +158,13 @@ def _is_heading_line(n: str, cfg: OutlineConfig) -> bool:
     return not _closing_or_date(n, cfg)
 
 
+_DATE = re.compile(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月")
+
+
 def _closing_or_date(n: str, cfg: OutlineConfig) -> bool:
     """A signature line or a line with a date: part of the closing, never a heading."""
     return bool(cfg.closing_re is not None and cfg.closing_re.fullmatch(n)) or \
-        bool(re.search(r"\d{4}年\d{1,2}月", n))
+        bool(_DATE.search(n))
 
 
 def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lead]:
@@ -293,16 +296,37 @@ def _tree(headings: list[Heading], start: int, end: int, prefix: str) -> list[Se
 def _closing_start(paragraphs: list[Paragraph], floor: int, cfg: OutlineConfig) -> int:
     """Index where the trailing signature block (特此报告, issuer, date) begins."""
     i = len(paragraphs)
-    while i - 1 > floor:
-        n = paragraphs[i - 1].norm
-        if len(n) > cfg.meta.closing_max_chars:
-            break
-        closing = cfg.closing_re is not None and cfg.closing_re.fullmatch(n)
-        issuer = cfg.issuer_re is not None and cfg.issuer_re.fullmatch(n)
-        if not (closing or issuer):
-            break
+    while i - 1 > floor and _in_closing(paragraphs[i - 1].norm, cfg):
         i -= 1
     return i
+
+
+def _in_closing(n: str, cfg: OutlineConfig) -> bool:
+    """A line the signature block may hold: a closing phrase, a date or an issuer."""
+    if len(n) > cfg.meta.closing_max_chars:
+        return False
+    return bool(cfg.closing_re is not None and cfg.closing_re.fullmatch(n)) or \
+        bool(cfg.issuer_re is not None and cfg.issuer_re.fullmatch(n))
+
+
+def attachments_start(paragraphs: list[Paragraph], cfg: OutlineConfig, floor: int) -> int:
+    """Index of the paragraph that opens attachments after the signature (it starts
+    with the rulebook's ``attachment``: 附件1, 附件：…表), or the number of
+    paragraphs if there are none.
+    Such a line counts only right after a signature block that holds a date: an
+    attachment note above the signature (附件：1.…) is part of the closing."""
+    rx = cfg.attachment_re
+    if rx is None:
+        return len(paragraphs)
+    for j in range(floor + 1, len(paragraphs)):
+        if not rx.match(paragraphs[j].norm):  # a table's first row may have joined it
+            continue
+        i = j - 1
+        while i > floor and _in_closing(paragraphs[i].norm, cfg):
+            if _DATE.search(paragraphs[i].norm):
+                return j
+            i -= 1
+    return len(paragraphs)
 
 
 def _sub_kinds(section: Section, cfg: OutlineConfig) -> Section:
@@ -341,7 +365,19 @@ def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineCon
 
 def build_outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
                   title_index: int | None) -> tuple[list[Section], list[Lead]]:
-    """Return the top-level sections (preamble, body sections, closing) and the leads."""
+    """Return the top-level sections (preamble, body sections, closing, attachments)
+    and the leads. Attachments after the signature are outlined as one part: their
+    tables and numbered rows are not the report's sections."""
+    n = attachments_start(paragraphs, cfg, title_index if title_index is not None else 0)
+    sections, leads = _outline(paragraphs[:n], cfg, title_index)
+    if n < len(paragraphs):
+        sections.append(Section(id="attachments", heading=None, kind="attachments",
+                                classified_by="position", start=n, end=len(paragraphs)))
+    return sections, leads
+
+
+def _outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
+             title_index: int | None) -> tuple[list[Section], list[Lead]]:
     n = len(paragraphs)
     cands = [c for p in paragraphs if (c := _marker(p)) is not None
              and (title_index is None or p.index > title_index)]

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from fazhi.checks import possible_statuses, summary
+from fazhi.document.config import POSITION_KINDS
 from fazhi.render.text import LABELS
 from fazhi.rulebook.cases import RuleCase
 from fazhi.rulebook.loader import Resolved
@@ -92,7 +93,7 @@ def rules_table(res: Resolved) -> str:
 
 def _scope_text(res: Resolved, scope: str) -> str:
     labels = {k.name: k.label for k in res.book.document.kinds}
-    labels.update({"preamble": "开头", "closing": "落款"})
+    labels.update(POSITION_KINDS)
     if scope == "all":
         return "all（全文）"
     if scope.startswith("rule:"):

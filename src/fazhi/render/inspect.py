@@ -19,7 +19,7 @@ CLASSIFIED_BY = {
     "heading": "按标题措辞判定",
     "content": "标题未能判定，按正文内容判定",
     "default": "标题和正文都未能判定，按默认类型归类",
-    "position": "按位置（正文标题之前为开头，正文之后为落款）",
+    "position": "按位置（正文标题之前为开头，正文之后为落款，落款之后的附件为附件部分）",
     "unstructured": "报告没有章节标题，全文归为一类",
 }
 META_LABELS = [("title", "标题"), ("issuer", "发文机关"), ("report_year", "报告年度"),

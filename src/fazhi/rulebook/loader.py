@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from fazhi.document.config import POSITION_KINDS
 from fazhi.rulebook import lint
 from fazhi.rulebook.inherit import apply_overrides, merge
 from fazhi.rulebook.locate import builtin_names, find_rulebook
@@ -147,8 +148,9 @@ def cross_check(book: Rulebook, data: dict[str, Any], tree: SourceTree,
 
     kind_names = [k.name for k in book.document.kinds]
     for i, name in enumerate(kind_names):
-        if name in kind_names[:i] or name in ("preamble", "closing"):
-            at(("document", "kinds", i, "name"), f"章节类型「{name}」重复或为保留名称（preamble、closing）")
+        if name in kind_names[:i] or name in POSITION_KINDS:
+            at(("document", "kinds", i, "name"),
+               f"章节类型「{name}」重复或为保留名称（{'、'.join(POSITION_KINDS)}）")
     for name, members in book.scopes.items():
         if name in kinds or name == "all":
             at(("scopes", name), f"范围名称「{name}」与章节类型或 all 重名，请换一个名称", key=True)

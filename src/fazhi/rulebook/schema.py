@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from fazhi.document.config import OutlineConfig, Regex, check_pattern
+from fazhi.document.config import POSITION_KINDS, OutlineConfig, Regex, check_pattern
 
 __all__ = ["Basis", "Messages", "Profile", "Regex", "Rule", "RuleOverride", "Rulebook",
            "Scoring", "check_pattern"]
@@ -164,7 +164,7 @@ class Rulebook(Strict):
         raise KeyError(rule_id)
 
     def section_kinds(self) -> list[str]:
-        return [k.name for k in self.document.kinds] + ["preamble", "closing"]
+        return [k.name for k in self.document.kinds] + list(POSITION_KINDS)
 
 
 class KindPatch(Strict):
