@@ -7,7 +7,7 @@ line ends, lines hard-wrapped as a page wraps them (text copied out of a PDF:
 at the 28 characters of a 公文 page, and narrower, with and without the
 paragraphs' indent, with the page numbers, running headers and footers copied
 along), the line breaks lost (text copied out of a web page), digits in full
-width, a table attached after the signature. Every rule must keep the status it has on the report as written: a
+width, a table of contents, a table attached after the signature. Every rule must keep the status it has on the report as written: a
 difference is a judgement that hangs on layout rather than on what the
 report says.
 """
@@ -117,6 +117,27 @@ def title_atop_every_page(text: str) -> str:
     return "\n".join(numbered_pages(_lines(text), 6, "", _title(text)))
 
 
+_TOP = re.compile(r"^\s*([一二三四五六七八九十]+、[^。]{2,40})$")
+
+
+def _contents(text: str, entry: str) -> str:
+    lines = _lines(text)
+    heads = [m.group(1).strip() for ln in lines if (m := _TOP.match(ln))]
+    at = next(i for i, ln in enumerate(lines) if ln.strip()) + 1
+    return "\n".join(lines[:at] + ["目　录"] + [entry.format(h=h, n=n) for n, h in enumerate(heads, 2)]
+                     + lines[at:])
+
+
+def contents_with_leaders(text: str) -> str:
+    """A table of contents under the first line: headings, dot leaders, page numbers."""
+    return _contents(text, "{h}……………………{n}")
+
+
+def contents_without_leaders(text: str) -> str:
+    """A table of contents under the first line: the headings alone."""
+    return _contents(text, "{h}")
+
+
 def attachment_after_the_signature(text: str) -> str:
     """A table attached after the date, its rows numbered, one of them a heading."""
     return text.rstrip() + (
@@ -146,7 +167,8 @@ VARIANTS: list[Variant] = [
     no_blank_lines, windows_line_ends, wrapped_at_28, wrapped_half_width, page_of_28,
     page_of_28_indented, page_of_20, page_of_16_half_width, pages_of_28_numbered,
     page_numbers_between_paragraphs, pages_with_running_header, pages_with_running_footer,
-    title_atop_every_page, attachment_after_the_signature, flattened,
+    title_atop_every_page, contents_with_leaders, contents_without_leaders,
+    attachment_after_the_signature, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]
 NAMES = sorted(p.name for p in REPORTS.glob("*.txt"))

@@ -196,12 +196,20 @@ class PageFurnitureConfig(Strict):
     least ``min_gap`` lines of text between one and the next; running headers
     and footers among the ``edge_lines`` lines on either side of a page number;
     without page numbers, the text's first line (of ``title_min_chars``
-    characters or more) standing again at least ``title_repeats`` times."""
+    characters or more) standing again at least ``title_repeats`` times; a
+    table of contents (lines ending in dot leaders and a page number, see
+    :mod:`fazhi.document.contents`) and the line above it that names it
+    (``contents_title``)."""
 
     min_gap: int = Field(default=3, ge=1)
     edge_lines: int = Field(default=2, ge=1)
     title_min_chars: int = Field(default=6, ge=1)
     title_repeats: int = Field(default=2, ge=1)
+    contents_title: list[Regex] = Field(default_factory=list)
+
+    @cached_property
+    def contents_title_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.contents_title)
 
 
 class WebPageConfig(Strict):
@@ -276,6 +284,7 @@ class OutlineConfig(Strict):
              self.attachment_re, self.title_issuer_before_re)
         web = self.web_page
         _ = web.position_re, web.info_re, web.tail_re, web.any_re
+        _ = self.page_furniture.contents_title_re
 
     @cached_property
     def title_re(self) -> re.Pattern[str] | None:

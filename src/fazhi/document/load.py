@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from fazhi.document.config import OutlineConfig
+from fazhi.document.furniture import drop_page_furniture
 from fazhi.document.locate import evidence_at
 from fazhi.document.metadata import extract_meta, find_title, title_start
 from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, Section, SourceLine
@@ -15,7 +16,6 @@ from fazhi.document.readers import DEFAULT_MAX_BYTES, Limits, extract, read_byte
 from fazhi.document.readers.archive import is_archive
 from fazhi.document.readers.archive import problem as archive_problem
 from fazhi.document.rewrap import mark_wrapped
-from fazhi.document.runningheads import drop_page_furniture
 from fazhi.document.unflatten import unflatten
 from fazhi.document.webpage import strip_web_page
 

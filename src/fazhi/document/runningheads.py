@@ -31,20 +31,8 @@ from collections import Counter
 from itertools import pairwise
 
 from fazhi.document.config import PageFurnitureConfig
-from fazhi.document.pagenumbers import page_number_run
 from fazhi.document.paragraphs import Piece
 from fazhi.document.readers.layout import running_key
-
-
-def drop_page_furniture(pieces: list[Piece], cfg: PageFurnitureConfig) -> list[Piece] | None:
-    """``pieces`` without page numbers and running headers or footers, or None if
-    there are none."""
-    numbers = page_number_run(pieces, cfg)
-    dropped = set(numbers) | beside_page_numbers(pieces, numbers, cfg.edge_lines) | \
-        title_repeats(pieces, cfg)
-    if not dropped:
-        return None
-    return [p for i, p in enumerate(pieces) if i not in dropped]
 
 
 def _windows(count: int, numbers: list[int], edge: int) -> list[tuple[int, list[int]]]:
