@@ -154,3 +154,20 @@ def test_issuer_opening_a_title_before_its_year(make_doc, title: str, issuer: st
     assert doc.meta.issuer == issuer
     doc = make_doc("平安镇2023年度法治政府建设工作报告\n一、主要举措和成效\n正文。")
     assert doc.meta.issuer is None and doc.meta.place == "平安镇"
+
+
+BODY = "关于2022年度法治政府建设工作的报告\n一、主要举措和成效\n开展普法。\n"
+IMPRINT = ("抄送：县委办公室，县人大常委会办公室。\n"
+           "某某县人民政府办公室　　　　2023年2月21日印发\n（联系人：张三，联系电话：0371-12345678）\n")
+
+
+def test_the_imprint_below_the_signature_closes_the_report(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(BODY + "源泉镇人民政府\n2023年2月1日\n" + IMPRINT)
+    assert doc.sections[-1].kind == "closing"
+    assert (doc.meta.issuer, doc.meta.date) == ("源泉镇人民政府", "2023-02-01")
+
+
+def test_the_imprint_names_neither_the_issuer_nor_the_date(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(BODY + IMPRINT)  # printed by an office on a day: not signed, not dated
+    assert doc.sections[-1].kind == "closing"
+    assert (doc.meta.issuer, doc.meta.date) == (None, None)

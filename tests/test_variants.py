@@ -7,7 +7,8 @@ line ends, lines hard-wrapped as a page wraps them (text copied out of a PDF:
 at the 28 characters of a 公文 page, and narrower, with and without the
 paragraphs' indent, with the page numbers, running headers and footers copied
 along), the line breaks lost (text copied out of a web page), digits in full
-width, a table of contents, a table attached after the signature. Every rule must keep the status it has on the report as written: a
+width, a table of contents, a table attached after the signature, an imprint
+below it. Every rule must keep the status it has on the report as written: a
 difference is a judgement that hangs on layout rather than on what the
 report says.
 """
@@ -146,6 +147,13 @@ def attachment_after_the_signature(text: str) -> str:
         "一、组织领导\n成立法治政府建设领导小组，主要负责人任组长。\n")
 
 
+def imprint_below_the_signature(text: str) -> str:
+    """The imprint of an official document (版记): copied to, printed by, contact."""
+    return text.rstrip() + (
+        "\n\n抄送：县委办公室，县人大常委会办公室，县政协办公室。\n"
+        "某某县人民政府办公室　　　　2023年2月21日印发\n（联系人：张三，联系电话：0371-12345678）\n")
+
+
 def flattened(text: str) -> str:
     return "".join(ln.strip() for ln in _lines(text))
 
@@ -168,7 +176,7 @@ VARIANTS: list[Variant] = [
     page_of_28_indented, page_of_20, page_of_16_half_width, pages_of_28_numbered,
     page_numbers_between_paragraphs, pages_with_running_header, pages_with_running_footer,
     title_atop_every_page, contents_with_leaders, contents_without_leaders,
-    attachment_after_the_signature, flattened,
+    attachment_after_the_signature, imprint_below_the_signature, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]
 NAMES = sorted(p.name for p in REPORTS.glob("*.txt"))

@@ -48,6 +48,15 @@ Regex = Annotated[str, AfterValidator(check_pattern)]
 """A regular expression matched against normalised text (validated on load)."""
 
 
+class WholeLine:
+    """Marks a pattern that is only tried at the start of a short line."""
+
+
+LineRegex = Annotated[str, AfterValidator(check_pattern), WholeLine()]
+"""A pattern tried only at the start of a short line (match, fullmatch): nothing is
+skipped over, so it may begin with any character (…办公室2023年2月21日印发)."""
+
+
 POSITION_KINDS = {"preamble": "开头", "closing": "落款", "attachments": "附件"}
 """Parts of a report found by their place rather than by a heading, with their
 labels: what stands before the first heading, the signature block, and the
@@ -109,7 +118,10 @@ class MetaConfig(Strict):
     lines before the title, in a line under it made only of issuers, and in the
     closing. ``place``: a place name at the start of the title (…镇, …县).
     ``closing``: short lines that belong to the signature block (特此报告, a
-    date, an issuer). ``attachment``: how a paragraph opens the attachments
+    date, an issuer). ``imprint``: lines of the imprint below the signature
+    (抄送：…, …办公室2023年2月21日印发, 联系人：…): they close the report too, but
+    the office and date they name are not its issuer and date (成文日期).
+    ``attachment``: how a paragraph opens the attachments
     placed after the signature and its date (附件1, 附件：…情况表); from there
     to the end the text is the report's attachments, not its last section.
     ``title_issuer_before``: issuers that open the title count
@@ -135,8 +147,9 @@ class MetaConfig(Strict):
                 raise ValueError(f"连接字「{j}」为空或含有全角、兼容字符或空白（{'、'.join(changed)}），"
                                  "报告文本规范化后不会出现这样的字；请改写为规范化后的形式")
         return v
-    closing: list[Regex]
+    closing: list[LineRegex]
     closing_max_chars: int = 40
+    imprint: list[LineRegex] = Field(default_factory=list)
     attachment: list[Regex] = Field(default_factory=list)
 
 
@@ -281,7 +294,7 @@ class OutlineConfig(Strict):
         for kind in self.kinds:
             _ = kind.heading_re, kind.subheading_re, kind.content_res
         _ = (self.title_re, self.issuer_re, self.place_re, self.closing_re,
-             self.attachment_re, self.title_issuer_before_re)
+             self.imprint_re, self.attachment_re, self.title_issuer_before_re)
         web = self.web_page
         _ = web.position_re, web.info_re, web.tail_re, web.any_re
         _ = self.page_furniture.contents_title_re
@@ -304,7 +317,12 @@ class OutlineConfig(Strict):
 
     @cached_property
     def closing_re(self) -> re.Pattern[str] | None:
-        return compile_any(self.meta.closing)
+        """A line of the closing: a closing phrase, a date, or a line of the imprint."""
+        return compile_any(self.meta.closing + self.meta.imprint)
+
+    @cached_property
+    def imprint_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.meta.imprint)
 
     @cached_property
     def attachment_re(self) -> re.Pattern[str] | None:

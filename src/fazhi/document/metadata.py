@@ -111,9 +111,10 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
             meta.report_year = y[0]
             where["report_year"] = (title_index, *y[1])
     closing = next((s for s in sections if s.kind == "closing"), None)
+    signature = [p for p in (paragraphs[closing.start:closing.end] if closing else [])
+                 if cfg.imprint_re is None or not cfg.imprint_re.fullmatch(p.norm)]
     header = paragraphs[:title_index] if title_index else []
-    candidates = list(header) + _byline(paragraphs, title_index, cfg) + \
-        (paragraphs[closing.start:closing.end] if closing else [])
+    candidates = list(header) + _byline(paragraphs, title_index, cfg) + signature
     for p in candidates:
         spans = issuers_in(p.norm, cfg)
         if spans and sum(e - s for s, e in spans) >= len(p.norm) * 0.6:
@@ -128,7 +129,7 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
             norm = paragraphs[title_index].norm
             meta.issuer = " ".join(norm[s:e] for s, e in spans)
             where["issuer"] = (title_index, spans[0][0], spans[-1][1])
-    date_places = (paragraphs[closing.start:closing.end] if closing else [])
+    date_places = signature
     if title_index is not None and title_index + 1 < len(paragraphs):
         nxt = paragraphs[title_index + 1]
         if len(nxt.norm) <= 20:

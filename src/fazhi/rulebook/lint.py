@@ -32,7 +32,7 @@ from typing import Any
 
 from pydantic import AfterValidator, BaseModel
 
-from fazhi.document.config import check_pattern
+from fazhi.document.config import WholeLine, check_pattern
 from fazhi.document.firstchars import first_chars, has_prefix
 from fazhi.rulebook.schema import Rulebook
 from fazhi.rulebook.source import Loc, Problem, SourceTree
@@ -336,8 +336,10 @@ def _impossible(state: Any, items: list[Item], before: int, after: int) -> str |
     return None
 
 
-def regex_problems(pattern: str) -> list[tuple[str, str]]:
-    """(level, message) for a pattern that compiles; empty when it looks fine."""
+def regex_problems(pattern: str, whole_line: bool = False) -> list[tuple[str, str]]:
+    """(level, message) for a pattern that compiles; empty when it looks fine.
+    ``whole_line``: the pattern is only tried at the start of a line, so it may
+    start with any character."""
     try:
         parsed = _P.parse(pattern)
     except Exception:  # noqa: BLE001 - compile errors are reported by the schema
@@ -351,7 +353,7 @@ def regex_problems(pattern: str) -> list[tuple[str, str]]:
     why = _impossible(parsed.state, items, 0, 0)
     if why:
         out.append(("error", f"模式「{pattern}」匹配不到任何报告文字：{why}"))
-    if not out and not has_prefix(parsed) and first_chars(pattern) is None:
+    if not out and not whole_line and not has_prefix(parsed) and first_chars(pattern) is None:
         out.append(("warning", f"模式「{pattern}」可以从任意字符开始（例如以 . 或 [^…] 开头），"
                                "检查时无法跳过不相干的文字，每一处都要把整个模式试一遍，会拖慢检查；"
                                "请让它以具体的字开头（可以列出可能的开头字，如 [京沪渝]?ICP备）"))
@@ -369,6 +371,29 @@ def _is_regex(ann: Any, metadata: list[Any] | None = None) -> bool:
         if _is_regex(args[0], list(args[1:])):
             return True
     return any(_is_regex(a) for a in typing.get_args(ann))
+
+
+def _is_whole_line(ann: Any, metadata: list[Any] | None = None) -> bool:
+    if any(isinstance(m, WholeLine) for m in metadata or []):
+        return True
+    if typing.get_origin(ann) is typing.Annotated:
+        args = typing.get_args(ann)
+        if _is_whole_line(args[0], list(args[1:])):
+            return True
+    return any(_is_whole_line(a) for a in typing.get_args(ann))
+
+
+def whole_line_fields(obj: BaseModel, loc: Loc) -> set[Loc]:
+    """Paths of the pattern lists in a model that are only tried at a line's start."""
+    out: set[Loc] = set()
+    for name, f in type(obj).model_fields.items():
+        key = f.alias or name
+        value = getattr(obj, name)
+        if _is_whole_line(f.annotation, list(f.metadata)):
+            out.add((*loc, key))
+        elif isinstance(value, BaseModel):
+            out |= whole_line_fields(value, (*loc, key))
+    return out
 
 
 def pattern_values(obj: BaseModel, loc: Loc) -> Iterator[tuple[Loc, str]]:
@@ -401,10 +426,11 @@ def pattern_problems(book: Rulebook, checks: list[BaseModel], tree: SourceTree) 
     found: list[tuple[Loc, str]] = list(pattern_values(book.document, ("document",)))
     for i, params in enumerate(checks):
         found += pattern_values(params, ("rules", i, "check"))
+    whole_line = whole_line_fields(book.document, ("document",))
     problems: list[Problem] = []
     seen: dict[Loc, set[str]] = {}
     for loc, pattern in found:
-        for level, msg in regex_problems(pattern):
+        for level, msg in regex_problems(pattern, bool({loc, loc[:-1]} & whole_line)):
             problems.append(tree.problem(loc, msg, level=level))
         parent = loc[:-1]
         if isinstance(loc[-1], int):
