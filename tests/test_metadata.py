@@ -1,6 +1,6 @@
 import pytest
 
-from fazhi.document.metadata import parse_date
+from fazhi.document.dates import parse_date
 
 
 @pytest.mark.parametrize(
@@ -171,3 +171,12 @@ def test_the_imprint_names_neither_the_issuer_nor_the_date(make_doc) -> None:  #
     doc = make_doc(BODY + IMPRINT)  # printed by an office on a day: not signed, not dated
     assert doc.sections[-1].kind == "closing"
     assert (doc.meta.issuer, doc.meta.date) == (None, None)
+
+
+@pytest.mark.parametrize("line", ["源泉镇人民政府　　2023年2月1日", "源泉镇人民政府 二〇二三年二月一日",
+                                  "中共源泉镇委员会 源泉镇人民政府 2023年2月1日"])
+def test_signature_and_date_on_one_line(make_doc, line: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(BODY + "二、存在的问题\n人员不足。\n" + line + "\n")
+    assert doc.sections[-1].kind == "closing"
+    assert doc.meta.date == "2023-02-01"
+    assert doc.meta.issuer is not None and doc.meta.issuer.endswith("源泉镇人民政府")

@@ -8,7 +8,7 @@ at the 28 characters of a 公文 page, and narrower, with and without the
 paragraphs' indent, with the page numbers, running headers and footers copied
 along), the line breaks lost (text copied out of a web page), digits in full
 width, a table of contents, a table attached after the signature, an imprint
-below it. Every rule must keep the status it has on the report as written: a
+below it, the signature and the date on one line. Every rule must keep the status it has on the report as written: a
 difference is a judgement that hangs on layout rather than on what the
 report says.
 """
@@ -154,6 +154,12 @@ def imprint_below_the_signature(text: str) -> str:
         "某某县人民政府办公室　　　　2023年2月21日印发\n（联系人：张三，联系电话：0371-12345678）\n")
 
 
+def signature_and_date_on_one_line(text: str) -> str:
+    """The issuer and the date on one line, as a web page's right-aligned block gives them."""
+    return re.sub(r"(\S+(?:人民政府|委员会))\s*\n\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*$", r"\1　　\2",
+                  text.rstrip()) + "\n"
+
+
 def flattened(text: str) -> str:
     return "".join(ln.strip() for ln in _lines(text))
 
@@ -176,7 +182,8 @@ VARIANTS: list[Variant] = [
     page_of_28_indented, page_of_20, page_of_16_half_width, pages_of_28_numbered,
     page_numbers_between_paragraphs, pages_with_running_header, pages_with_running_footer,
     title_atop_every_page, contents_with_leaders, contents_without_leaders,
-    attachment_after_the_signature, imprint_below_the_signature, flattened,
+    attachment_after_the_signature, imprint_below_the_signature, signature_and_date_on_one_line,
+    flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]
 NAMES = sorted(p.name for p in REPORTS.glob("*.txt"))

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field
 
 from fazhi.checks.base import CheckParams, Context, Outcome, Part, Scope
-from fazhi.document.metadata import YEAR_RE
+from fazhi.document.dates import YEAR_RE
 from fazhi.document.numerals import cn_to_int
 from fazhi.rulebook.schema import Rulebook
 

@@ -8,18 +8,12 @@ Chinese numerals, 二〇二三年二月一日) are read here.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from fazhi.document.config import OutlineConfig
+from fazhi.document.dates import DATE_AT_END_RE, YEAR_RE, parse_date
 from fazhi.document.model import Meta, Paragraph, Section
 from fazhi.document.numerals import cn_to_int
 from fazhi.document.outline import HEADING_MAX
-
-_YNUM = r"(\d{4}|[〇零○O一二三四五六七八九]{4})"
-_MNUM = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
-DATE_RE = re.compile(_YNUM + r"年" + _MNUM + r"月" + _MNUM + r"[日号]")
-MONTH_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?![\d一二三四五六七八九十]{0,3}[日号])")
-YEAR_RE = re.compile(_YNUM + r"年")
 
 
 def find_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> int | None:
@@ -61,25 +55,6 @@ def title_start(paragraphs: list[Paragraph], title_index: int, cfg: OutlineConfi
     return found
 
 
-def parse_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
-    """Find a date in normalised ``text``: (iso, precision, span) or (None, None, None)."""
-    m = DATE_RE.search(text)
-    if m:
-        y, mo, d = (cn_to_int(g) for g in m.groups())
-        if y and mo and d:
-            try:
-                return date(y, mo, d).isoformat(), "day", m.span()
-            except ValueError:
-                if 1 <= mo <= 12:  # an impossible day (2月30日): only the month is usable
-                    return f"{y:04d}-{mo:02d}", "month", m.span()
-    m = MONTH_RE.search(text)
-    if m:
-        y, mo = cn_to_int(m.group(1)), cn_to_int(m.group(2))
-        if y and mo and 1 <= mo <= 12:
-            return f"{y:04d}-{mo:02d}", "month", m.span()
-    return None, None, None
-
-
 def first_year(text: str) -> tuple[int, tuple[int, int]] | None:
     for m in YEAR_RE.finditer(text):
         y = cn_to_int(m.group(1))
@@ -116,8 +91,10 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
     header = paragraphs[:title_index] if title_index else []
     candidates = list(header) + _byline(paragraphs, title_index, cfg) + signature
     for p in candidates:
-        spans = issuers_in(p.norm, cfg)
-        if spans and sum(e - s for s, e in spans) >= len(p.norm) * 0.6:
+        date = DATE_AT_END_RE.search(p.norm)  # 某某镇人民政府 2023年2月1日: the date aside
+        signer = p.norm[:date.start()] if date is not None else p.norm
+        spans = issuers_in(signer, cfg)
+        if spans and sum(e - s for s, e in spans) >= len(signer) * 0.6:
             covered = len(p.norm) == sum(e - s for s, e in spans)
             meta.issuer = " ".join(p.text.split()) if covered else \
                 " ".join(p.norm[s:e] for s, e in spans)

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from fazhi.document.config import OutlineConfig, SectionKind
+from fazhi.document.dates import DATE_AT_END_RE, YEAR_MONTH_RE
 from fazhi.document.model import Heading, Lead, Paragraph, Section
 from fazhi.document.numerals import cn_to_int
 
@@ -158,13 +159,10 @@ def _is_heading_line(n: str, cfg: OutlineConfig) -> bool:
     return not _closing_or_date(n, cfg)
 
 
-_DATE = re.compile(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月")
-
-
 def _closing_or_date(n: str, cfg: OutlineConfig) -> bool:
     """A signature line or a line with a date: part of the closing, never a heading."""
     return bool(cfg.closing_re is not None and cfg.closing_re.fullmatch(n)) or \
-        bool(_DATE.search(n))
+        bool(YEAR_MONTH_RE.search(n))
 
 
 def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lead]:
@@ -302,11 +300,15 @@ def _closing_start(paragraphs: list[Paragraph], floor: int, cfg: OutlineConfig) 
 
 
 def _in_closing(n: str, cfg: OutlineConfig) -> bool:
-    """A line the signature block may hold: a closing phrase, a date or an issuer."""
+    """A line the signature block may hold: a closing phrase, a date, an issuer, or
+    an issuer and the date on one line (某某镇人民政府 2023年2月1日)."""
     if len(n) > cfg.meta.closing_max_chars:
         return False
-    return bool(cfg.closing_re is not None and cfg.closing_re.fullmatch(n)) or \
-        bool(cfg.issuer_re is not None and cfg.issuer_re.fullmatch(n))
+    if cfg.closing_re is not None and cfg.closing_re.fullmatch(n):
+        return True
+    date = DATE_AT_END_RE.search(n)
+    signer = n[:date.start()] if date is not None else n
+    return bool(cfg.issuer_re is not None and signer and cfg.issuer_re.fullmatch(signer))
 
 
 def attachments_start(paragraphs: list[Paragraph], cfg: OutlineConfig, floor: int) -> int:
@@ -323,7 +325,7 @@ def attachments_start(paragraphs: list[Paragraph], cfg: OutlineConfig, floor: in
             continue
         i = j - 1
         while i > floor and _in_closing(paragraphs[i].norm, cfg):
-            if _DATE.search(paragraphs[i].norm):
+            if YEAR_MONTH_RE.search(paragraphs[i].norm):
                 return j
             i -= 1
     return len(paragraphs)

@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass, replace
 
 from fazhi.document.config import FlattenedConfig, OutlineConfig
-from fazhi.document.metadata import DATE_RE
+from fazhi.document.dates import DATE_RE
 from fazhi.document.model import SourceLine
 from fazhi.document.normalize import normalize
 from fazhi.document.numerals import cn_to_int

@@ -1,0 +1,39 @@
+"""Dates and years as reports write them: Arabic or Chinese numerals
+(2023年2月1日, 二〇二三年二月一日), read by the outline (a date line belongs to the
+closing) and by the metadata (the report's year and date)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from fazhi.document.numerals import cn_to_int
+
+_YNUM = r"(\d{4}|[〇零○O一二三四五六七八九]{4})"
+_MNUM = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+DATE_RE = re.compile(_YNUM + r"年" + _MNUM + r"月" + _MNUM + r"[日号]")
+MONTH_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?![\d一二三四五六七八九十]{0,3}[日号])")
+YEAR_RE = re.compile(_YNUM + r"年")
+YEAR_MONTH_RE = re.compile(_YNUM + r"年" + _MNUM + r"月")
+DATE_AT_END_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?:" + _MNUM + r"[日号])?$")
+
+
+def parse_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """Find a date in normalised ``text``: (iso, precision, span) or (None, None, None)."""
+    m = DATE_RE.search(text)
+    if m:
+        y, mo, d = (cn_to_int(g) for g in m.groups())
+        if y and mo and d:
+            try:
+                return date(y, mo, d).isoformat(), "day", m.span()
+            except ValueError:
+                if 1 <= mo <= 12:  # an impossible day (2月30日): only the month is usable
+                    return f"{y:04d}-{mo:02d}", "month", m.span()
+    m = MONTH_RE.search(text)
+    if m:
+        y, mo = cn_to_int(m.group(1)), cn_to_int(m.group(2))
+        if y and mo and 1 <= mo <= 12:
+            return f"{y:04d}-{mo:02d}", "month", m.span()
+    return None, None, None
+
+
