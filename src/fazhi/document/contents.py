@@ -23,8 +23,10 @@ import re
 from fazhi.document.config import PageFurnitureConfig
 from fazhi.document.paragraphs import Piece
 
-# Dot leaders (normalised: …… becomes ......), then a page number at the end.
+# Dot leaders (normalised: …… becomes ......), then a page number at the end; looked
+# for in a line's last _TAIL characters only (the shortest match is that long).
 _LEADERS = re.compile(r"(?:\.{3,}|·{3,}|—{3,}|-{4,}|_{3,})\d{1,4}$")
+_TAIL = 8
 _PAGE_AT_END = re.compile(r"\d{1,4}$")
 _MIN_ENTRIES = 2
 
@@ -34,12 +36,16 @@ def contents_lines(pieces: list[Piece], cfg: PageFurnitureConfig) -> set[int]:
     return _with_leaders(pieces, cfg) | _repeated_below_title(pieces, cfg)
 
 
+def _leaders(norm: str) -> bool:
+    return norm[-1:].isdigit() and _LEADERS.search(norm, max(len(norm) - _TAIL, 0)) is not None
+
+
 def _with_leaders(pieces: list[Piece], cfg: PageFurnitureConfig) -> set[int]:
     out: set[int] = set()
     i = 0
     while i < len(pieces):
         j = i
-        while j < len(pieces) and _LEADERS.search(pieces[j].norm):
+        while j < len(pieces) and _leaders(pieces[j].norm):
             j += 1
         if j - i >= _MIN_ENTRIES:
             out.update(range(i, j))
