@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import REPORTS, extracted
+import docbuild
+from conftest import REPORTS, extracted, statuses
 from fazhi.document.config import PageFurnitureConfig
 from fazhi.document.contents import contents_lines
 from fazhi.document.load import build_document
@@ -57,3 +60,14 @@ def test_the_report_is_judged_as_without_it(engine: Engine) -> None:
     assert left_out == ["目  录", *entries]
     assert doc.meta.title is not None and doc.meta.title.startswith("郑旗乡")
     assert [s.heading.title for s in doc.sections if s.heading is not None][0] == "法治政府建设情况"
+
+
+def test_a_pdf_with_a_table_of_contents_is_judged_as_without_it(engine: Engine,
+                                                                  tmp_path: Path) -> None:
+    entries = [f"{h}　……………………　{n}" for n, h in enumerate(HEADINGS, 2)]
+    plain = engine.check_path(docbuild.make_pdf(TEXT, tmp_path / "plain.pdf", font="ttf"))
+    path = docbuild.make_pdf(_with_contents(entries), tmp_path / "toc.pdf", font="ttf")
+    doc = engine.load(path)
+    assert [" ".join(ln.text.split()) for ln in source_lines(doc) if ln.block is None] == \
+        [" ".join(x.split()) for x in ["目  录", *entries]]
+    assert statuses(engine.check_path(path)) == statuses(plain)

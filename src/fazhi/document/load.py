@@ -66,8 +66,7 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     pieces = line_pieces(ex.lines if lines is None else lines)
     article = strip_web_page(pieces, cfg.web_page, cfg.title_re)
     kept = pieces if article is None else article
-    if not ex.laid_out:
-        kept = drop_page_furniture(kept, cfg.page_furniture) or kept
+    kept = drop_page_furniture(kept, cfg.page_furniture, ex.laid_out) or kept
     wrapped = mark_wrapped(kept, cfg) if lines is None and not ex.laid_out else None
     paragraphs = group_paragraphs(kept if wrapped is None else wrapped, cfg.join_min_chars)
     if not paragraphs:
