@@ -70,7 +70,7 @@ def test_inspect_shows_what_a_web_page_lost(tmp_path: Path) -> None:
                  "网站标识码：4100000001\n", encoding="utf-8")
     code, out, _ = inspect(str(p))
     assert code == 0
-    assert "略去的网页内容、页码和页眉页脚（不参与判定）：第 1–4 行、第 6 行、第 11–13 行" in out
+    assert "略去的网页内容、页码、页眉页脚和目录（不参与判定）：第 1–4 行、第 6 行、第 11–13 行" in out
     assert "[第 13 行] 网站标识码：4100000001" not in out
     code, out, _ = inspect(str(p), "--text")
     assert "略去的行：\n  [第 1 行] 某某县人民政府\n  [第 3 行] 首页\n" in out

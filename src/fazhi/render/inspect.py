@@ -98,7 +98,7 @@ def inspect_text(path: str, doc: Document, outline: list[OutlineEntry],
     else:
         lines.append("提示：无")
     if doc.removed:
-        lines += ["", f"略去的网页内容、页码和页眉页脚（不参与判定）：{_spans(doc.removed)}"]
+        lines += ["", f"略去的网页内容、页码、页眉页脚和目录（不参与判定）：{_spans(doc.removed)}"]
     if show_text:
         lines += ["", "提取出的段落："]
         for p in doc.paragraphs:

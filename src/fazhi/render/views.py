@@ -275,7 +275,7 @@ def fulltext_html(rows: Sequence[TextRow]) -> Markup:
             out.append(f'<div class="page-break">第 {row.page} 页</div>\n')
         css = "ln para" if row.block_start else "ln"
         if row.left_out:
-            css += ' out" title="网页内容、页码或页眉页脚，未参与判定'
+            css += ' out" title="网页内容、页码、页眉页脚或目录，未参与判定'
         rid = _esc(row.id)
         out.append(f'<div class="{css}" id="{rid}"><a class="num" href="#{rid}">{row.line}</a>'
                    f'<span class="tx">{row.html}</span>\n')
