@@ -2,7 +2,7 @@
 
 The wordings (what a title, an issuer, a place name looks like) come from the
 rulebook's ``document.meta`` block; the date and year formats (Arabic or
-Chinese numerals, 二〇二三年二月一日) are read here.
+Chinese numerals, 二〇二三年二月一日) are read by :mod:`fazhi.document.dates`.
 """
 
 from __future__ import annotations
