@@ -235,6 +235,27 @@ def test_an_attachment_note_in_the_closing_is_not_an_attachment(make_doc, tail: 
     assert "attachments" not in kinds(doc)
 
 
+NOTE = "附件：1.重点工作完成情况表\n      2.行政执法数据统计表\n"
+
+
+@pytest.mark.parametrize("signature", ["张庄镇人民政府\n2024年2月1日\n", ""])
+def test_a_note_listing_attachments_belongs_to_the_closing(make_doc, signature: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、工作开展情况\n开展普法。\n二、下一步打算\n1.加强学习。\n2.完善制度。\n"
+                   + NOTE + signature)
+    plan, closing = doc.sections[-2:]
+    assert closing.kind == "closing"
+    assert doc.paragraphs[closing.start].text.startswith("附件：1.")
+    assert [p.text for p in doc.paragraphs[plan.start:plan.end]][-1] == "2.完善制度。"
+
+
+def test_numbered_lines_without_an_attachment_note_stay_in_the_section(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、工作开展情况\n开展普法。\n二、下一步打算\n1.加强学习\n2.完善制度\n"
+                   "张庄镇人民政府\n2024年2月1日\n")
+    plan, closing = doc.sections[-2:]
+    assert [p.text for p in doc.paragraphs[closing.start:closing.end]] == ["张庄镇人民政府", "2024年2月1日"]
+    assert doc.paragraphs[plan.end - 1].text == "2.完善制度"
+
+
 def test_combined_heading_has_both_kinds(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n（一）存在的问题\n执法力量不足。\n（二）下一步打算\n加强学习。")
     s = doc.sections[2]

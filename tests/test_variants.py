@@ -7,8 +7,8 @@ line ends, lines hard-wrapped as a page wraps them (text copied out of a PDF:
 at the 28 characters of a 公文 page, and narrower, with and without the
 paragraphs' indent, with the page numbers, running headers and footers copied
 along), the line breaks lost (text copied out of a web page), digits in full
-width, a table of contents, a table attached after the signature, an imprint
-below it, the signature and the date on one line. Every rule must keep the status it has on the report as written: a
+width, a table of contents, a note listing attachments, a table attached after
+the signature, an imprint below it, the signature and the date on one line. Every rule must keep the status it has on the report as written: a
 difference is a judgement that hangs on layout rather than on what the
 report says.
 """
@@ -147,6 +147,15 @@ def attachment_after_the_signature(text: str) -> str:
         "一、组织领导\n成立法治政府建设领导小组，主要负责人任组长。\n")
 
 
+def attachment_note(text: str) -> str:
+    """A note listing three attachments after the body, above the signature if any."""
+    lines = _lines(text)
+    end = max(i for i, ln in enumerate(lines) if ln.rstrip().endswith("。")) + 1
+    note = ["附件：1.年度法治政府建设重点工作完成情况表", "　　　2.行政执法数据统计表",
+            "　　　3.下一年度法治政府建设工作要点"]
+    return "\n".join(lines[:end] + note + lines[end:])
+
+
 def imprint_below_the_signature(text: str) -> str:
     """The imprint of an official document (版记): copied to, printed by, contact."""
     return text.rstrip() + (
@@ -182,7 +191,8 @@ VARIANTS: list[Variant] = [
     page_of_28_indented, page_of_20, page_of_16_half_width, pages_of_28_numbered,
     page_numbers_between_paragraphs, pages_with_running_header, pages_with_running_footer,
     title_atop_every_page, contents_with_leaders, contents_without_leaders,
-    attachment_after_the_signature, imprint_below_the_signature, signature_and_date_on_one_line,
+    attachment_after_the_signature, attachment_note, imprint_below_the_signature,
+    signature_and_date_on_one_line,
     flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]

@@ -292,11 +292,29 @@ def _tree(headings: list[Heading], start: int, end: int, prefix: str) -> list[Se
 
 
 def _closing_start(paragraphs: list[Paragraph], floor: int, cfg: OutlineConfig) -> int:
-    """Index where the trailing signature block (特此报告, issuer, date) begins."""
+    """Index where the trailing signature block (特此报告, issuer, date) begins, an
+    attachment note of several items above it included."""
     i = len(paragraphs)
     while i - 1 > floor and _in_closing(paragraphs[i - 1].norm, cfg):
         i -= 1
-    return i
+    return _note_start(paragraphs, floor, i, cfg)
+
+
+_NOTE_ITEM = re.compile(r"\d{1,2}[.、]")
+
+
+def _note_start(paragraphs: list[Paragraph], floor: int, end: int, cfg: OutlineConfig) -> int:
+    """Where an attachment note that lists several attachments (附件：1.…表 / 2.…表)
+    stands right above ``end``, or ``end``: its numbered lines are the closing's,
+    not items of the last section."""
+    rx, short = cfg.attachment_re, cfg.meta.closing_max_chars
+    j = end - 1
+    while j > floor and len(paragraphs[j].norm) <= short and _NOTE_ITEM.match(paragraphs[j].norm):
+        j -= 1
+    if rx is not None and floor < j < end - 1 and len(paragraphs[j].norm) <= short \
+            and rx.match(paragraphs[j].norm):
+        return j
+    return end
 
 
 def _in_closing(n: str, cfg: OutlineConfig) -> bool:
