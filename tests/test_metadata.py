@@ -180,3 +180,13 @@ def test_signature_and_date_on_one_line(make_doc, line: str) -> None:  # type: i
     assert doc.sections[-1].kind == "closing"
     assert doc.meta.date == "2023-02-01"
     assert doc.meta.issuer is not None and doc.meta.issuer.endswith("源泉镇人民政府")
+
+
+@pytest.mark.parametrize("title", ["《源泉镇关于2022年度法治政府建设工作的报告》",
+                                   "“源泉镇关于2022年度法治政府建设工作的报告”",
+                                   "源泉镇法治政府建设工作报告（2022年度）",
+                                   "源泉镇关于2022年度法治政府建设工作的报告（公开）"])
+def test_a_title_in_marks_or_with_a_note_after_it(make_doc, title: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(title + "\n一、主要举措和成效\n开展普法。\n")
+    assert doc.meta.title == title
+    assert (doc.meta.place, doc.meta.report_year) == ("源泉镇", 2022)

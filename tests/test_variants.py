@@ -7,10 +7,11 @@ line ends, lines hard-wrapped as a page wraps them (text copied out of a PDF:
 at the 28 characters of a 公文 page, and narrower, with and without the
 paragraphs' indent, with the page numbers, running headers and footers copied
 along), the line breaks lost (text copied out of a web page), digits in full
-width, a table of contents, a note listing attachments, a table attached after
-the signature, an imprint below it, the signature and the date on one line. Every rule must keep the status it has on the report as written: a
-difference is a judgement that hangs on layout rather than on what the
-report says.
+width, the title in 《》 or with a note after it, a table of contents, a note
+listing attachments, a table attached after the signature, an imprint below
+it, the signature and the date on one line. Every rule must keep the status it
+has on the report as written: a difference is a judgement that hangs on layout
+rather than on what the report says.
 """
 
 from __future__ import annotations
@@ -156,6 +157,16 @@ def attachment_note(text: str) -> str:
     return "\n".join(lines[:end] + note + lines[end:])
 
 
+def title_in_book_marks(text: str) -> str:
+    """The title set in 《》, as a web page's list of documents names it."""
+    return re.sub(r"(?m)^\s*(\S[^\n]*报告)\s*$", r"《\1》", text, count=1)
+
+
+def title_with_a_note(text: str) -> str:
+    """The title followed by a note in brackets: …报告（公开）."""
+    return re.sub(r"(?m)^(\s*\S[^\n]*报告)\s*$", r"\1（公开）", text, count=1)
+
+
 def imprint_below_the_signature(text: str) -> str:
     """The imprint of an official document (版记): copied to, printed by, contact."""
     return text.rstrip() + (
@@ -191,7 +202,8 @@ VARIANTS: list[Variant] = [
     page_of_28_indented, page_of_20, page_of_16_half_width, pages_of_28_numbered,
     page_numbers_between_paragraphs, pages_with_running_header, pages_with_running_footer,
     title_atop_every_page, contents_with_leaders, contents_without_leaders,
-    attachment_after_the_signature, attachment_note, imprint_below_the_signature,
+    attachment_after_the_signature, attachment_note, title_in_book_marks, title_with_a_note,
+    imprint_below_the_signature,
     signature_and_date_on_one_line,
     flattened,
     flattened_with_spaces, full_width_digits, spaced_years,

@@ -78,7 +78,7 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         tp = paragraphs[title_index]
         meta.title = " ".join(tp.text.split())
         where["title"] = (title_index, 0, len(tp.norm))
-        if cfg.place_re is not None and (pm := cfg.place_re.match(tp.norm)):
+        if cfg.place_re is not None and (pm := cfg.place_re.match(tp.norm, _opening(tp.norm))):
             meta.place = pm.group(0)
             where["place"] = (title_index, *pm.span())
         y = first_year(tp.norm)
@@ -126,6 +126,14 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
     return meta, where
 
 
+_QUOTES = "《“\"'‘「『"
+
+
+def _opening(title: str) -> int:
+    """Where a title's words start: after the quotation or title marks it is set in."""
+    return len(title) - len(title.lstrip(_QUOTES))
+
+
 def _issuers_opening(norm: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
     """The issuing bodies a title opens with, when one of ``title_issuer_before``
     or the title's year follows them (…司法局关于…, …生态环境局 2022年度…; a joint
@@ -136,7 +144,7 @@ def _issuers_opening(norm: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
         return []
     year = first_year(norm)
     spans: list[tuple[int, int]] = []
-    pos = 0
+    pos = _opening(norm)
     while (m := issuer.match(norm, pos)) is not None and m.end() > pos:
         spans.append(m.span())
         pos = m.end()
