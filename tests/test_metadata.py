@@ -190,3 +190,12 @@ def test_a_title_in_marks_or_with_a_note_after_it(make_doc, title: str) -> None:
     doc = make_doc(title + "\n一、主要举措和成效\n开展普法。\n")
     assert doc.meta.title == title
     assert (doc.meta.place, doc.meta.report_year) == ("源泉镇", 2022)
+
+
+@pytest.mark.parametrize("note", ["（此页无正文）\n", ""])
+def test_a_seal_mark_after_the_date_stays_in_the_closing(make_doc, note: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(BODY + note + "源泉镇人民政府\n2023年2月1日\n（盖章）\n")
+    closing = doc.sections[-1]
+    assert closing.kind == "closing"
+    assert doc.paragraphs[closing.start].text == (note.strip() or "源泉镇人民政府")
+    assert (doc.meta.issuer, doc.meta.date) == ("源泉镇人民政府", "2023-02-01")
