@@ -362,25 +362,24 @@ def regex_problems(pattern: str, whole_line: bool = False) -> list[tuple[str, st
 
 # -- where the patterns are --------------------------------------------------------
 
-def _is_regex(ann: Any, metadata: list[Any] | None = None) -> bool:
-    for m in metadata or []:
-        if isinstance(m, AfterValidator) and m.func is check_pattern:
-            return True
-    if typing.get_origin(ann) is typing.Annotated:
-        args = typing.get_args(ann)
-        if _is_regex(args[0], list(args[1:])):
-            return True
-    return any(_is_regex(a) for a in typing.get_args(ann))
-
-
-def _is_whole_line(ann: Any, metadata: list[Any] | None = None) -> bool:
-    if any(isinstance(m, WholeLine) for m in metadata or []):
+def _marked(ann: Any, metadata: list[Any] | None, mark: Callable[[Any], bool]) -> bool:
+    """Whether a field's annotation carries metadata for which ``mark`` holds, at any
+    depth (``list[Regex]``, ``Regex | None``)."""
+    if any(mark(m) for m in metadata or []):
         return True
     if typing.get_origin(ann) is typing.Annotated:
         args = typing.get_args(ann)
-        if _is_whole_line(args[0], list(args[1:])):
+        if _marked(args[0], list(args[1:]), mark):
             return True
-    return any(_is_whole_line(a) for a in typing.get_args(ann))
+    return any(_marked(a, None, mark) for a in typing.get_args(ann))
+
+
+def _is_regex(ann: Any, metadata: list[Any] | None = None) -> bool:
+    return _marked(ann, metadata, lambda m: isinstance(m, AfterValidator) and m.func is check_pattern)
+
+
+def _is_whole_line(ann: Any, metadata: list[Any] | None = None) -> bool:
+    return _marked(ann, metadata, lambda m: isinstance(m, WholeLine))
 
 
 def whole_line_fields(obj: BaseModel, loc: Loc) -> set[Loc]:
