@@ -121,10 +121,11 @@ class MetaConfig(Strict):
     date, an issuer). ``imprint``: lines of the imprint below the signature
     (抄送：…, …办公室2023年2月21日印发, 联系人：…): they close the report too, but
     the office and date they name are not its issuer and date (成文日期).
-    ``attachment``: how a paragraph opens the attachments
-    placed after the signature and its date (附件1, 附件：…情况表); from there
-    to the end the text is the report's attachments, not its last section.
-    ``title_issuer_before``: issuers that open the title count
+    ``attachment``: how a paragraph opens the attachments placed after the
+    signature and its date (附件1, 附件：…情况表); from there to the end the text
+    is the report's attachments, not its last section; above the signature, a
+    line so opened starts an attachment note. ``title_issuer_before``: issuers
+    that open the title count
     as named when one of these, or the title's year, follows them (…司法局关于…,
     …自然资源局2022年度…). ``issuer_joiners``: what may stand between joint
     issuers opening a title (中共…委员会、…人民政府关于…); they may also follow
@@ -203,9 +204,10 @@ class HardWrapConfig(Strict):
 
 
 class PageFurnitureConfig(Strict):
-    """When lines of a text without page layout are what a page prints around the
-    report (see :mod:`fazhi.document.pagenumbers` and
-    :mod:`fazhi.document.runningheads`): page numbers that go up by one with at
+    """When lines of a text are what a page prints around the report (see
+    :mod:`fazhi.document.pagenumbers`, :mod:`fazhi.document.runningheads` and
+    :mod:`fazhi.document.contents`; page numbers and running lines only where
+    there is no page layout): page numbers that go up by one with at
     least ``min_gap`` lines of text between one and the next; running headers
     and footers among the ``edge_lines`` lines on either side of a page number;
     without page numbers, the text's first line (of ``title_min_chars``
