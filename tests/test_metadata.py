@@ -199,3 +199,17 @@ def test_a_seal_mark_after_the_date_stays_in_the_closing(make_doc, note: str) ->
     assert closing.kind == "closing"
     assert doc.paragraphs[closing.start].text == (note.strip() or "源泉镇人民政府")
     assert (doc.meta.issuer, doc.meta.date) == ("源泉镇人民政府", "2023-02-01")
+
+
+@pytest.mark.parametrize("between", ["", "中共源泉镇委员会  源泉镇人民政府\n"])
+def test_a_banner_above_the_title_is_not_the_title(make_doc, between: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("法治政府建设年度报告\n" + between + "源泉镇关于2022年度法治政府建设工作的报告\n"
+                   "一、主要举措和成效\n开展普法。\n")
+    assert doc.meta.title == "源泉镇关于2022年度法治政府建设工作的报告"
+
+
+@pytest.mark.parametrize("below", ["一、2022年法治政府建设情况\n开展普法。\n",
+                                   "今年开展普法。\n二、2022年法治政府建设情况\n"])
+def test_a_title_without_a_year_stays_the_title(make_doc, below: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("源泉镇法治政府建设工作报告\n" + below)
+    assert doc.meta.title == "源泉镇法治政府建设工作报告"

@@ -14,16 +14,34 @@ from fazhi.document.dates import DATE_AT_END_RE, YEAR_RE, parse_date
 from fazhi.document.model import Meta, Paragraph, Section
 from fazhi.document.numerals import cn_to_int
 from fazhi.document.outline import HEADING_MAX
+from fazhi.document.paragraphs import MARKER_RE
 
 
 def find_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> int | None:
-    """Index of the title paragraph among the first lines, or None."""
+    """Index of the title paragraph among the first lines, or None. A title-like
+    line without a year above one with a year, with only short lines (an issuer)
+    between them, is a banner over the title (a web page's column,
+    法治政府建设年度报告): the line with the year is the title."""
     if cfg.title_re is None:
         return None
-    for p in paragraphs[: cfg.meta.title_search_lines]:
-        if len(p.norm) <= HEADING_MAX and cfg.title_re.search(p.norm) and "。" not in p.norm:
-            return p.index
-    return None
+    found = [p.index for p in paragraphs[: cfg.meta.title_search_lines]
+             if _title_like(p.norm, cfg.title_re)]
+    if not found:
+        return None
+    first = found[0]
+    if first_year(paragraphs[first].norm) is not None:
+        return first
+    for k in range(first + 1, min(cfg.meta.title_search_lines, len(paragraphs))):
+        norm = paragraphs[k].norm
+        if k in found and first_year(norm) is not None and not MARKER_RE.match(norm):
+            return k
+        if len(norm) > HEADING_MAX or "。" in norm:
+            break  # the body has begun
+    return first
+
+
+def _title_like(norm: str, title_re: re.Pattern[str]) -> bool:
+    return len(norm) <= HEADING_MAX and title_re.search(norm) is not None and "。" not in norm
 
 
 _TITLE_PART_MAX = 30
