@@ -140,7 +140,9 @@ def test_a_centred_title_over_three_lines_is_one_title(font: str, engine: Engine
     issuer, with the judgements of the same text as .txt."""
     lines = docbuild.report_lines(REPORTS / "yuanquan-2022.txt")
     at = next(i for i, ln in enumerate(lines[:5]) if ln.strip().endswith("报告"))
-    lines[at] = JOINT_TITLE
+    signer = next(ln for ln in lines[:at] if ln.strip()).strip()  # above the title, and signs it
+    # without that line, the title's joint issuers are the issuer
+    lines = [JOINT_TITLE, *(ln for ln in lines[at + 1:] if ln.strip() != signer)]
     txt = tmp_path / "joint.txt"
     txt.write_text("\n".join(lines) + "\n", "utf-8")
     pdf = docbuild.make_pdf(lines, tmp_path / "joint.pdf", font=font, size=16, title_size=22)

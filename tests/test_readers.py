@@ -223,6 +223,23 @@ def test_running_header_is_dropped_but_body_lines_are_not() -> None:
     assert [[ln.text for ln in p] for p in kept] == [[b] for b in body]
 
 
+def test_a_line_at_another_place_than_the_running_line_stays() -> None:
+    """The issuer above the title (top of page one) and in the signature (bottom of
+    the last page) is not a running line; nor is a signature at the top of the last
+    page under a header that reads the same."""
+    body = [f"第{i}项工作：坚持依法行政，全面推进法治政府建设，取得明显成效。" for i in range(1, 5)]
+    signer = "源泉镇人民政府"
+    pages = [[placed(signer, 40), placed(body[0], 100), placed(body[1], 200)],
+             [placed(body[2], 100), placed(body[3], 200)],
+             [placed(body[0], 100), placed(signer, 700), placed("2023年2月1日", 760)]]
+    assert strip_furniture(pages) == pages
+    headed = [[placed(signer, 40), placed(body[i], 100), placed(f"- {i + 1} -", 800)] for i in range(3)]
+    headed.append([placed(signer, 40), placed(signer, 100), placed("2023年2月1日", 160),
+                   placed("- 4 -", 800)])
+    kept = [[ln.text for ln in p] for p in strip_furniture(headed)]
+    assert kept == [[b] for b in body[:3]] + [[signer, "2023年2月1日"]]
+
+
 @pytest.mark.parametrize("footer", ["https://www.example.gov.cn/zwgk/art/2023/2/1/art_1.html {p}/3",
                                     "{p}/3 file:///C:/Users/admin/Desktop/报告.html",
                                     "某某县人民政府办公室印发 第{p}页",

@@ -82,10 +82,19 @@ def running_key(norm: str) -> str:
     return _PAGE_AT_END.sub("#", norm)
 
 
+def _place(i: int, count: int) -> int:
+    """An edge line's place on its page: from the top (0, 1) or from the bottom (-1, -2)."""
+    return i if i < _EDGE_LINES else i - count
+
+
 def strip_furniture(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
-    """Drop page numbers and running headers/footers; lines must be in reading order."""
+    """Drop page numbers and running headers/footers; lines must be in reading order.
+    A running line goes where it stands at its usual place, seen there on two
+    pages at least: a signature at the top of the last page that reads like the
+    header (the issuer's name) stays."""
     keys: list[dict[int, str]] = []
     counts: Counter[str] = Counter()
+    places: Counter[tuple[str, int]] = Counter()
     for lines in pages:
         page_keys = {}
         for i in _edge_indexes(len(lines)):
@@ -94,6 +103,7 @@ def strip_furniture(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
                 page_keys[i] = key
         keys.append(page_keys)
         counts.update(set(page_keys.values()))
+        places.update({(k, _place(i, len(lines))) for i, k in page_keys.items()})
     need = max(2, math.ceil(len(pages) / 2))
     running = {k for k, c in counts.items() if c >= need}
     out: list[list[PlacedLine]] = []
@@ -103,7 +113,9 @@ def strip_furniture(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
             norm = normalize_text(line.text)
             if not norm:
                 continue
-            if i in page_keys and (PAGE_NUMBER_RE.match(norm) or page_keys[i] in running):
+            edge = page_keys.get(i)
+            if edge is not None and (PAGE_NUMBER_RE.match(norm) or (
+                    edge in running and places[edge, _place(i, len(lines))] >= 2)):
                 continue
             kept.append(line)
         out.append(kept)
