@@ -262,6 +262,53 @@ def test_combined_heading_has_both_kinds(make_doc) -> None:  # type: ignore[no-u
     assert s.kind == "shortcomings" and s.also == ["next_year_plan"]
 
 
+def _parts(section: Section, doc: Document) -> list[tuple[str | None, str]]:
+    return [(p.kind, doc.paragraphs[p.start].text) for p in section.parts]
+
+
+def test_combined_heading_is_divided_by_its_sub_headings(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n（一）存在的问题\n"
+                   "执法力量不足。\n（二）原因分析\n投入不够。\n（三）2024年主要安排\n加强学习。")
+    s = doc.sections[2]
+    assert [c.kind for c in s.children] == ["shortcomings", None, "next_year_plan"]
+    assert _parts(s, doc) == [("shortcomings", "（一）存在的问题"), ("next_year_plan", "（三）2024年主要安排")]
+    short, plan = s.parts
+    assert [c.heading.title for c in short.children if c.heading] == ["原因分析"]
+    assert (short.end, plan.end) == (plan.start, s.end)
+
+
+def test_combined_heading_is_divided_where_a_paragraph_opens_the_plan(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n执法力量不足。\n"
+                   "普法形式单一。\n下一步，我镇将重点做好以下工作：\n（一）加强学习\n组织学法。\n（二）完善制度\n"
+                   "修订制度。")
+    s = doc.sections[2]
+    assert _parts(s, doc) == [("shortcomings", "二、存在的问题及下一步打算"),
+                              ("next_year_plan", "下一步，我镇将重点做好以下工作：")]
+    assert [c.heading.title for c in s.parts[1].children if c.heading] == ["加强学习", "完善制度"]
+
+
+def test_an_item_that_names_the_first_kind_does_not_divide(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n（一）执法力量不足\n"
+                   "人员少。\n（二）基层法治建设存在薄弱环节\n投入少。\n下一步，将加强学习。")
+    s = doc.sections[2]
+    assert _parts(s, doc) == [("shortcomings", "二、存在的问题及下一步打算"),
+                              ("next_year_plan", "下一步，将加强学习。")]
+
+
+def test_a_combined_heading_without_a_divide_keeps_no_parts(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n执法力量不足，将加强学习。")
+    assert doc.sections[2].also == ["next_year_plan"] and doc.sections[2].parts == []
+
+
+def test_each_part_has_the_stretch_of_the_heading_that_names_it(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、2023年存在的不足和原因及2024年工作打算\n"
+                   "执法力量不足。\n下一步，将加强学习。")
+    s = doc.sections[2]
+    norm = doc.paragraphs[s.start].norm
+    assert [norm[slice(*p.named)] for p in s.parts if p.named] == ["2023年存在的不足和原因及",
+                                                                   "2024年工作打算"]
+
+
 def test_sub_section_with_a_kind_of_its_own(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、2023年工作开展情况\n（一）加强组织领导\n成立领导小组。\n"
                    "（二）补齐短板，强化执法\n规范执法。\n（三）存在的不足\n一是力量不足。二是意识不强。\n"

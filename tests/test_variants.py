@@ -9,7 +9,9 @@ paragraphs' indent, with the page numbers, running headers and footers copied
 along), the line breaks lost (text copied out of a web page), digits in full
 width, the title in 《》 or with a note after it or a banner above it, a table
 of contents, a note listing attachments, a table attached after the signature,
-an imprint below it, the signature and the date on one line. Every rule must
+an imprint below it, the signature and the date on one line, the shortcomings
+and the plan in one section (with sub-headings, or a 下一步 paragraph between
+them). Every rule must
 keep the status it has on the report as written: a difference is a judgement
 that hangs on layout rather than on what the report says.
 """
@@ -185,6 +187,46 @@ def signature_and_date_on_one_line(text: str) -> str:
                   text.rstrip()) + "\n"
 
 
+_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]+、")
+
+
+def _merge_gaps(text: str, plan_lead: Callable[[str], list[str]],
+                shortcomings: Callable[[list[str]], list[str]]) -> str:
+    """The shortcomings and the plan in one section, 存在的不足和原因及下一步打算, as
+    many reports write them: the plan (each sample's last section) moved up under
+    the shortcomings, its heading given by ``plan_lead``, the shortcomings' lines
+    rewritten by ``shortcomings``."""
+    lines = _lines(text)
+    tops = [i for i, ln in enumerate(lines) if _NUMBER.match(ln)]
+    short = next(i for i in tops if re.search("不足|问题", lines[i]))
+    plan = next(i for i in tops if i > short and re.search("计划|安排|打算", lines[i]))
+    after = next((i for i in tops if i > short), len(lines))
+    number = _NUMBER.match(lines[short]).group(0).strip()  # type: ignore[union-attr]
+    title = _NUMBER.sub("", lines[short]).strip()
+    head = [number + title + "及下一步打算"]
+    body = shortcomings(lines[short + 1:after])
+    moved = plan_lead(_NUMBER.sub("", lines[plan]).strip()) + lines[plan + 1:]
+    return "\n".join(lines[:short] + head + body + moved + lines[after:plan])
+
+
+def _sub_numbered(lines: list[str]) -> list[str]:
+    """（一）… → 1. …, to make room for a level above."""
+    return [re.sub(r"^(\s*)[（(]([一二三四五六七八九])[）)]",
+                   lambda m: f"{m[1]}{'一二三四五六七八九'.index(m[2]) + 1}.", ln) for ln in lines]
+
+
+def gaps_in_one_section_with_subheadings(text: str) -> str:
+    """存在的不足和原因及下一步打算, then （一）存在的不足和原因 … （二）下一步工作打算 …"""
+    def short(lines: list[str]) -> list[str]:
+        return ["（一）存在的不足和原因"] + _sub_numbered(lines)
+    return _merge_gaps(text, lambda title: ["（二）" + title], short)
+
+
+def gaps_in_one_section_with_a_lead(text: str) -> str:
+    """存在的不足和原因及下一步打算: the shortcomings, then 下一步，我们将…： and the plan."""
+    return _merge_gaps(text, lambda title: ["下一步，我们将重点做好以下工作："], lambda ls: ls)
+
+
 def flattened(text: str) -> str:
     return "".join(ln.strip() for ln in _lines(text))
 
@@ -211,6 +253,7 @@ VARIANTS: list[Variant] = [
     banner_above_the_title,
     imprint_below_the_signature,
     signature_and_date_on_one_line,
+    gaps_in_one_section_with_subheadings, gaps_in_one_section_with_a_lead,
     flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]

@@ -89,13 +89,19 @@ class Context:
     _cache: dict[tuple[str, str], list[Span]] = field(default_factory=dict)
 
     def sections(self, scope: str) -> list[Section]:
-        """Sections in ``scope``: top-level ones and sub-sections with a kind of their own."""
+        """Sections in ``scope``: top-level ones and sub-sections with a kind of their own;
+        of a section whose heading names kinds both in and out of the scope, the parts
+        in it, where the outline could tell its parts apart."""
         if scope == "all":
             return list(self.doc.sections)
         kinds = set(self.scopes.get(scope, [scope]))
-        out = []
+        out: list[Section] = []
         for s in self.doc.sections:
-            if s.kind in kinds or kinds.intersection(s.also):
+            own = {s.kind, *s.also}
+            if s.parts and not own <= kinds:
+                out.extend(p for p in s.parts if p.kind in kinds)
+                out.extend(c for c in s.children if c.kind in kinds and c.kind not in own)
+            elif s.kind in kinds or kinds.intersection(s.also):
                 out.append(s)
             out.extend(c for c in s.children if c.kind in kinds and s.kind not in kinds)
         return out
@@ -140,7 +146,8 @@ class Context:
         if not deep:
             if s.heading is not None:
                 h = s.heading
-                yield Span(h.paragraph, h.title_start, h.title_end, (s.start, s.end), True)
+                start, end = s.named or (h.title_start, h.title_end)
+                yield Span(h.paragraph, start, end, (s.start, s.end), True)
             return
         skip = self._skipped(s, scope)
 

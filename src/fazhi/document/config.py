@@ -85,7 +85,10 @@ class SectionKind(Strict):
     that give a second-level section a kind of its own inside a section of
     another kind. ``content``: patterns counted in
     the body of a section whose heading matched no kind; with at least
-    ``min_content_hits`` hits, the kind with most hits is chosen.
+    ``min_content_hits`` hits, the kind with most hits is chosen. ``opens``:
+    paragraph openings (matched at a paragraph's start) that begin this kind's
+    part inside a section whose heading names several kinds and whose
+    sub-headings name none (存在的问题及下一步打算 … 下一步，我镇将…).
     """
 
     name: str
@@ -95,6 +98,7 @@ class SectionKind(Strict):
     combine: bool = False
     content: list[Regex] = Field(default_factory=list)
     min_content_hits: int = 3
+    opens: list[Regex] = Field(default_factory=list)
 
     @cached_property
     def heading_re(self) -> re.Pattern[str] | None:
@@ -103,6 +107,10 @@ class SectionKind(Strict):
     @cached_property
     def subheading_re(self) -> re.Pattern[str] | None:
         return compile_any(self.subheadings)
+
+    @cached_property
+    def opens_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.opens)
 
     @cached_property
     def content_res(self) -> list[re.Pattern[str]]:

@@ -130,7 +130,12 @@ class Section:
     ``kind`` is the classification (top-level sections, and sub-sections whose
     heading names a kind of their own, e.g. a 存在的不足 sub-section inside a
     work section); ``also`` lists further kinds a combined heading names
-    (存在的问题及下一步打算).
+    (存在的问题及下一步打算), and ``parts`` the stretch of it each of those kinds
+    covers, where its sub-headings or its paragraphs' openings tell them apart
+    (see :func:`fazhi.document.outline.divide`). A part under that heading has
+    ``named``: the stretch of the heading (offsets in its paragraph's ``norm``)
+    that names the part's kind, up to where the heading names the next kind, so
+    that 2024年 in 2024年存在的问题及2025年工作打算 is the shortcomings' year.
     """
 
     id: str
@@ -141,6 +146,8 @@ class Section:
     also: list[str] = field(default_factory=list)
     classified_by: str | None = None
     children: list[Section] = field(default_factory=list)
+    parts: list[Section] = field(default_factory=list)
+    named: tuple[int, int] | None = None
 
 
 class Evidence(BaseModel):

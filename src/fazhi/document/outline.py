@@ -349,22 +349,140 @@ def attachments_start(paragraphs: list[Paragraph], cfg: OutlineConfig, floor: in
     return len(paragraphs)
 
 
+def _sub_kind(title: str, section: Section, cfg: OutlineConfig) -> str | None:
+    """The kind a second-level heading names: another kind than its section's, by the
+    kinds' ``subheadings``; in a section whose heading names several kinds, any kind
+    by its ``subheadings``, or one of those kinds by its ``headings`` ((一)存在的问题 /
+    (二)2023年主要安排 under 存在的问题及下一步打算)."""
+    if not title:
+        return None
+    kind = next((k.name for k in cfg.kinds if k.subheading_re is not None
+                 and (section.also or k.name != section.kind)
+                 and k.subheading_re.search(title)), None)
+    if kind is None and section.also:
+        own = {section.kind, *section.also}
+        kind = next((k.name for k in cfg.kinds if k.name in own and k.heading_re is not None
+                     and k.heading_re.search(title)), None)
+    return kind
+
+
 def _sub_kinds(section: Section, cfg: OutlineConfig) -> Section:
-    """Second-level sections whose heading names another kind get that kind."""
+    """Second-level sections whose heading names a kind get that kind (see :func:`_sub_kind`)."""
     children = []
     for c in section.children:
-        title = c.heading.title if c.heading else ""
-        kind = next((k.name for k in cfg.kinds if k.subheading_re is not None and title
-                     and k.name != section.kind and k.subheading_re.search(title)), None)
+        kind = _sub_kind(c.heading.title if c.heading else "", section, cfg)
         if kind is not None:
             c = replace(c, kind=kind, classified_by="heading")
         children.append(c)
     return replace(section, children=children)
 
 
+def _heading_order(section: Section, cfg: OutlineConfig) -> list[tuple[str, int]]:
+    """The kinds a combined heading names, in the order it names them, each with
+    where (in the paragraph's ``norm``) the heading starts naming it."""
+    h = section.heading
+    if h is None:
+        return []
+    named = {section.kind, *section.also}
+    found = []
+    for k in cfg.kinds:
+        m = k.heading_re.search(h.title) if k.name in named and k.heading_re is not None else None
+        if m is not None:
+            found.append((h.title_start + m.start(), k.name))
+    return [(name, at) for at, name in sorted(found)]
+
+
+def _named_stretch(section: Section, order: list[tuple[str, int]],
+                   kind: str) -> tuple[int, int] | None:
+    """The stretch of the combined heading that names ``kind``: from where it names it
+    (the heading's start, for the first kind) to where it names the next."""
+    h = section.heading
+    names = [name for name, _ in order]
+    if h is None or kind not in names:
+        return None
+    i = names.index(kind)
+    start = h.title_start if i == 0 else order[i][1]
+    end = order[i + 1][1] if i + 1 < len(order) else h.title_end
+    return start, end
+
+
+def _part(section: Section, kind: str, start: int, end: int,
+          first: Section | None, named: tuple[int, int] | None) -> Section:
+    """The part of ``section`` in [start, end) that is ``kind``'s: led by its
+    sub-section ``first`` (whose heading names the kind), with the sub-sections
+    after it; or, with none, under the section's own heading."""
+    inner = [c for c in section.children if start <= c.start < end]
+    if first is not None:
+        return replace(first, kind=kind, end=end,
+                       children=first.children + [c for c in inner if c is not first])
+    return replace(section, id=f"{section.id}:{kind}", kind=kind, also=[], start=start,
+                   end=end, children=inner, classified_by="opening", named=named)
+
+
+Start = tuple[int, str, Section | None]
+
+
+def _child_starts(section: Section, order: list[str]) -> list[Start]:
+    """Sub-sections whose heading names another of the section's kinds than the part
+    before them ((一)存在的问题 (二)下一步打算: the second)."""
+    starts: list[Start] = []
+    current = order[0]
+    for c in section.children:
+        if c.kind is not None and c.kind in order and c.kind != current:
+            starts.append((c.start, c.kind, c))
+            current = c.kind
+    return starts
+
+
+def _opening_starts(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig,
+                    order: list[str]) -> list[Start]:
+    """Paragraphs that open another of the section's kinds than the part before them."""
+    openers = [(k.name, k.opens_re) for k in cfg.kinds
+               if k.name in order and k.opens_re is not None]
+    starts: list[Start] = []
+    current = order[0]
+    for i in range(section.start + 1, section.end):
+        kind = next((name for name, rx in openers if rx.match(paragraphs[i].norm)), None)
+        if kind is not None and kind != current:
+            starts.append((i, kind, None))
+            current = kind
+    return starts
+
+
+def divide(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) -> Section:
+    """Tell apart the parts of a section whose heading names several kinds.
+
+    A sub-section whose heading names another of them than the part before it starts
+    that kind's part, which runs to the next part; without any, a paragraph that
+    opens another of them (the kind's ``opens``: 下一步，我镇将…) does (the
+    sub-sections are then items of the parts). What stands before the first part
+    is the part of the kind the heading names first. A section
+    whose parts cannot be told apart keeps none: all of it counts for every kind it
+    names."""
+    named = _heading_order(section, cfg) if section.also else []
+    if len(named) < 2:
+        return section
+    order = [name for name, _ in named]
+    starts = _child_starts(section, order)
+    # sub-headings that divide the section are its parts' headings: the first of
+    # them leads the first part when it names its kind ((一)存在的问题 … (二)原因分析)
+    lead = (section.children[0] if starts and section.children[0].kind == order[0]
+            else None)
+    starts = starts or _opening_starts(section, paragraphs, cfg, order)
+    if not starts:
+        return section
+    starts.insert(0, (lead.start if lead else section.start, order[0], lead))
+    ends = [start for start, _, _ in starts[1:]] + [section.end]
+    parts = [_part(section, kind, start, end, first, _named_stretch(section, named, kind))
+             for (start, kind, first), end in zip(starts, ends, strict=True)]
+    return replace(section, parts=parts)
+
+
 def classify(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) -> Section:
-    """Give a top-level section its kind: by heading wording, else by content, else the default."""
-    return _sub_kinds(_classify_top(section, paragraphs, cfg), cfg)
+    """Give a top-level section its kind: by heading wording, else by content, else the
+    default; name the kinds of its sub-sections, and tell apart its parts when its
+    heading names several kinds."""
+    return divide(_sub_kinds(_classify_top(section, paragraphs, cfg), cfg), paragraphs, cfg)
 
 
 def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) -> Section:
