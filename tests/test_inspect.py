@@ -28,6 +28,20 @@ def test_inspect_text_report() -> None:
     assert "[第 7 行]" in out
 
 
+def test_inspect_shows_where_a_combined_section_turns_to_the_plan(tmp_path: Path) -> None:
+    p = tmp_path / "r.txt"
+    p.write_text("××镇关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n开展普法活动12场。\n"
+                 "二、存在的问题及下一步打算\n执法力量不足，普法形式单一。\n"
+                 "下一步，我镇将重点做好以下工作：\n（一）加强学习\n组织学法。\n（二）完善制度\n修订制度。\n",
+                 encoding="utf-8")
+    code, out, _ = inspect(str(p))
+    assert code == 0
+    lines = out.splitlines()
+    at = lines.index("      下一步，我镇将重点做好以下工作：  [第 6 行]")
+    assert lines[at + 1].strip() == "→ 类型：下一年度主要安排（本小节单独归类，不计入上级章节）"
+    assert lines[at + 2] == "      （一）加强学习  [第 7 行]"
+
+
 def test_inspect_shows_content_and_default_classification(tmp_path: Path) -> None:
     p = tmp_path / "r.txt"
     p.write_text("关于2022年法治政府建设情况的报告\n"

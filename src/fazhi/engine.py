@@ -23,7 +23,7 @@ from fazhi.checks import PARAM_MODELS, Context, evaluate
 from fazhi.checks.base import compile_patterns
 from fazhi.document.config import POSITION_KINDS, compile_any
 from fazhi.document.load import build_document, load_document
-from fazhi.document.locate import heading_text
+from fazhi.document.locate import heading_text, opening_text
 from fazhi.document.model import Document, DocumentError, Evidence, Extracted, Section
 from fazhi.document.model import SourceLine as DocLine
 from fazhi.document.readers import DEFAULT_MAX_BYTES
@@ -138,13 +138,20 @@ class Engine:
 
         def walk(s: Section, level: int, kind: str | None) -> None:
             loc = doc.paragraphs[s.start].locs[0] if s.start < len(doc.paragraphs) else None
-            out.append(OutlineEntry(id=s.id, level=level, heading=heading_text(doc, s), kind=kind,
+            heading = (opening_text(doc, s) if s.classified_by == "opening"
+                       else heading_text(doc, s))
+            out.append(OutlineEntry(id=s.id, level=level, heading=heading, kind=kind,
                                     kind_label=self.kind_labels.get(kind or ""),
                                     classified_by=s.classified_by if kind else None,
                                     line=loc.line if loc else None,
                                     page=loc.page if loc else None,
                                     paragraph=loc.paragraph if loc else None))
-            for c in s.children:
+            if s.classified_by == "opening":
+                return  # its sub-sections are listed under the section it is part of
+            # where a paragraph's opening starts a part of a combined section, the
+            # outline shows it among the sub-sections
+            opened = [p for p in s.parts if p.classified_by == "opening" and p.start > s.start]
+            for c in sorted(s.children + opened, key=lambda x: x.start):
                 walk(c, level + 1, c.kind)
 
         for s in doc.sections:

@@ -40,6 +40,13 @@ def heading_text(doc: Document, section: Section) -> str:
     return " ".join(p.text[:orig_end].split())
 
 
+def opening_text(doc: Document, section: Section, limit: int = 30) -> str:
+    """The first words of a section's first paragraph, for a part of a section that
+    starts at a paragraph rather than under a heading of its own."""
+    text = " ".join(doc.paragraphs[section.start].text.split())
+    return text if len(text) <= limit else text[:limit] + "……"
+
+
 def section_label(doc: Document, paragraph: int) -> str | None:
     s = top_section(doc, paragraph)
     return heading_text(doc, s) if s else None

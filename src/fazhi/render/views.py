@@ -34,6 +34,7 @@ CLASSIFIED_LABELS = {
     "content": "按正文措辞",
     "default": "无法判断，按默认归类",
     "position": "按位置",
+    "opening": "合并章节中，按段落开头",
     "unstructured": "报告没有编号章节",
 }
 
