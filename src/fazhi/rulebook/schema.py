@@ -172,7 +172,9 @@ class KindPatch(Strict):
 
     label: Text | None = None
     headings: list[Regex] = Field(default_factory=list)
+    subheadings: list[Regex] = Field(default_factory=list)
     content: list[Regex] = Field(default_factory=list)
+    opens: list[Regex] = Field(default_factory=list)
     min_content_hits: int | None = Field(default=None, ge=1)
 
 
