@@ -146,6 +146,16 @@ def test_enumerated_leads_inline_and_continuation(make_doc) -> None:  # type: ig
     assert [ld.ordinal for ld in doc.leads] == [1, 2, 3]
 
 
+@pytest.mark.parametrize("text, ordinals", [
+    ("第一，强化队伍；第二，健全体系。第三、深化改革。", [1, 2, 3]),
+    ("其一，强化队伍。其二，健全体系。", [1, 2]),
+    ("党委书记履行第一责任人职责，第一时间研究。", []),
+])
+def test_ordinal_leads(make_doc, text: str, ordinals: list[int]) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、2024年工作计划\n" + text)
+    assert [ld.ordinal for ld in doc.leads] == ordinals
+
+
 def test_unnumbered_headings_outline_a_report_without_numbers(make_doc) -> None:  # type: ignore[no-untyped-def]
     text = TITLE + "\n".join([
         "今年以来，我局认真贯彻落实法治政府建设部署。",

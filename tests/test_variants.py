@@ -11,7 +11,7 @@ width, the title in 《》 or with a note after it or a banner above it, a table
 of contents, a note listing attachments, a table attached after the signature,
 an imprint below it, the signature and the date on one line, the shortcomings
 and the plan in one section (with sub-headings, or a 下一步 paragraph between
-them). Every rule must
+them), enumerated leads written 第一，第二， rather than 一是、二是. Every rule must
 keep the status it has on the report as written: a difference is a judgement
 that hangs on layout rather than on what the report says.
 """
@@ -227,6 +227,11 @@ def gaps_in_one_section_with_a_lead(text: str) -> str:
     return _merge_gaps(text, lambda title: ["下一步，我们将重点做好以下工作："], lambda ls: ls)
 
 
+def ordinal_leads(text: str) -> str:
+    """一是…二是… written 第一，…第二，…"""
+    return re.sub(r"(?m)(^\s*|(?<=[。；：]))([一二三四五六七八九十])是", r"\1第\2，", text)
+
+
 def flattened(text: str) -> str:
     return "".join(ln.strip() for ln in _lines(text))
 
@@ -253,7 +258,7 @@ VARIANTS: list[Variant] = [
     banner_above_the_title,
     imprint_below_the_signature,
     signature_and_date_on_one_line,
-    gaps_in_one_section_with_subheadings, gaps_in_one_section_with_a_lead,
+    gaps_in_one_section_with_subheadings, gaps_in_one_section_with_a_lead, ordinal_leads,
     flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]

@@ -43,7 +43,9 @@ _TOP_PREFERENCE = ("chapter", "cn_dun")
 _SENTENCE_END = re.compile(r"[。!?;]")
 # (?<![^。;!?:]) is "at the start or after a stop", written so that the
 # regex engine tries it only where a numeral stands (twice as fast).
-_LEAD_RE = re.compile(r"(?=[一二三四五六七八九十])(?<![^。;!?:])([一二三四五六七八九十]{1,3})是")
+# 一是…, and 第一,… / 其一,… (a comma or 、 after the numeral: not 第一责任人)
+_LEAD_RE = re.compile(r"(?=[一二三四五六七八九十第其])(?<![^。;!?:])"
+                      r"(?:([一二三四五六七八九十]{1,3})是|[第其]([一二三四五六七八九十]{1,3})[,、])")
 _CONT_RE = re.compile(r"(?=[一二三四五六七八九十])(?<![^。;!?:])([一二三四五六七八九十]{1,2})"
                       r"(?=[\u4e00-\u9fff])")
 HEADING_MAX = 60  # a heading standing on its own line
@@ -166,7 +168,8 @@ def _closing_or_date(n: str, cfg: OutlineConfig) -> bool:
 
 
 def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lead]:
-    """Enumerated leads 一是/二是… (and a following 三… without 是) in every paragraph."""
+    """Enumerated leads 一是/二是… or 第一，/第二，… (and a following 三… without 是) in
+    every paragraph."""
     leads: list[Lead] = []
     last = 0
     for p in paragraphs:
@@ -174,7 +177,7 @@ def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lea
             last = 0
         found: list[tuple[int, int]] = []
         for m in _LEAD_RE.finditer(p.norm):
-            v = cn_to_int(m.group(1))
+            v = cn_to_int(m.group(1) or m.group(2))
             if v is not None:
                 found.append((m.start(), v))
         if found or last:
