@@ -1,5 +1,5 @@
-"""Two real government pages outside the dev set (tests/data/heldout/SOURCE.md): every
-status, as checked by hand against RULES.md on 2026-12-05. Not gold labels: a change
+"""Real government pages outside the dev set (tests/data/heldout/SOURCE.md): every
+status, as checked by hand against RULES.md on 2026-12-05 and 2026-12-06. Not gold labels: a change
 that moves one should be re-examined against the report's text, and the pin updated
 with the reason in the commit."""
 
@@ -34,6 +34,19 @@ EXPECTED = {
     # opening only cites 《党政主要负责人履行推进法治建设第一责任人职责规定》; the signature's
     # date stands behind the page's 来源:/附件下载 lines.
     "pingtan-jingfaju-2022.txt": "PF-FpF" "FPpPPPFPPP" "P-FP-" "pPPPP",
+    # A department with enforcement powers; no shortcomings and no first-responsible duty;
+    # the plan only in the closing sentence 下一步，我局将…. Judgement calls:
+    # content.open_government fails (the 7-day publication of penalty cases is 执法公示);
+    # content.power_supervision is partial ("监督检查" of the coast, no channel over the bureau).
+    "pingtan-ziyuan-huanjing-2022.html": "PF-FpF" "PPPFPPPFPp" "P-FF-" "pPF-P",
+    "pingtan-ziyuan-huanjing-2022.txt": "PF-FpF" "PPPFPPPFPp" "P-FF-" "pPF-P",
+    # A department; the first-responsible duty a sub-section of the work. Judgement calls:
+    # content.legality_review passes on the legal adviser "严格把关…合同、协议及规范性文件…
+    # 保证…合法性" (260余份); content.open_government fails (规范性文件 published on the
+    # portal is their filing, not reported 政务公开 work); sec.shortcoming_causes is partial
+    # (因机构改革… explains one problem; no cause analysis).
+    "pingtan-shehui-shiye-2022.html": "PPpPPF" "FPpPPPPFpp" "PPPFP" "pPF-P",
+    "pingtan-shehui-shiye-2022.txt": "PPpPPF" "FPpPPPPFpp" "PPPFP" "pPF-P",
 }
 
 
