@@ -285,7 +285,7 @@ def test_discard_removes_only_the_half_written_scorecard(engine: Engine, tmp_pat
     checker = Checker(engine, Outputs(html=tmp_path), 20 << 20)
     for name in ("a.html", ".a.html.x1y2.tmp", ".b.html.x1y2.tmp", ".a.htmlx.z.tmp"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    checker.discard(Task(0, tmp_path / "a.txt", "a.txt", "a.html"))
+    checker.discard([Task(0, tmp_path / "a.txt", "a.txt", "a.html")])
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         ".a.htmlx.z.tmp", ".b.html.x1y2.tmp", "a.html"]
 
@@ -402,6 +402,43 @@ def test_a_worker_killed_while_writing_leaves_no_temporary_file(
     [done] = list(run_tasks(checker, [Task(0, src, "a.txt", "a.html")], jobs=1, timeout=2))
     assert done.summary.error is not None and done.summary.error.code == "timeout"
     assert list(out.iterdir()) == []
+
+
+def test_stopping_the_pool_removes_what_a_worker_half_wrote_ahead(
+        engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker has finished its first document (the answer still in the pipe) and is
+    writing the next one it was handed ahead when the run is stopped (Ctrl-C): the
+    worker is killed, and the half-written scorecard of that next one goes too."""
+    import fazhi.runner
+    from fazhi.render.files import atomic_writer
+    from fazhi.runner import _Pool
+
+    real = fazhi.runner.write_scorecard
+
+    def hang_on_b(out: Path, name: str, *args: object) -> Path:
+        if name != "b.html":
+            return real(out, name, *args)  # type: ignore[arg-type]
+        with atomic_writer(out / name) as f:
+            f.write("<!DOCTYPE html>")
+            f.flush()
+            time.sleep(60)
+        return out / name
+
+    monkeypatch.setattr(fazhi.runner, "write_scorecard", hang_on_b)
+    out = tmp_path / "out"
+    out.mkdir()
+    checker = Checker(engine, Outputs(html=out), 20 << 20)
+    src = sorted(REPORTS.glob("*.txt"))[0]
+    pool = _Pool(checker, 1)
+    [w] = pool.workers
+    w.send(Task(0, src, "a.txt", "a.html"))
+    w.send(Task(1, src, "b.txt", "b.html"))
+    deadline = time.monotonic() + 30
+    while not list(out.glob(".b.html.*")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert list(out.glob(".b.html.*")), "the worker never began the second document"
+    pool.close()
+    assert sorted(p.name for p in out.iterdir()) == ["a.html"]
 
 
 def test_a_scorecard_that_cannot_be_written_is_an_error_entry(

@@ -146,10 +146,13 @@ class Checker:
                     text=report_text(report) if out.text else None, cached=cached,
                     overview=overview, waived=frozenset(waived))
 
-    def discard(self, task: Task) -> None:
-        """Remove what a worker killed while on ``task`` may have half written."""
-        if self.outputs.html is not None and task.scorecard:
-            discard_partial(self.outputs.html / task.scorecard)
+    def discard(self, tasks: Iterable[Task]) -> None:
+        """Remove what a worker killed with ``tasks`` in hand may have half written.
+        All of them, not only the first: the worker may have finished that one, its
+        answer still in the pipe, and be writing the next."""
+        for task in tasks:
+            if self.outputs.html is not None and task.scorecard:
+                discard_partial(self.outputs.html / task.scorecard)
 
     def failed(self, task: Task, code: str, message: str) -> Done:
         """The entry of a document that its worker could not finish."""
@@ -218,7 +221,8 @@ class _Pool:
     def replace(self, w: _Worker, kill: bool) -> list[Task]:
         """Stop ``w`` and start another in its place; return the tasks it had not begun."""
         w.stop(kill=kill)
-        self.checker.discard(w.queue.popleft())
+        self.checker.discard(w.queue)
+        w.queue.popleft()
         self.workers[self.workers.index(w)] = self._start()
         return list(w.queue)
 
@@ -232,8 +236,7 @@ class _Pool:
     def close(self) -> None:
         for w in self.workers:
             w.stop(kill=bool(w.queue))
-            if w.queue:
-                self.checker.discard(w.queue[0])
+            self.checker.discard(w.queue)
 
 
 def run_tasks(checker: Checker, tasks: Iterable[Task], jobs: int = 1,
