@@ -30,3 +30,12 @@ def test_next_line_with_marker_starts_a_paragraph() -> None:
 def test_line_numbers_kept_for_joined_lines() -> None:
     ps = build_paragraphs(extracted("主要原因是：在推进过程中法律法规\n\n宣传力度不够。").lines)
     assert [loc.line for loc in ps[0].locs] == [1, 3]
+
+
+def test_a_heading_number_on_a_line_of_its_own_joins_its_title() -> None:
+    text = "一、\n\n主要举措和成效\n（一）\n加强组织领导\n全年召开会议3次。"
+    assert paras(text) == ["一、主要举措和成效", "（一）加强组织领导", "全年召开会议3次。"]
+
+
+def test_a_bare_number_before_another_numbered_line_stays_apart() -> None:
+    assert paras("一、\n（一）加强组织领导\n1.\n2.会议") == ["一、", "（一）加强组织领导", "1.", "2.会议"]

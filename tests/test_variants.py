@@ -11,7 +11,8 @@ width, the title in 《》 or with a note after it or a banner above it, a table
 of contents, a note listing attachments, a table attached after the signature,
 an imprint below it, the signature and the date on one line, the shortcomings
 and the plan in one section (with sub-headings, or a 下一步 paragraph between
-them), enumerated leads written 第一，第二， rather than 一是、二是. Every rule must
+them), enumerated leads written 第一，第二， rather than 一是、二是, a heading's
+number on a line of its own. Every rule must
 keep the status it has on the report as written: a difference is a judgement
 that hangs on layout rather than on what the report says.
 """
@@ -227,6 +228,11 @@ def gaps_in_one_section_with_a_lead(text: str) -> str:
     return _merge_gaps(text, lambda title: ["下一步，我们将重点做好以下工作："], lambda ls: ls)
 
 
+def number_on_its_own_line(text: str) -> str:
+    """一、 on a line of its own and the heading's title on the next, as some web pages set it."""
+    return re.sub(r"(?m)^(\s*[一二三四五六七八九十]+、)\s*(?=\S)", r"\1\n", text)
+
+
 def ordinal_leads(text: str) -> str:
     """一是…二是… written 第一，…第二，…"""
     return re.sub(r"(?m)(^\s*|(?<=[。；：]))([一二三四五六七八九十])是", r"\1第\2，", text)
@@ -259,7 +265,7 @@ VARIANTS: list[Variant] = [
     imprint_below_the_signature,
     signature_and_date_on_one_line,
     gaps_in_one_section_with_subheadings, gaps_in_one_section_with_a_lead, ordinal_leads,
-    flattened,
+    number_on_its_own_line, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]
 NAMES = sorted(p.name for p in REPORTS.glob("*.txt"))

@@ -6,7 +6,10 @@ reads as prose (it has sentence punctuation and is not a numbered heading
 without a full stop) and the next line does not start with a heading marker.
 That re-joins lines that were wrapped inside a sentence (web copies, PDFs).
 A line a reader marked ``wrapped`` (from the page layout) always joins the
-next one, and the joined run counts as one line for the test above.
+next one, and the joined run counts as one line for the test above. A line
+that holds only a heading number (一、 on a line of its own, its title on the
+next, as some web pages and converters set it) joins the next line too, unless
+that one starts with a number of its own.
 """
 
 from __future__ import annotations
@@ -29,6 +32,12 @@ _PROSE_RE = re.compile(r"[,。;:、]")
 def sentence_ended(norm: str) -> bool:
     """Whether normalised text ends a sentence (or a lead-in, with a colon)."""
     return _END_RE.search(norm) is not None
+
+
+def bare_marker(norm: str) -> bool:
+    """Whether normalised text is a heading number and nothing else (一、 or (一))."""
+    m = MARKER_RE.match(norm)
+    return m is not None and m.end() == len(norm)
 
 
 def _joinable(prev: str, cur: str, min_chars: int) -> bool:
@@ -72,9 +81,10 @@ def group_paragraphs(pieces: list[Piece], join_min_chars: int = 15) -> list[Para
     current: list[Piece] = []
     prev = ""
     wrapped = False
+    bare = False  # the line before held only a heading number: its title follows
     for piece in pieces:
         norm = piece.norm
-        if wrapped:
+        if wrapped or (bare and not MARKER_RE.match(norm)):
             prev += norm
         else:
             if current and not _joinable(prev, norm, join_min_chars):
@@ -83,6 +93,7 @@ def group_paragraphs(pieces: list[Piece], join_min_chars: int = 15) -> list[Para
             prev = norm
         current.append(piece)
         wrapped = piece.line.wrapped
+        bare = bare_marker(norm)
     if current:
         groups.append(current)
     return [_make(i, g) for i, g in enumerate(groups)]
