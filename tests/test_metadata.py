@@ -185,7 +185,8 @@ def test_signature_and_date_on_one_line(make_doc, line: str) -> None:  # type: i
 @pytest.mark.parametrize("title", ["《源泉镇关于2022年度法治政府建设工作的报告》",
                                    "“源泉镇关于2022年度法治政府建设工作的报告”",
                                    "源泉镇法治政府建设工作报告（2022年度）",
-                                   "源泉镇关于2022年度法治政府建设工作的报告（公开）"])
+                                   "源泉镇关于2022年度法治政府建设工作的报告（公开）",
+                                   "源泉镇关于2022年度法治政府建设工作的报告。"])
 def test_a_title_in_marks_or_with_a_note_after_it(make_doc, title: str) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(title + "\n一、主要举措和成效\n开展普法。\n")
     assert doc.meta.title == title

@@ -7,14 +7,14 @@ line ends, lines hard-wrapped as a page wraps them (text copied out of a PDF:
 at the 28 characters of a 公文 page, and narrower, with and without the
 paragraphs' indent, with the page numbers, running headers and footers copied
 along), the line breaks lost (text copied out of a web page), digits in full
-width, the title in 《》 or with a note after it or a banner above it, a table
-of contents, a note listing attachments, a table attached after the signature,
-an imprint below it, the signature and the date on one line, the shortcomings
-and the plan in one section (with sub-headings, or a 下一步 paragraph between
-them), enumerated leads written 第一，第二， rather than 一是、二是, a heading's
-number on a line of its own. Every rule must
-keep the status it has on the report as written: a difference is a judgement
-that hangs on layout rather than on what the report says.
+width, the title in 《》 or with a note or a full stop after it or a banner
+above it, a table of contents, a note listing attachments, a table attached
+after the signature, an imprint below it, the signature and the date on one
+line, the shortcomings and the plan in one section (with sub-headings, or a
+下一步 paragraph between them), enumerated leads written 第一，第二， rather than
+一是、二是, a heading's number on a line of its own. Every rule must keep the
+status it has on the report as written: a difference is a judgement that hangs
+on layout rather than on what the report says.
 """
 
 from __future__ import annotations
@@ -165,6 +165,10 @@ def title_in_book_marks(text: str) -> str:
     return re.sub(r"(?m)^\s*(\S[^\n]*报告)\s*$", r"《\1》", text, count=1)
 
 
+def title_with_a_full_stop(text: str) -> str:
+    return text.replace(_title(text), _title(text) + "。", 1)
+
+
 def banner_above_the_title(text: str) -> str:
     """A web page's column name standing above the report."""
     return "法治政府建设年度报告\n\n" + text
@@ -261,7 +265,7 @@ VARIANTS: list[Variant] = [
     page_numbers_between_paragraphs, pages_with_running_header, pages_with_running_footer,
     title_atop_every_page, contents_with_leaders, contents_without_leaders,
     attachment_after_the_signature, attachment_note, title_in_book_marks, title_with_a_note,
-    banner_above_the_title,
+    title_with_a_full_stop, banner_above_the_title,
     imprint_below_the_signature,
     signature_and_date_on_one_line,
     gaps_in_one_section_with_subheadings, gaps_in_one_section_with_a_lead, ordinal_leads,

@@ -41,7 +41,10 @@ def find_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> int | None:
 
 
 def _title_like(norm: str, title_re: re.Pattern[str]) -> bool:
-    return len(norm) <= HEADING_MAX and title_re.search(norm) is not None and "。" not in norm
+    """A short line in the title's words, with no full stop but, at most, one at its
+    end (关于2022年度法治政府建设情况的报告。 as some pages set it)."""
+    return len(norm) <= HEADING_MAX and title_re.search(norm) is not None \
+        and "。" not in norm.removesuffix("。")
 
 
 _TITLE_PART_MAX = 30
