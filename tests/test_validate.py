@@ -83,6 +83,16 @@ def test_full_width_pattern(mutated) -> None:
     assert "全角" in msg
 
 
+@pytest.mark.parametrize("bad", ["(顾问)\\1", "(?P<x>律师)(?P=x)", "(公职)?(?(1)律师|顾问)"])
+def test_pattern_referring_to_its_groups(mutated, bad: str) -> None:
+    """A list's patterns are joined into one: a reference to a group by its place
+    would point at another pattern's group and match something else."""
+    path, text = mutated("'法律顾问', '公职律师'", f"'法律顾问', '{bad}'")
+    line, msg = one_error(path)
+    assert line == line_of(text, bad)
+    assert "引用了前面的分组" in msg
+
+
 @pytest.mark.parametrize("bad", [r"(\\d+\\.?)+件", "(.*,)*处", "(审查|审查)+"])
 def test_catastrophic_backtracking(mutated, bad: str) -> None:
     path, text = mutated("'法律顾问', '公职律师'", f"'法律顾问', \"{bad}\"")

@@ -41,7 +41,34 @@ def check_pattern(value: str) -> str:
         )
     if rx.match(""):
         raise ValueError("模式可以匹配空字符串，会在任何位置命中；请改写")
+    if _refers_back(value):
+        raise ValueError(
+            "模式中引用了前面的分组（如 \\1、(?P=名称)）。同一处的几个模式会合并成一个表达式，"
+            "分组的编号随之改变，引用会指向别的分组；请不用引用，把各种写法分别列出")
     return value
+
+
+def _refers_back(pattern: str) -> bool:
+    """Whether ``pattern`` refers to one of its groups (\\1, (?P=name), (?(1)…)): the
+    reference would point elsewhere once the patterns of a list are joined into one."""
+    i, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if not in_class and pattern[i + 1:i + 2].isdigit() and pattern[i + 1] != "0":
+                return True
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            # a ] first in the class ([]…] or [^]…]) is one of its characters
+            i += 2 if pattern.startswith("^]", i + 1) else int(pattern.startswith("]", i + 1))
+        elif pattern.startswith(("(?P=", "(?("), i):
+            return True
+        i += 1
+    return False
 
 
 Regex = Annotated[str, AfterValidator(check_pattern)]
