@@ -11,9 +11,15 @@ from fazhi.document.dates import parse_date
         ("二○二四年三月二十一日", "2024-03-21", "day"),
         ("2023年12月", "2023-12", "month"),
         ("2023年2月30日", "2023-02", "month"),
+        ("2023.2.20", "2023-02-20", "figures"),
+        ("2023-02-20", "2023-02-20", "figures"),
+        ("2023/2/20", "2023-02-20", "figures"),
+        ("2023.2-20", None, None),  # two different separators: not a date
+        ("2023.13.20", None, None),
+        ("12023.2.20", None, None),
     ],
 )
-def test_parse_date(text: str, iso: str, precision: str) -> None:
+def test_parse_date(text: str, iso: str | None, precision: str | None) -> None:
     got, prec, _ = parse_date(text)
     assert (got, prec) == (iso, precision)
 
@@ -214,3 +220,23 @@ def test_a_banner_above_the_title_is_not_the_title(make_doc, between: str) -> No
 def test_a_title_without_a_year_stays_the_title(make_doc, below: str) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc("源泉镇法治政府建设工作报告\n" + below)
     assert doc.meta.title == "源泉镇法治政府建设工作报告"
+
+
+@pytest.mark.parametrize("written", ["2023.2.20", "2023-02-20", "2023/2/20"])
+def test_a_date_in_figures_closes_the_report(make_doc, written: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("关于2022年度法治政府建设工作的报告\n一、主要举措和成效\n开展普法。\n"
+                   "源泉镇人民政府\n" + written + "\n")
+    assert doc.sections[-1].kind == "closing"
+    assert (doc.meta.issuer, doc.meta.date, doc.meta.date_precision) == \
+        ("源泉镇人民政府", "2023-02-20", "figures")
+
+
+def test_a_date_in_figures_under_the_title_is_not_the_report_date(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("关于2022年度法治政府建设工作的报告\n2023-02-20\n一、主要举措和成效\n开展普法。\n")
+    assert doc.meta.date is None
+
+
+def test_a_date_written_out_wins_over_one_in_figures(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("关于2022年度法治政府建设工作的报告\n一、主要举措和成效\n开展普法。\n"
+                   "源泉镇人民政府\n2023年2月21日\n2023.2.20\n")
+    assert (doc.meta.date, doc.meta.date_precision) == ("2023-02-21", "day")

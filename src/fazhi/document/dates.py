@@ -15,11 +15,17 @@ DATE_RE = re.compile(_YNUM + r"年" + _MNUM + r"月" + _MNUM + r"[日号]")
 MONTH_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?![\d一二三四五六七八九十]{0,3}[日号])")
 YEAR_RE = re.compile(_YNUM + r"年")
 YEAR_MONTH_RE = re.compile(_YNUM + r"年" + _MNUM + r"月")
-DATE_AT_END_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?:" + _MNUM + r"[日号])?$")
+# A full date in figures only (2023.2.20, 2023-02-20, 2023/2/20): a date, but not one
+# written out as 公文 format asks (年月日标全); only the signature's is taken as the report's.
+FIGURES_DATE_RE = re.compile(r"(?<!\d)(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d.])")
+DATE_AT_END_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?:" + _MNUM + r"[日号])?$"
+                            r"|(?<!\d)\d{4}([./-])\d{1,2}\4\d{1,2}$")
 
 
 def parse_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
-    """Find a date in normalised ``text``: (iso, precision, span) or (None, None, None)."""
+    """Find a date in normalised ``text``: (iso, precision, span) or (None, None, None).
+    Precision: ``day`` (年月日), ``figures`` (a full date in figures only, 2023.2.20),
+    ``month`` (年月, or an impossible day)."""
     m = DATE_RE.search(text)
     if m:
         y, mo, d = (cn_to_int(g) for g in m.groups())
@@ -29,6 +35,12 @@ def parse_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | Non
             except ValueError:
                 if 1 <= mo <= 12:  # an impossible day (2月30日): only the month is usable
                     return f"{y:04d}-{mo:02d}", "month", m.span()
+    m = FIGURES_DATE_RE.search(text)
+    if m:
+        try:
+            return date(int(m[1]), int(m[3]), int(m[4])).isoformat(), "figures", m.span()
+        except ValueError:
+            pass
     m = MONTH_RE.search(text)
     if m:
         y, mo = cn_to_int(m.group(1)), cn_to_int(m.group(2))

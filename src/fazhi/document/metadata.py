@@ -90,6 +90,9 @@ def issuers_in(text: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
     return [m.span() for m in cfg.issuer_re.finditer(text)]
 
 
+_DATE_RANK = {"day": 3, "figures": 2, "month": 1}  # which of two dates found is the report's
+
+
 def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_index: int | None,
                  cfg: OutlineConfig) -> tuple[Meta, dict[str, tuple[int, int, int]]]:
     """Metadata and, per field, where it was found: (paragraph, norm start, norm end)."""
@@ -128,14 +131,19 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
             meta.issuer = " ".join(norm[s:e] for s, e in spans)
             where["issuer"] = (title_index, spans[0][0], spans[-1][1])
     date_places = signature
+    under_title = None
     if title_index is not None and title_index + 1 < len(paragraphs):
         nxt = paragraphs[title_index + 1]
         if len(nxt.norm) <= 20:
             date_places = [nxt, *date_places]
+            under_title = nxt.index
     best: tuple[str, str, int, tuple[int, int]] | None = None
     for p in date_places:
         iso, precision, span = parse_date(p.norm)
-        if iso and precision and span and (best is None or (best[1] == "month" and precision == "day")):
+        if precision == "figures" and p.index == under_title:
+            continue  # 2023-02-20 under a title is a web page's publication date, not 成文日期
+        if iso and precision and span and \
+                (best is None or _DATE_RANK[precision] > _DATE_RANK[best[1]]):
             best = (iso, precision, p.index, span)
     if best:
         meta.date, meta.date_precision = best[0], best[1]

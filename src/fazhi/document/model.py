@@ -169,7 +169,7 @@ class Meta(BaseModel):
     place: str | None = None
     report_year: int | None = None
     date: str | None = None
-    date_precision: str | None = None  # "day" | "month" | None
+    date_precision: str | None = None  # "day" | "figures" (2023.2.20) | "month" | None
 
 
 class Document(BaseModel):

@@ -48,6 +48,8 @@ def _meta_lines(doc: Document) -> list[str]:
         shown = str(value)
         if key == "date" and doc.meta.date_precision == "month":
             shown += "（只写到月份）"
+        elif key == "date" and doc.meta.date_precision == "figures":
+            shown += "（只用数字写出）"
         ev = doc.meta_evidence.get(key)
         where = f"（{_where(ev)}）" if ev is not None and ev.line is not None else ""
         out.append(f"  {label}：{shown}{where}")
