@@ -297,6 +297,22 @@ def test_combined_heading_is_divided_where_a_paragraph_opens_the_plan(make_doc) 
     assert [c.heading.title for c in s.parts[1].children if c.heading] == ["加强学习", "完善制度"]
 
 
+@pytest.mark.parametrize("opening", ["新的一年，我们将重点做好以下工作：", "今年，我镇将重点做好以下工作：",
+                                     "接下来，我们将从以下几个方面改进：", "2024年，我镇将着力抓好以下工作："])
+def test_other_openings_of_the_plan(make_doc, opening: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n执法力量不足。\n"
+                   "普法形式单一。\n" + opening + "\n（一）加强学习\n组织学法。\n（二）完善制度\n修订制度。")
+    assert _parts(doc.sections[2], doc) == [("shortcomings", "二、存在的问题及下一步打算"),
+                                            ("next_year_plan", opening)]
+
+
+@pytest.mark.parametrize("opening", ["今年以来，我镇执法力量不足。", "接下来的检查中发现问题3个。"])
+def test_a_paragraph_about_this_year_does_not_open_the_plan(make_doc, opening: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n执法力量不足。\n"
+                   + opening + "\n普法形式单一。")
+    assert [kind for kind, _ in _parts(doc.sections[2], doc)] in ([], ["shortcomings"])
+
+
 def test_an_item_that_names_the_first_kind_does_not_divide(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n（一）执法力量不足\n"
                    "人员少。\n（二）基层法治建设存在薄弱环节\n投入少。\n下一步，将加强学习。")
