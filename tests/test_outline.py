@@ -313,6 +313,18 @@ def test_a_paragraph_about_this_year_does_not_open_the_plan(make_doc, opening: s
     assert [kind for kind, _ in _parts(doc.sections[2], doc)] in ([], ["shortcomings"])
 
 
+def test_a_sub_heading_over_the_first_parts_items_leads_it(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n（一）存在的问题\n"
+                   "1.执法力量不足。\n2.普法形式单一。\n下一步，我镇将重点做好以下工作：\n1.加强学习。\n"
+                   "2.完善制度。")
+    short, plan = doc.sections[2].parts
+    assert _parts(doc.sections[2], doc) == [("shortcomings", "（一）存在的问题"),
+                                            ("next_year_plan", "下一步，我镇将重点做好以下工作：")]
+    assert [(c.heading.title, c.end) for c in short.children if c.heading] == \
+        [("执法力量不足", short.end - 1), ("普法形式单一", short.end)]
+    assert [c.heading.title for c in plan.children if c.heading] == ["加强学习", "完善制度"]
+
+
 def test_an_item_that_names_the_first_kind_does_not_divide(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n（一）执法力量不足\n"
                    "人员少。\n（二）基层法治建设存在薄弱环节\n投入少。\n下一步，将加强学习。")

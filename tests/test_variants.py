@@ -11,7 +11,7 @@ width, the title in 《》 or with a note or a full stop after it or a banner
 above it, a table of contents, a note listing attachments, a table attached
 after the signature, an imprint below it, the signature and the date on one
 line, the shortcomings and the plan in one section (with sub-headings, or a
-下一步 paragraph between them), enumerated leads written 第一，第二， rather than
+下一步 paragraph between them, or both), enumerated leads written 第一，第二， rather than
 一是、二是, a heading's number on a line of its own. Every rule must keep the
 status it has on the report as written: a difference is a judgement that hangs
 on layout rather than on what the report says.
@@ -237,6 +237,14 @@ def number_on_its_own_line(text: str) -> str:
     return re.sub(r"(?m)^(\s*[一二三四五六七八九十]+、)\s*(?=\S)", r"\1\n", text)
 
 
+def gaps_in_one_section_with_a_wrapper_and_a_lead(text: str) -> str:
+    """存在的不足和原因及下一步打算, then （一）存在的不足和原因 over the shortcomings' items,
+    then 下一步，我们将…： and the plan."""
+    def short(lines: list[str]) -> list[str]:
+        return ["（一）存在的不足和原因"] + _sub_numbered(lines)
+    return _merge_gaps(text, lambda title: ["下一步，我们将重点做好以下工作："], short)
+
+
 def ordinal_leads(text: str) -> str:
     """一是…二是… written 第一，…第二，…"""
     return re.sub(r"(?m)(^\s*|(?<=[。；：]))([一二三四五六七八九十])是", r"\1第\2，", text)
@@ -268,7 +276,8 @@ VARIANTS: list[Variant] = [
     title_with_a_full_stop, banner_above_the_title,
     imprint_below_the_signature,
     signature_and_date_on_one_line,
-    gaps_in_one_section_with_subheadings, gaps_in_one_section_with_a_lead, ordinal_leads,
+    gaps_in_one_section_with_subheadings, gaps_in_one_section_with_a_lead,
+    gaps_in_one_section_with_a_wrapper_and_a_lead, ordinal_leads,
     number_on_its_own_line, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]

@@ -414,12 +414,31 @@ def _part(section: Section, kind: str, start: int, end: int,
     """The part of ``section`` in [start, end) that is ``kind``'s: led by its
     sub-section ``first`` (whose heading names the kind), with the sub-sections
     after it; or, with none, under the section's own heading."""
-    inner = [c for c in section.children if start <= c.start < end]
     if first is not None:
-        return replace(first, kind=kind, end=end,
-                       children=first.children + [c for c in inner if c is not first])
+        after = [c for c in section.children if start <= c.start < end and c is not first]
+        return replace(first, kind=kind, end=end, children=_clipped(first.children + after, end))
     return replace(section, id=f"{section.id}:{kind}", kind=kind, also=[], start=start,
-                   end=end, children=inner, classified_by="opening", named=named)
+                   end=end, children=_within(section.children, start, end),
+                   classified_by="opening", named=named)
+
+
+def _clipped(sections: list[Section], end: int) -> list[Section]:
+    """``sections`` cut off at paragraph ``end`` (where a paragraph opens the next part)."""
+    return [replace(c, end=min(c.end, end), children=_clipped(c.children, end))
+            if c.end > end else c for c in sections if c.start < end]
+
+
+def _within(sections: list[Section], start: int, end: int) -> list[Section]:
+    """The sub-sections in [start, end): those that start there (cut off at ``end``),
+    and of one that began before ``start`` and runs into it, its own that start there
+    (a plan's items numbered on from the shortcomings' after 下一步，我镇将…)."""
+    out: list[Section] = []
+    for c in sections:
+        if start <= c.start < end:
+            out.extend(_clipped([c], end))
+        elif c.start < start < c.end:
+            out.extend(_within(c.children, start, end))
+    return out
 
 
 Start = tuple[int, str, Section | None]
@@ -467,11 +486,15 @@ def divide(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) ->
         return section
     order = [name for name, _ in named]
     starts = _child_starts(section, order)
-    # sub-headings that divide the section are its parts' headings: the first of
-    # them leads the first part when it names its kind ((一)存在的问题 … (二)原因分析)
-    lead = (section.children[0] if starts and section.children[0].kind == order[0]
-            else None)
-    starts = starts or _opening_starts(section, paragraphs, cfg, order)
+    # a first sub-heading that names the first kind leads its part: where sub-headings
+    # divide the section ((一)存在的问题 (二)原因分析 (三)下一步打算), and where a
+    # paragraph does (下一步，我镇将…) when it is the only one before it, the items under
+    # it ((一)存在的不足 1.… 2.… 下一步…); several are items ((一)执法力量不足 (二)…)
+    lead = next((c for c in section.children[:1] if c.kind == order[0]), None)
+    if not starts:
+        starts = _opening_starts(section, paragraphs, cfg, order)
+        if starts and sum(c.start < starts[0][0] for c in section.children) > 1:
+            lead = None
     if not starts:
         return section
     starts.insert(0, (lead.start if lead else section.start, order[0], lead))
