@@ -325,6 +325,35 @@ def test_a_sub_heading_over_the_first_parts_items_leads_it(make_doc) -> None:  #
     assert [c.heading.title for c in plan.children if c.heading] == ["加强学习", "完善制度"]
 
 
+@pytest.mark.parametrize("opening", ["同时，我们也清醒地看到，工作中还存在一些不足：",
+                                     "但对照上级要求，仍存在以下问题：", "存在的问题主要表现在：",
+                                     "还存在一些短板和弱项。"])
+def test_a_paragraph_opens_the_shortcomings_after_the_work(make_doc, opening: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、法治政府建设情况及存在的不足\n（一）强化组织领导\n召开会议3次。\n"
+                   "（二）加强普法\n开展活动5场。\n" + opening + "\n1.执法力量不足。\n2.普法形式单一。\n"
+                   "二、下一步工作打算\n加强学习。")
+    work, short = doc.sections[1].parts
+    assert (work.kind, short.kind) == ("measures", "shortcomings")
+    assert doc.paragraphs[short.start].text == opening
+    assert [c.heading.title for c in work.children if c.heading] == ["强化组织领导", "加强普法"]
+
+
+def test_items_that_name_the_kind_after_the_opening_are_items(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、法治政府建设情况及存在的不足\n（一）强化组织领导\n召开会议3次。\n"
+                   "同时，工作中还存在一些不足：\n（二）执法力量不足\n人员少。\n"
+                   "（三）基层法治建设存在薄弱环节\n投入少。\n二、下一步工作打算\n加强学习。")
+    work, short = doc.sections[1].parts
+    assert doc.paragraphs[short.start].text == "同时，工作中还存在一些不足："
+    assert [c.heading.title for c in short.children if c.heading] == ["执法力量不足", "基层法治建设存在薄弱环节"]
+
+
+@pytest.mark.parametrize("line", ["针对执法中存在的问题，开展专项整治2次。", "存在问题的企业3家已全部整改。"])
+def test_work_that_names_problems_does_not_open_the_shortcomings(make_doc, line: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、法治政府建设情况及存在的不足\n（一）强化组织领导\n召开会议3次。\n"
+                   + line + "\n（二）加强普法\n开展活动5场。\n二、下一步工作打算\n加强学习。")
+    assert doc.sections[1].parts == []
+
+
 def test_an_item_that_names_the_first_kind_does_not_divide(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n（一）执法力量不足\n"
                    "人员少。\n（二）基层法治建设存在薄弱环节\n投入少。\n下一步，将加强学习。")

@@ -11,8 +11,9 @@ width, the title in 《》 or with a note or a full stop after it or a banner
 above it, a table of contents, a note listing attachments, a table attached
 after the signature, an imprint below it, the signature and the date on one
 line, the shortcomings and the plan in one section (with sub-headings, or a
-下一步 paragraph between them, or both), enumerated leads written 第一，第二， rather than
-一是、二是, a heading's number on a line of its own. Every rule must keep the
+下一步 paragraph between them, or both), the work and the shortcomings in one,
+enumerated leads written 第一，第二， rather than 一是、二是, a heading's number on
+a line of its own. Every rule must keep the
 status it has on the report as written: a difference is a judgement that hangs
 on layout rather than on what the report says.
 """
@@ -245,6 +246,25 @@ def gaps_in_one_section_with_a_wrapper_and_a_lead(text: str) -> str:
     return _merge_gaps(text, lambda title: ["下一步，我们将重点做好以下工作："], short)
 
 
+def work_and_gaps_in_one_section(text: str) -> str:
+    """主要举措和成效及存在的不足: the shortcomings moved up under the last work section
+    before them, after 同时…还存在一些不足： (left as written where no heading names
+    the work)."""
+    lines = _lines(text)
+    tops = [i for i, ln in enumerate(lines) if _NUMBER.match(ln)]
+    short = next(i for i in tops if re.search("不足|问题", lines[i]))
+    works = [i for i in tops if i < short and re.search("举措|开展情况|建设情况", lines[i])]
+    if not works:
+        return text
+    work = works[-1]
+    end = next(i for i in tops if i > work)
+    after = next((i for i in tops if i > short), len(lines))
+    head = lines[work].rstrip() + "及存在的不足"
+    lead = "同时，我们也清醒地看到，工作中还存在一些不足："
+    return "\n".join(lines[:work] + [head] + lines[work + 1:end] + [lead]
+                     + lines[short + 1:after] + lines[end:short] + lines[after:])
+
+
 def ordinal_leads(text: str) -> str:
     """一是…二是… written 第一，…第二，…"""
     return re.sub(r"(?m)(^\s*|(?<=[。；：]))([一二三四五六七八九十])是", r"\1第\2，", text)
@@ -277,7 +297,7 @@ VARIANTS: list[Variant] = [
     imprint_below_the_signature,
     signature_and_date_on_one_line,
     gaps_in_one_section_with_subheadings, gaps_in_one_section_with_a_lead,
-    gaps_in_one_section_with_a_wrapper_and_a_lead, ordinal_leads,
+    gaps_in_one_section_with_a_wrapper_and_a_lead, work_and_gaps_in_one_section, ordinal_leads,
     number_on_its_own_line, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]

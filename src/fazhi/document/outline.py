@@ -445,58 +445,61 @@ Start = tuple[int, str, Section | None]
 
 
 def _child_starts(section: Section, order: list[str]) -> list[Start]:
-    """Sub-sections whose heading names another of the section's kinds than the part
-    before them ((一)存在的问题 (二)下一步打算: the second)."""
-    starts: list[Start] = []
-    current = order[0]
-    for c in section.children:
-        if c.kind is not None and c.kind in order and c.kind != current:
-            starts.append((c.start, c.kind, c))
-            current = c.kind
-    return starts
+    """Sub-sections whose heading names one of the section's kinds ((一)存在的问题
+    (二)下一步打算)."""
+    return [(c.start, c.kind, c) for c in section.children if c.kind is not None and c.kind in order]
 
 
 def _opening_starts(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig,
                     order: list[str]) -> list[Start]:
-    """Paragraphs that open another of the section's kinds than the part before them."""
+    """Paragraphs that open one of the section's kinds (下一步，我镇将…)."""
     openers = [(k.name, k.opens_re) for k in cfg.kinds
                if k.name in order and k.opens_re is not None]
     starts: list[Start] = []
-    current = order[0]
     for i in range(section.start + 1, section.end):
         kind = next((name for name, rx in openers if rx.match(paragraphs[i].norm)), None)
-        if kind is not None and kind != current:
+        if kind is not None:
             starts.append((i, kind, None))
-            current = kind
     return starts
+
+
+def _turns(starts: list[Start], first: str) -> list[Start]:
+    """Of sub-headings and openings in paragraph order, those that turn to another kind
+    than the part before them: after 同时，还存在一些不足：, a shortcoming item whose
+    heading names the kind ((七)基层法治建设存在薄弱环节) is an item, not a turn."""
+    out: list[Start] = []
+    current = first
+    for start in sorted(starts, key=lambda s: (s[0], s[2] is None)):
+        if start[1] != current:
+            out.append(start)
+            current = start[1]
+    return out
 
 
 def divide(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) -> Section:
     """Tell apart the parts of a section whose heading names several kinds.
 
-    A sub-section whose heading names another of them than the part before it starts
-    that kind's part, which runs to the next part; without any, a paragraph that
-    opens another of them (the kind's ``opens``: 下一步，我镇将…) does (the
-    sub-sections are then items of the parts). What stands before the first part
-    is the part of the kind the heading names first. A section
-    whose parts cannot be told apart keeps none: all of it counts for every kind it
-    names."""
+    A sub-section whose heading names another of them than the part before it, or a
+    paragraph that opens another of them (the kind's ``opens``: 下一步，我镇将…),
+    starts that kind's part, which runs to the next part (sub-sections that do not
+    turn to another kind are items of the parts). What stands before the first part
+    is the part of the kind the heading names first. A section whose parts cannot be
+    told apart keeps none: all of it counts for every kind it names."""
     named = _heading_order(section, cfg) if section.also else []
     if len(named) < 2:
         return section
     order = [name for name, _ in named]
-    starts = _child_starts(section, order)
+    starts = _turns(_child_starts(section, order)
+                    + _opening_starts(section, paragraphs, cfg, order), order[0])
+    if not starts:
+        return section
     # a first sub-heading that names the first kind leads its part: where sub-headings
     # divide the section ((一)存在的问题 (二)原因分析 (三)下一步打算), and where a
     # paragraph does (下一步，我镇将…) when it is the only one before it, the items under
     # it ((一)存在的不足 1.… 2.… 下一步…); several are items ((一)执法力量不足 (二)…)
     lead = next((c for c in section.children[:1] if c.kind == order[0]), None)
-    if not starts:
-        starts = _opening_starts(section, paragraphs, cfg, order)
-        if starts and sum(c.start < starts[0][0] for c in section.children) > 1:
-            lead = None
-    if not starts:
-        return section
+    if starts[0][2] is None and sum(c.start < starts[0][0] for c in section.children) > 1:
+        lead = None
     starts.insert(0, (lead.start if lead else section.start, order[0], lead))
     ends = [start for start, _, _ in starts[1:]] + [section.end]
     parts = [_part(section, kind, start, end, first, _named_stretch(section, named, kind))
