@@ -380,21 +380,24 @@ def test_ctrl_c_on_a_real_run_leaves_no_temporary_files(tmp_path: Path) -> None:
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
+def _hang_writing(out: Path, name: str, *args: object) -> Path:
+    """A scorecard writer that begins its file and then hangs."""
+    from fazhi.render.files import atomic_writer
+
+    with atomic_writer(out / name) as f:
+        f.write("<!DOCTYPE html>")
+        f.flush()
+        time.sleep(60)
+    return out / name
+
+
 def test_a_worker_killed_while_writing_leaves_no_temporary_file(
         engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A scorecard whose writing hangs: the worker is killed at the time limit, the
     report becomes a timeout entry, and its half-written file is removed."""
     import fazhi.runner
-    from fazhi.render.files import atomic_writer
 
-    def hang(out: Path, name: str, *args: object) -> Path:
-        with atomic_writer(out / name) as f:
-            f.write("<!DOCTYPE html>")
-            f.flush()
-            time.sleep(60)
-        return out / name
-
-    monkeypatch.setattr(fazhi.runner, "write_scorecard", hang)
+    monkeypatch.setattr(fazhi.runner, "write_scorecard", _hang_writing)
     out = tmp_path / "out"
     out.mkdir()
     checker = Checker(engine, Outputs(html=out), 20 << 20)
@@ -410,7 +413,6 @@ def test_stopping_the_pool_removes_what_a_worker_half_wrote_ahead(
     writing the next one it was handed ahead when the run is stopped (Ctrl-C): the
     worker is killed, and the half-written scorecard of that next one goes too."""
     import fazhi.runner
-    from fazhi.render.files import atomic_writer
     from fazhi.runner import _Pool
 
     real = fazhi.runner.write_scorecard
@@ -418,11 +420,7 @@ def test_stopping_the_pool_removes_what_a_worker_half_wrote_ahead(
     def hang_on_b(out: Path, name: str, *args: object) -> Path:
         if name != "b.html":
             return real(out, name, *args)  # type: ignore[arg-type]
-        with atomic_writer(out / name) as f:
-            f.write("<!DOCTYPE html>")
-            f.flush()
-            time.sleep(60)
-        return out / name
+        return _hang_writing(out, name)
 
     monkeypatch.setattr(fazhi.runner, "write_scorecard", hang_on_b)
     out = tmp_path / "out"
