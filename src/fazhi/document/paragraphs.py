@@ -34,7 +34,7 @@ def sentence_ended(norm: str) -> bool:
     return _END_RE.search(norm) is not None
 
 
-def bare_marker(norm: str) -> bool:
+def _bare_marker(norm: str) -> bool:
     """Whether normalised text is a heading number and nothing else (一、 or (一))."""
     m = MARKER_RE.match(norm)
     return m is not None and m.end() == len(norm)
@@ -93,7 +93,7 @@ def group_paragraphs(pieces: list[Piece], join_min_chars: int = 15) -> list[Para
             prev = norm
         current.append(piece)
         wrapped = piece.line.wrapped
-        bare = bare_marker(norm)
+        bare = _bare_marker(norm)
     if current:
         groups.append(current)
     return [_make(i, g) for i, g in enumerate(groups)]
