@@ -546,3 +546,16 @@ def test_a_document_holds_little_per_line(make_doc, kind: str, bound: int) -> No
         tracemalloc.stop()
     assert len(doc.paragraphs) == n
     assert held / n < bound, f"{held / n:.0f} bytes a line"
+
+
+def test_numbers_with_another_mark_under_a_section_are_its_items(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的不足\n人员少。\n三、下一步工作打算\n"
+                   "一.持续加强学习\n组织学法。\n二.完善制度\n修订制度。\n三.加强普法\n开展活动。")
+    assert [s.kind for s in doc.sections[1:]] == ["measures", "shortcomings", "next_year_plan"]
+    plan = doc.sections[3]
+    assert [c.heading.title for c in plan.children if c.heading] == ["持续加强学习", "完善制度", "加强普法"]
+
+
+def test_a_section_numbered_with_another_mark_by_mistake_stays_a_section(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二.存在的不足\n人员少。\n三、下一步工作打算\n加强学习。")
+    assert [s.kind for s in doc.sections[1:]] == ["measures", "shortcomings", "next_year_plan"]

@@ -1,21 +1,21 @@
 """The same report, written the ways real reports vary, gets the same judgements.
 
 Each variant rewrites a whole sample report the way another office, editor or
-copy-and-paste would: punctuation in half-width, other heading numbering, an
-indent of full-width spaces, blank lines between paragraphs or none, Windows
-line ends, lines hard-wrapped as a page wraps them (text copied out of a PDF:
-at the 28 characters of a 公文 page, and narrower, with and without the
-paragraphs' indent, with the page numbers, running headers and footers copied
-along), the line breaks lost (text copied out of a web page), digits in full
-width, the title in 《》 or with a note or a full stop after it or a banner
-above it, a table of contents, a note listing attachments, a table attached
-after the signature, an imprint below it, the signature and the date on one
-line, the shortcomings and the plan in one section (with sub-headings, or a
-下一步 paragraph between them, or both), the work and the shortcomings in one,
-enumerated leads written 第一，第二， rather than 一是、二是, a heading's number on
-a line of its own. Every rule must keep the
-status it has on the report as written: a difference is a judgement that hangs
-on layout rather than on what the report says.
+copy-and-paste would: punctuation in half-width, other heading numbering (一.
+under 一、 too), an indent of full-width spaces, blank lines between paragraphs
+or none, Windows line ends, lines hard-wrapped as a page wraps them (text
+copied out of a PDF: at the 28 characters of a 公文 page, and narrower, with and
+without the paragraphs' indent, with the page numbers, running headers and
+footers copied along), the line breaks lost (text copied out of a web page),
+digits in full width, the title in 《》 or with a note or a full stop after it or
+a banner above it, a table of contents, a note listing attachments, a table
+attached after the signature, an imprint below it, the signature and the date
+on one line, the shortcomings and the plan in one section (with sub-headings,
+or a 下一步 paragraph between them, or both), the work and the shortcomings in
+one, enumerated leads written 第一，第二， rather than 一是、二是, a heading's number on a
+line of its own. Every rule must keep the status it has on the report as
+written: a difference is a judgement that hangs on layout rather than on what
+the report says.
 """
 
 from __future__ import annotations
@@ -45,6 +45,11 @@ def numbered_with_dots(text: str) -> str:
     """一、 → 一.   and   1、 → 1."""
     text = re.sub(r"(?m)^(\s*[一二三四五六七八九十]+)、", r"\1.", text)
     return re.sub(r"(?m)^(\s*\d{1,2})[、．]", r"\1.", text)
+
+
+def sub_headings_numbered_with_dots(text: str) -> str:
+    """（一） → 一. under 一、 headings."""
+    return re.sub(r"(?m)^(\s*)（([一二三四五六七八九十]+)）", r"\1\2.", text)
 
 
 def half_width_brackets(text: str) -> str:
@@ -287,7 +292,7 @@ def spaced_years(text: str) -> str:
 
 
 VARIANTS: list[Variant] = [
-    half_width, numbered_with_dots, half_width_brackets, indented, blank_lines_between,
+    half_width, numbered_with_dots, sub_headings_numbered_with_dots, half_width_brackets, indented, blank_lines_between,
     no_blank_lines, windows_line_ends, wrapped_at_28, wrapped_half_width, page_of_28,
     page_of_28_indented, page_of_20, page_of_16_half_width, pages_of_28_numbered,
     page_numbers_between_paragraphs, pages_with_running_header, pages_with_running_footer,

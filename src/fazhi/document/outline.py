@@ -63,6 +63,7 @@ class _Cand:
     run_in: bool
     top: bool = False
     level: int = 0
+    sep: str = ""  # what follows the number: 、 . , ) (一、 and 一. are one style)
 
 
 def _marker(p: Paragraph) -> _Cand | None:
@@ -77,7 +78,8 @@ def _marker(p: Paragraph) -> _Cand | None:
         else:
             end = phrase_end(p.norm, start)
             run_in = bool(p.norm[end:].lstrip("。!?;"))
-        return _Cand(p.index, style, cn_to_int(m.group(1)), start, end, run_in)
+        return _Cand(p.index, style, cn_to_int(m.group(1)), start, end, run_in,
+                     sep=p.norm[m.end() - 1])
     return None
 
 
@@ -200,9 +202,10 @@ def _top_series(tops: list[_Cand], cands: list[_Cand]) -> list[_Cand]:
     """The top-level members of a marker style. Items numbered in the same style
     under a section are not sections: a number that goes back (1、 after 2、) after
     headings of another style (1、 / (1) / 1、), or as a run-in item (1、严格落实…。
-    text) under a heading that stands alone, starts a run of items, and the run
-    goes on while its numbers do (2、…。 3、…。); a number beyond the last section's
-    that stands alone (3、存在的不足) is the next section."""
+    text) under a heading that stands alone, or written with another mark after it
+    (一. after 四、), starts a run of items, and the run goes on while its numbers
+    do (2、…。 3、…。); a number beyond the last section's that stands alone
+    (3、存在的不足) is the next section."""
     out: list[_Cand] = []
     between = False  # a heading of another style since the last top one
     run: int | None = None  # the last number of a run of items, if one is open
@@ -214,9 +217,11 @@ def _top_series(tops: list[_Cand], cands: list[_Cand]) -> list[_Cand]:
         last = out[-1] if out else None
         goes_back = last is not None and c.ordinal is not None and last.ordinal is not None \
             and c.ordinal <= last.ordinal
-        if run is not None and c.run_in and c.ordinal == run + 1:
+        if run is not None and c.ordinal == run + 1 and \
+                (c.run_in or (last is not None and c.sep != last.sep)):
             run = c.ordinal  # the run of items goes on
-        elif goes_back and last is not None and (between or (c.run_in and not last.run_in)):
+        elif goes_back and last is not None and \
+                (between or c.sep != last.sep or (c.run_in and not last.run_in)):
             run = c.ordinal
         else:
             out.append(c)
