@@ -29,7 +29,7 @@ override:
 document:
   kinds:
     shortcomings:
-      headings: ['亟待改进']
+      headings: ['提升空间']
 rules:
   - id: local.work_safety
     title: 安全生产依法监管
@@ -75,7 +75,7 @@ def test_extends_by_name_with_overrides(tmp_path: Path) -> None:
 
 
 def test_added_wording_changes_classification(tmp_path: Path) -> None:
-    text = "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年审查合同18份。\n二、亟待改进的方面\n执法力量薄弱。\n"
+    text = "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年审查合同18份。\n二、提升空间\n执法力量薄弱。\n"
     ex = extracted_from_text(text)
     base = build_document(ex, load(DEFAULT).book.document)
     mine = build_document(ex, load(write(tmp_path, PROVINCE)).book.document)
@@ -88,8 +88,8 @@ def test_added_opening_divides_a_combined_section(tmp_path: Path) -> None:
             "二、存在的问题及下一步打算\n执法力量薄弱。\n来年我镇将加强执法队伍建设。\n")
     ex = extracted_from_text(text)
     base = build_document(ex, load(DEFAULT).book.document)
-    book = load(write(tmp_path, PROVINCE.replace("      headings: ['亟待改进']\n", (
-        "      headings: ['亟待改进']\n    next_year_plan:\n      opens: ['来年(我|本)']\n")))).book
+    book = load(write(tmp_path, PROVINCE.replace("      headings: ['提升空间']\n", (
+        "      headings: ['提升空间']\n    next_year_plan:\n      opens: ['来年(我|本)']\n")))).book
     mine = build_document(ex, book.document)
     assert [s.parts for s in base.sections if s.id == "2"] == [[]]
     assert [[p.kind for p in s.parts] for s in mine.sections if s.id == "2"] == [
