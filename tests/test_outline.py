@@ -150,6 +150,8 @@ def test_enumerated_leads_inline_and_continuation(make_doc) -> None:  # type: ig
     ("第一，强化队伍；第二，健全体系。第三、深化改革。", [1, 2, 3]),
     ("其一，强化队伍。其二，健全体系。", [1, 2]),
     ("党委书记履行第一责任人职责，第一时间研究。", []),
+    ("一要强化队伍。二要健全体系；三要深化改革。", [1, 2, 3]),
+    ("统一要求，规范执法。", []),
 ])
 def test_ordinal_leads(make_doc, text: str, ordinals: list[int]) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、2024年工作计划\n" + text)

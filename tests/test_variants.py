@@ -12,10 +12,10 @@ a banner above it, a table of contents, a note listing attachments, a table
 attached after the signature, an imprint below it, the signature and the date
 on one line, the shortcomings and the plan in one section (with sub-headings,
 or a 下一步 paragraph between them, or both), the work and the shortcomings in
-one, enumerated leads written 第一，第二， rather than 一是、二是, a heading's number on a
-line of its own. Every rule must keep the status it has on the report as
-written: a difference is a judgement that hangs on layout rather than on what
-the report says.
+one, enumerated leads written 第一，第二， or 一要、二要 rather than 一是、二是, a heading's
+number on a line of its own. Every rule must keep the status it has on the
+report as written: a difference is a judgement that hangs on layout rather than
+on what the report says.
 """
 
 from __future__ import annotations
@@ -238,6 +238,11 @@ def gaps_in_one_section_with_a_lead(text: str) -> str:
     return _merge_gaps(text, lambda title: ["下一步，我们将重点做好以下工作："], lambda ls: ls)
 
 
+def leads_written_yi_yao(text: str) -> str:
+    """一是…二是… written 一要…二要…, as plans often are."""
+    return re.sub(r"(?m)(^\s*|(?<=[。；：]))([一二三四五六七八九十])是", r"\1\2要", text)
+
+
 def number_on_its_own_line(text: str) -> str:
     """一、 on a line of its own and the heading's title on the next, as some web pages set it."""
     return re.sub(r"(?m)^(\s*[一二三四五六七八九十]+、)\s*(?=\S)", r"\1\n", text)
@@ -303,6 +308,7 @@ VARIANTS: list[Variant] = [
     signature_and_date_on_one_line,
     gaps_in_one_section_with_subheadings, gaps_in_one_section_with_a_lead,
     gaps_in_one_section_with_a_wrapper_and_a_lead, work_and_gaps_in_one_section, ordinal_leads,
+    leads_written_yi_yao,
     number_on_its_own_line, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]

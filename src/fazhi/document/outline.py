@@ -43,9 +43,10 @@ _TOP_PREFERENCE = ("chapter", "cn_dun")
 _SENTENCE_END = re.compile(r"[。!?;]")
 # (?<![^。;!?:]) is "at the start or after a stop", written so that the
 # regex engine tries it only where a numeral stands (twice as fast).
-# 一是…, and 第一,… / 其一,… (a comma or 、 after the numeral: not 第一责任人)
+# 一是… (and 一要…, as plans write it), and 第一,… / 其一,… (a comma or 、 after the
+# numeral: not 第一责任人)
 _LEAD_RE = re.compile(r"(?=[一二三四五六七八九十第其])(?<![^。;!?:])"
-                      r"(?:([一二三四五六七八九十]{1,3})是|[第其]([一二三四五六七八九十]{1,3})[,、])")
+                      r"(?:([一二三四五六七八九十]{1,3})[是要]|[第其]([一二三四五六七八九十]{1,3})[,、])")
 _CONT_RE = re.compile(r"(?=[一二三四五六七八九十])(?<![^。;!?:])([一二三四五六七八九十]{1,2})"
                       r"(?=[\u4e00-\u9fff])")
 HEADING_MAX = 60  # a heading standing on its own line
