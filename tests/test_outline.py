@@ -152,6 +152,8 @@ def test_enumerated_leads_inline_and_continuation(make_doc) -> None:  # type: ig
     ("党委书记履行第一责任人职责，第一时间研究。", []),
     ("一要强化队伍。二要健全体系；三要深化改革。", [1, 2, 3]),
     ("统一要求，规范执法。", []),
+    ("首先，强化队伍。其次，健全体系；最后，深化改革。", [1, 2, 3]),
+    ("首先，要提高认识。全年开展培训3次。", []),
 ])
 def test_ordinal_leads(make_doc, text: str, ordinals: list[int]) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、2024年工作计划\n" + text)

@@ -12,10 +12,10 @@ a banner above it, a table of contents, a note listing attachments, a table
 attached after the signature, an imprint below it, the signature and the date
 on one line, the shortcomings and the plan in one section (with sub-headings,
 or a 下一步 paragraph between them, or both), the work and the shortcomings in
-one, enumerated leads written 第一，第二， or 一要、二要 rather than 一是、二是, a heading's
-number on a line of its own. Every rule must keep the status it has on the
-report as written: a difference is a judgement that hangs on layout rather than
-on what the report says.
+one, enumerated leads written 第一，第二， or 一要、二要 rather than 一是、二是, or as 首先，其次，…
+in one paragraph, a heading's number on a line of its own. Every rule must keep
+the status it has on the report as written: a difference is a judgement that
+hangs on layout rather than on what the report says.
 """
 
 from __future__ import annotations
@@ -243,6 +243,18 @@ def leads_written_yi_yao(text: str) -> str:
     return re.sub(r"(?m)(^\s*|(?<=[。；：]))([一二三四五六七八九十])是", r"\1\2要", text)
 
 
+def _leads_in_one_paragraph(text: str) -> str:
+    """Paragraphs that open 二是、三是… joined to the one before."""
+    return re.sub(r"\n\s*(?=[二三四五六七八九十]是)", "", text)
+
+
+def sequence_words_in_one_paragraph(text: str) -> str:
+    """一是…二是…三是… in one paragraph, written 首先，…其次，…再次，…"""
+    words = {"一": "首先，", "二": "其次，", "三": "再次，", "四": "此外，", "五": "最后，"}
+    return re.sub(r"(^|(?<=[。；：\s]))([一二三四五])是",
+                  lambda m: m[1] + words[m[2]], _leads_in_one_paragraph(text))
+
+
 def number_on_its_own_line(text: str) -> str:
     """一、 on a line of its own and the heading's title on the next, as some web pages set it."""
     return re.sub(r"(?m)^(\s*[一二三四五六七八九十]+、)\s*(?=\S)", r"\1\n", text)
@@ -308,7 +320,7 @@ VARIANTS: list[Variant] = [
     signature_and_date_on_one_line,
     gaps_in_one_section_with_subheadings, gaps_in_one_section_with_a_lead,
     gaps_in_one_section_with_a_wrapper_and_a_lead, work_and_gaps_in_one_section, ordinal_leads,
-    leads_written_yi_yao,
+    leads_written_yi_yao, sequence_words_in_one_paragraph,
     number_on_its_own_line, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]

@@ -172,7 +172,7 @@ def _closing_or_date(n: str, cfg: OutlineConfig) -> bool:
 
 def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lead]:
     """Enumerated leads 一是/二是… or 第一，/第二，… (and a following 三… without 是) in
-    every paragraph."""
+    every paragraph; where a paragraph has none, a series 首先，…其次，… in it."""
     leads: list[Lead] = []
     last = 0
     for p in paragraphs:
@@ -183,6 +183,7 @@ def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lea
             v = cn_to_int(m.group(1) or m.group(2))
             if v is not None:
                 found.append((m.start(), v))
+        found = found or _sequence_leads(p.norm)
         if found or last:
             taken = {s for s, _ in found}
             for m in _CONT_RE.finditer(p.norm):
@@ -197,6 +198,20 @@ def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lea
                               end=phrase_end(p.norm, start)))
             last = v
     return leads
+
+
+# 首先，… 其次，… 再次，… 最后，… at sentence starts: a series only when 首先 and 其次
+# are both there (首先 alone opens an argument as often as a list)
+_SEQUENCE_RE = re.compile(r"(?=[首其再最])(?<![^。;!?:])(首先|其次|再次|最后)[,、]")
+
+
+def _sequence_leads(norm: str) -> list[tuple[int, int]]:
+    """Leads of a series written 首先，其次，再次，最后， in one paragraph, numbered 1, 2…"""
+    found = [(m.start(), m.group(1)) for m in _SEQUENCE_RE.finditer(norm)]
+    words = [w for _, w in found]
+    if "首先" not in words or "其次" not in words:
+        return []
+    return [(start, k) for k, (start, _) in enumerate(found, 1)]
 
 
 def _top_series(tops: list[_Cand], cands: list[_Cand]) -> list[_Cand]:
