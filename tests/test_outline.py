@@ -358,6 +358,14 @@ def test_work_that_names_problems_does_not_open_the_shortcomings(make_doc, line:
     assert doc.sections[1].parts == []
 
 
+def test_an_opening_inside_the_shortcomings_waits_for_the_plans_sub_heading(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n（一）存在的问题\n"
+                   "执法力量不足。\n针对以上问题，镇党委已专题研究。\n（二）原因分析\n投入不够。\n"
+                   "（三）2024年主要安排\n加强学习。")
+    assert _parts(doc.sections[2], doc) == [("shortcomings", "（一）存在的问题"),
+                                            ("next_year_plan", "（三）2024年主要安排")]
+
+
 def test_an_item_that_names_the_first_kind_does_not_divide(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n（一）执法力量不足\n"
                    "人员少。\n（二）基层法治建设存在薄弱环节\n投入少。\n下一步，将加强学习。")

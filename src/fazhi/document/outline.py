@@ -484,6 +484,16 @@ def _opening_starts(section: Section, paragraphs: list[Paragraph], cfg: OutlineC
     return starts
 
 
+def _held_back(opening: Start, section: Section, children: list[Start]) -> bool:
+    """Whether an opening stands inside a sub-section that names another kind while a
+    later sub-heading names its own: (一)存在的问题 … 针对以上问题，… (二)原因分析 …
+    (三)下一步打算 turns to the plan at (三), not inside (一)."""
+    at, kind, _ = opening
+    inside = any(c.start < at < c.end and c.kind is not None and c.kind != kind
+                 for c in section.children)
+    return inside and any(k == kind and start > at for start, k, _ in children)
+
+
 def _turns(starts: list[Start], first: str) -> list[Start]:
     """Of sub-headings and openings in paragraph order, those that turn to another kind
     than the part before them: after 同时，还存在一些不足：, a shortcoming item whose
@@ -510,8 +520,10 @@ def divide(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) ->
     if len(named) < 2:
         return section
     order = [name for name, _ in named]
-    starts = _turns(_child_starts(section, order)
-                    + _opening_starts(section, paragraphs, cfg, order), order[0])
+    children = _child_starts(section, order)
+    openings = [o for o in _opening_starts(section, paragraphs, cfg, order)
+                if not _held_back(o, section, children)]
+    starts = _turns(children + openings, order[0])
     if not starts:
         return section
     # a first sub-heading that names the first kind leads its part: where sub-headings
