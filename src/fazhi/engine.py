@@ -116,8 +116,7 @@ class Engine:
             path=doc.path, sha256=doc.sha256, status="checked",
             meta=ReportMeta(title=doc.meta.title, issuer=doc.meta.issuer,
                             report_year=doc.meta.report_year,
-                            date=doc.meta.date if doc.meta.date_precision in ("day", "figures")
-                            else None),
+                            date=doc.meta.date if doc.meta.full_date else None),
             score=score, grade=grade, verdict=verdict, results=results, format=doc.format,
             encoding=doc.encoding, warnings=doc.warnings, counts=counts,
             outline=self.outline(doc),

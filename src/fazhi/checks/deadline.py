@@ -34,7 +34,7 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
     limit = date(meta.report_year + p.years_after, p.month, p.day)
     ev = ctx.doc.meta_evidence.get("date")
     facts: dict[str, object] = {"date": meta.date, "deadline": limit.isoformat()}
-    if meta.date_precision in ("day", "figures"):
+    if meta.full_date:
         ok = date.fromisoformat(meta.date) < limit
     else:
         y, m = (int(x) for x in meta.date.split("-")[:2])

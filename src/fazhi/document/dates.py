@@ -17,9 +17,9 @@ YEAR_RE = re.compile(_YNUM + r"年")
 YEAR_MONTH_RE = re.compile(_YNUM + r"年" + _MNUM + r"月")
 # A full date in figures only (2023.2.20, 2023-02-20, 2023/2/20): a date, but not one
 # written out as 公文 format asks (年月日标全); only the signature's is taken as the report's.
-FIGURES_DATE_RE = re.compile(r"(?<!\d)(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d.])")
-DATE_AT_END_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?:" + _MNUM + r"[日号])?$"
-                            r"|(?<!\d)\d{4}([./-])\d{1,2}\4\d{1,2}$")
+_FIGURES = r"(?<!\d)\d{4}(?:\.\d{1,2}\.|-\d{1,2}-|/\d{1,2}/)\d{1,2}"
+FIGURES_DATE_RE = re.compile(_FIGURES + r"(?![\d.])")
+DATE_AT_END_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?:" + _MNUM + r"[日号])?$|" + _FIGURES + "$")
 
 
 def parse_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
@@ -38,7 +38,8 @@ def parse_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | Non
     m = FIGURES_DATE_RE.search(text)
     if m:
         try:
-            return date(int(m[1]), int(m[3]), int(m[4])).isoformat(), "figures", m.span()
+            y, mo, d = (int(x) for x in re.split(r"[./-]", m.group()))
+            return date(y, mo, d).isoformat(), "figures", m.span()
         except ValueError:
             pass
     m = MONTH_RE.search(text)

@@ -171,6 +171,11 @@ class Meta(BaseModel):
     date: str | None = None
     date_precision: str | None = None  # "day" | "figures" (2023.2.20) | "month" | None
 
+    @property
+    def full_date(self) -> bool:
+        """Whether ``date`` names a day (年月日, or figures only), not just a month."""
+        return self.date is not None and self.date_precision in ("day", "figures")
+
 
 class Document(BaseModel):
     """A report, ready for the checks."""
