@@ -96,6 +96,18 @@ def test_added_opening_divides_a_combined_section(tmp_path: Path) -> None:
         ["shortcomings", "next_year_plan"]]
 
 
+def test_added_exclusion_keeps_a_heading_from_a_kind(tmp_path: Path) -> None:
+    text = ("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年审查合同18份。\n"
+            "二、存在的问题\n执法力量薄弱。\n三、2024年工作计划（征求意见稿）\n加强执法队伍建设。\n")
+    ex = extracted_from_text(text)
+    base = build_document(ex, load(DEFAULT).book.document)
+    book = load(write(tmp_path, PROVINCE.replace("      headings: ['提升空间']\n", (
+        "      headings: ['提升空间']\n    next_year_plan:\n      exclude: ['征求意见稿']\n")))).book
+    mine = build_document(ex, book.document)
+    assert [s.kind for s in base.sections if s.id == "3"] == ["next_year_plan"]
+    assert [s.kind for s in mine.sections if s.id == "3"] == ["measures"]
+
+
 def test_extended_rulebook_checks_reports(tmp_path: Path) -> None:
     path = write(tmp_path, PROVINCE)
     r = CliRunner().invoke(main, ["check", str(REPORTS / "jinghai-2024.txt"), "--rules", str(path),

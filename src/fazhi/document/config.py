@@ -116,6 +116,9 @@ class SectionKind(Strict):
     paragraph openings (matched at a paragraph's start) that begin this kind's
     part inside a section whose heading names several kinds and whose
     sub-headings name none (存在的问题及下一步打算 … 下一步，我镇将…).
+    ``exclude``: patterns that keep a heading or sub-heading from being this kind
+    although ``headings`` or ``subheadings`` match it (2022年工作计划完成情况 reports
+    work done, not a plan).
     """
 
     name: str
@@ -126,6 +129,7 @@ class SectionKind(Strict):
     content: list[Regex] = Field(default_factory=list)
     min_content_hits: int = 3
     opens: list[Regex] = Field(default_factory=list)
+    exclude: list[Regex] = Field(default_factory=list)
 
     @cached_property
     def heading_re(self) -> re.Pattern[str] | None:
@@ -142,6 +146,19 @@ class SectionKind(Strict):
     @cached_property
     def content_res(self) -> list[re.Pattern[str]]:
         return [re.compile(p) for p in self.content]
+
+    @cached_property
+    def exclude_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.exclude)
+
+    def names(self, title: str, sub: bool = False) -> re.Match[str] | None:
+        """Where a heading's title (a sub-heading's, with ``sub``) names this kind, or
+        None when it does not or when an ``exclude`` pattern matches it."""
+        rx = self.subheading_re if sub else self.heading_re
+        m = rx.search(title) if rx is not None else None
+        if m is None or (self.exclude_re is not None and self.exclude_re.search(title)):
+            return None
+        return m
 
 
 class MetaConfig(Strict):
@@ -329,7 +346,7 @@ class OutlineConfig(Strict):
     def compile(self) -> None:
         """Compile every pattern now rather than on first use."""
         for kind in self.kinds:
-            _ = kind.heading_re, kind.subheading_re, kind.content_res
+            _ = kind.heading_re, kind.subheading_re, kind.content_res, kind.exclude_re
         _ = (self.title_re, self.issuer_re, self.place_re, self.closing_re,
              self.imprint_re, self.attachment_re, self.title_issuer_before_re)
         web = self.web_page

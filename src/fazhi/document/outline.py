@@ -145,8 +145,7 @@ def _first_line_end(p: Paragraph) -> int:
 
 def _named_kinds(title: str, cfg: OutlineConfig) -> list[SectionKind]:
     """The section kinds a heading's wording names, in the rulebook's order."""
-    return [k for k in cfg.kinds if title and k.heading_re is not None
-            and k.heading_re.search(title)]
+    return [k for k in cfg.kinds if title and k.names(title)]
 
 
 def _named_kind(title: str, cfg: OutlineConfig) -> str | None:
@@ -380,13 +379,12 @@ def _sub_kind(title: str, section: Section, cfg: OutlineConfig) -> str | None:
     (二)2023年主要安排 under 存在的问题及下一步打算)."""
     if not title:
         return None
-    kind = next((k.name for k in cfg.kinds if k.subheading_re is not None
-                 and (section.also or k.name != section.kind)
-                 and k.subheading_re.search(title)), None)
+    kind = next((k.name for k in cfg.kinds
+                 if (section.also or k.name != section.kind) and k.names(title, sub=True)),
+                None)
     if kind is None and section.also:
         own = {section.kind, *section.also}
-        kind = next((k.name for k in cfg.kinds if k.name in own and k.heading_re is not None
-                     and k.heading_re.search(title)), None)
+        kind = next((k.name for k in cfg.kinds if k.name in own and k.names(title)), None)
     return kind
 
 
@@ -410,7 +408,7 @@ def _heading_order(section: Section, cfg: OutlineConfig) -> list[tuple[str, int]
     named = {section.kind, *section.also}
     found = []
     for k in cfg.kinds:
-        m = k.heading_re.search(h.title) if k.name in named and k.heading_re is not None else None
+        m = k.names(h.title) if k.name in named else None
         if m is not None:
             found.append((h.title_start + m.start(), k.name))
     return [(name, at) for at, name in sorted(found)]

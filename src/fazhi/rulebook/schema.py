@@ -175,6 +175,7 @@ class KindPatch(Strict):
     subheadings: list[Regex] = Field(default_factory=list)
     content: list[Regex] = Field(default_factory=list)
     opens: list[Regex] = Field(default_factory=list)
+    exclude: list[Regex] = Field(default_factory=list)
     min_content_hits: int | None = Field(default=None, ge=1)
 
 
