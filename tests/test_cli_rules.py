@@ -64,7 +64,7 @@ def test_rules_test_default_passes() -> None:
     r = CliRunner().invoke(main, ["rules", "test", "--rule", "form.date", "-v"])
     assert r.exit_code == 0
     assert "✓ form.date / pass-date-in-closing" in r.output
-    assert "共 7 个用例" in r.output
+    assert "共 8 个用例" in r.output
 
 
 def test_rules_test_failure_shows_evidence(tmp_path: Path) -> None:

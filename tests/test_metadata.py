@@ -208,6 +208,22 @@ def test_a_seal_mark_after_the_date_stays_in_the_closing(make_doc, note: str) ->
     assert (doc.meta.issuer, doc.meta.date) == ("源泉镇人民政府", "2023-02-01")
 
 
+@pytest.mark.parametrize("signature", ["源泉镇人民政府（盖章）\n2023年2月1日\n",
+                                       "源泉镇人民政府 （章）\n2023年2月1日\n",
+                                       "源泉镇人民政府\n2023年2月1日（此件公开发布）\n",
+                                       "源泉镇人民政府\n（2023年2月1日）\n",
+                                       "源泉镇人民政府　2023年2月1日（盖章）\n"])
+def test_a_bracketed_note_after_the_signature_or_date(make_doc, signature: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(BODY + "二、存在的问题\n人员不足。\n" + signature)
+    assert doc.sections[-1].kind == "closing"
+    assert (doc.meta.issuer, doc.meta.date) == ("源泉镇人民政府", "2023-02-01")
+
+
+def test_a_bracketed_note_that_is_no_closing_phrase_is_kept(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(BODY + "二、存在的问题\n人员不足。\n源泉镇人民政府（试行）\n")
+    assert doc.meta.issuer is None
+
+
 @pytest.mark.parametrize("between", ["", "中共源泉镇委员会  源泉镇人民政府\n"])
 def test_a_banner_above_the_title_is_not_the_title(make_doc, between: str) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc("法治政府建设年度报告\n" + between + "源泉镇关于2022年度法治政府建设工作的报告\n"

@@ -13,7 +13,7 @@ from fazhi.document.config import OutlineConfig
 from fazhi.document.dates import DATE_AT_END_RE, YEAR_RE, parse_date
 from fazhi.document.model import Meta, Paragraph, Section
 from fazhi.document.numerals import cn_to_int
-from fazhi.document.outline import HEADING_MAX
+from fazhi.document.outline import HEADING_MAX, signature_line
 from fazhi.document.paragraphs import MARKER_RE
 
 
@@ -115,8 +115,9 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
     header = paragraphs[:title_index] if title_index else []
     candidates = list(header) + _byline(paragraphs, title_index, cfg) + signature
     for p in candidates:
-        date = DATE_AT_END_RE.search(p.norm)  # 某某镇人民政府 2023年2月1日: the date aside
-        signer = p.norm[:date.start()] if date is not None else p.norm
+        line = signature_line(p.norm, cfg)  # 某某镇人民政府（盖章）: the note aside
+        date = DATE_AT_END_RE.search(line)  # 某某镇人民政府 2023年2月1日: the date aside
+        signer = line[:date.start()] if date is not None else line
         spans = issuers_in(signer, cfg)
         if spans and sum(e - s for s, e in spans) >= len(signer) * 0.6:
             covered = len(p.norm) == sum(e - s for s, e in spans)

@@ -340,11 +340,28 @@ def _note_start(paragraphs: list[Paragraph], floor: int, end: int, cfg: OutlineC
     return end
 
 
+_NOTE_AT_END = re.compile(r"\([^()]{1,14}\)$")
+
+
+def signature_line(n: str, cfg: OutlineConfig) -> str:
+    """A signature line without the bracketed closing phrase after it (某某镇人民政府
+    （盖章）, 2023年2月1日（此件公开发布）): the note ends the line and is one of the
+    rulebook's ``closing`` phrases."""
+    m = _NOTE_AT_END.search(n)
+    if m is None or m.start() == 0 or cfg.closing_re is None or not cfg.closing_re.fullmatch(m.group()):
+        return n
+    return n[:m.start()].rstrip()
+
+
 def _in_closing(n: str, cfg: OutlineConfig) -> bool:
     """A line the signature block may hold: a closing phrase, a date, an issuer, or
-    an issuer and the date on one line (某某镇人民政府 2023年2月1日)."""
+    an issuer and the date on one line (某某镇人民政府 2023年2月1日), each of them
+    perhaps with a bracketed closing phrase after it (（盖章）)."""
     if len(n) > cfg.meta.closing_max_chars:
         return False
+    if cfg.closing_re is not None and cfg.closing_re.fullmatch(n):
+        return True
+    n = signature_line(n, cfg)
     if cfg.closing_re is not None and cfg.closing_re.fullmatch(n):
         return True
     date = DATE_AT_END_RE.search(n)
