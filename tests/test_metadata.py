@@ -224,6 +224,22 @@ def test_a_bracketed_note_that_is_no_closing_phrase_is_kept(make_doc) -> None:  
     assert doc.meta.issuer is None
 
 
+@pytest.mark.parametrize("title", ["中共源泉镇委员会、源泉镇人民政府关于2022年度法治政府建设情况的报告",
+                                   "源泉镇党委、政府关于2022年度法治政府建设情况的报告",
+                                   "源泉镇关于2022年度法治政府建设、依法行政工作情况的报告"])
+def test_a_title_with_a_comma_of_enumeration_is_not_a_broken_sentence(make_doc, title: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(title + "\n2022年来，在县委、县政府的正确领导下，我镇认真推进法治政府建设，"
+                   "现将有关情况报告如下。\n一、法治政府建设情况\n开展普法。\n")
+    assert doc.meta.title == title
+    assert [s.heading.title for s in doc.sections if s.heading] == ["法治政府建设情况"]
+
+
+def test_a_sentence_broken_after_a_title_like_phrase_still_joins(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("关于2022年度法治政府建设情况的报告\n2022年，我镇依法行政、依法决策，"
+                   "现就2022年法治政府建设情况报告\n如下：\n一、主要举措和成效\n开展普法。\n")
+    assert doc.paragraphs[1].norm.endswith("报告如下:")
+
+
 @pytest.mark.parametrize("between", ["", "中共源泉镇委员会  源泉镇人民政府\n"])
 def test_a_banner_above_the_title_is_not_the_title(make_doc, between: str) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc("法治政府建设年度报告\n" + between + "源泉镇关于2022年度法治政府建设工作的报告\n"

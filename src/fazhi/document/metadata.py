@@ -40,6 +40,20 @@ def find_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> int | None:
     return first
 
 
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
+def title_lines(norms: list[str], cfg: OutlineConfig) -> frozenset[int]:
+    """Among the first lines, those that read as a whole title and have no comma,
+    semicolon or colon in them: each is a paragraph of its own, although a title
+    with a 、 (中共某镇委员会、某镇人民政府关于……的报告) and no full stop at its end
+    looks like a sentence broken off at the line's end."""
+    if cfg.title_re is None:
+        return frozenset()
+    return frozenset(i for i, n in enumerate(norms[: cfg.meta.title_search_lines])
+                     if _title_like(n, cfg.title_re) and not _CLAUSE_MARK.search(n))
+
+
 def _title_like(norm: str, title_re: re.Pattern[str]) -> bool:
     """A short line in the title's words, with no full stop but, at most, one at its
     end (关于2022年度法治政府建设情况的报告。 as some pages set it)."""

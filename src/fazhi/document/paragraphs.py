@@ -9,7 +9,8 @@ A line a reader marked ``wrapped`` (from the page layout) always joins the
 next one, and the joined run counts as one line for the test above. A line
 that holds only a heading number (一、 on a line of its own, its title on the
 next, as some web pages and converters set it) joins the next line too, unless
-that one starts with a number of its own.
+that one starts with a number of its own. Lines the caller names ``whole`` (a
+title with a 、 in it) end their paragraph.
 """
 
 from __future__ import annotations
@@ -75,19 +76,21 @@ def build_paragraphs(lines: list[SourceLine], join_min_chars: int = 15) -> list[
     return group_paragraphs(line_pieces(lines), join_min_chars)
 
 
-def group_paragraphs(pieces: list[Piece], join_min_chars: int = 15) -> list[Paragraph]:
-    """Group normalised lines into paragraphs."""
+def group_paragraphs(pieces: list[Piece], join_min_chars: int = 15,
+                     whole: frozenset[int] = frozenset()) -> list[Paragraph]:
+    """Group normalised lines into paragraphs; the pieces at the positions in
+    ``whole`` end theirs."""
     groups: list[list[Piece]] = []
     current: list[Piece] = []
     prev = ""
     wrapped = False
     bare = False  # the line before held only a heading number: its title follows
-    for piece in pieces:
+    for i, piece in enumerate(pieces):
         norm = piece.norm
         if wrapped or (bare and not MARKER_RE.match(norm)):
             prev += norm
         else:
-            if current and not _joinable(prev, norm, join_min_chars):
+            if current and (i - 1 in whole or not _joinable(prev, norm, join_min_chars)):
                 groups.append(current)
                 current = []
             prev = norm
