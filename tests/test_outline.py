@@ -154,6 +154,11 @@ def test_enumerated_leads_inline_and_continuation(make_doc) -> None:  # type: ig
     ("统一要求，规范执法。", []),
     ("首先，强化队伍。其次，健全体系；最后，深化改革。", [1, 2, 3]),
     ("首先，要提高认识。全年开展培训3次。", []),
+    ("下一步，我镇将做好以下工作：1.强化队伍；2.健全体系。3.深化改革。", [1, 2, 3]),
+    ("重点抓好：（1）强化队伍；（2）健全体系。", [1, 2]),
+    ("重点抓好：（一）强化队伍；（二）健全体系。", [1, 2]),
+    ("全年增长2.5万元。1.2万人参加。", []),
+    ("重点抓好：1.强化队伍。", []),
 ])
 def test_ordinal_leads(make_doc, text: str, ordinals: list[int]) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、2024年工作计划\n" + text)

@@ -255,6 +255,22 @@ def sequence_words_in_one_paragraph(text: str) -> str:
                   lambda m: m[1] + words[m[2]], _leads_in_one_paragraph(text))
 
 
+def numbered_items_in_one_paragraph(text: str) -> str:
+    """一是…二是… inside a paragraph (after its heading or a lead-in) written 1.…2.…"""
+    def renumber(line: str) -> str:
+        if not re.search(r"[。；：]一是", line):
+            return line
+        out, last = [], 0
+        for piece in re.split(r"(?<=[。；：])(?=[一二三四五六七八九])", line):
+            k = "一二三四五六七八九".find(piece[0])
+            if k == last and (piece[1:2] == "是" or last):  # 一是… 二是… 三深化… (是 left out)
+                last = k + 1
+                piece = f"{last}." + piece[1:].removeprefix("是")
+            out.append(piece)
+        return "".join(out)
+    return "\n".join(renumber(line) for line in _leads_in_one_paragraph(text).split("\n"))
+
+
 def number_on_its_own_line(text: str) -> str:
     """一、 on a line of its own and the heading's title on the next, as some web pages set it."""
     return re.sub(r"(?m)^(\s*[一二三四五六七八九十]+、)\s*(?=\S)", r"\1\n", text)
@@ -320,7 +336,7 @@ VARIANTS: list[Variant] = [
     signature_and_date_on_one_line,
     gaps_in_one_section_with_subheadings, gaps_in_one_section_with_a_lead,
     gaps_in_one_section_with_a_wrapper_and_a_lead, work_and_gaps_in_one_section, ordinal_leads,
-    leads_written_yi_yao, sequence_words_in_one_paragraph,
+    leads_written_yi_yao, sequence_words_in_one_paragraph, numbered_items_in_one_paragraph,
     number_on_its_own_line, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,
 ]

@@ -2,7 +2,8 @@
 
 An item is an entry at the first enumeration level inside the section: its
 numbered sub-headings ((一)…, 1、…); where there are none, its enumerated
-leads (一是…二是…, and a following 三… without 是); where there are none,
+leads (一是…二是…, and a following 三… without 是; 首先…其次…; items numbered
+inside a paragraph after a lead-in: …以下工作：1.…；2.…); where there are none,
 its separate paragraphs, not counting a lead-in that ends with a colon.
 
 * ``exclude_blocks``: sub-parts whose heading matches are left out (e.g. the

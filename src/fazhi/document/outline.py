@@ -171,7 +171,8 @@ def _closing_or_date(n: str, cfg: OutlineConfig) -> bool:
 
 def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lead]:
     """Enumerated leads 一是/二是… or 第一，/第二，… (and a following 三… without 是) in
-    every paragraph; where a paragraph has none, a series 首先，…其次，… in it."""
+    every paragraph; where a paragraph has none, a series 首先，…其次，… in it, or
+    items numbered inside it (…以下工作：1.…；2.…, see :func:`_numbered_leads`)."""
     leads: list[Lead] = []
     last = 0
     for p in paragraphs:
@@ -183,6 +184,12 @@ def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lea
             if v is not None:
                 found.append((m.start(), v))
         found = found or _sequence_leads(p.norm)
+        numbered = [] if found else _numbered_leads(p.norm)
+        if numbered:
+            leads.extend(Lead(paragraph=p.index, ordinal=v, start=start,
+                              end=phrase_end(p.norm, start)) for start, v in numbered)
+            last = 0
+            continue
         if found or last:
             taken = {s for s, _ in found}
             for m in _CONT_RE.finditer(p.norm):
@@ -211,6 +218,30 @@ def _sequence_leads(norm: str) -> list[tuple[int, int]]:
     if "首先" not in words or "其次" not in words:
         return []
     return [(start, k) for k, (start, _) in enumerate(found, 1)]
+
+
+# 1. 1、 (1) (一) ① inside a paragraph, at a sentence start or after a colon
+_NUMBERED_RE = re.compile(r"(?=[\d(①-⑳])(?<![^。;:])(?:(\d{1,2})(?:、|\.(?!\d))|\((\d{1,2})\)"
+                          r"|\(([一二三四五六七八九十]{1,2})\)|([①-⑳]))")
+
+
+def _numbered_leads(norm: str) -> list[tuple[int, int]]:
+    """Items numbered inside one paragraph (下一步，我镇将：1.加强……；2.完善……): a run
+    of numbers in one style from 1 up, the first not at the paragraph's start (a
+    number there is the paragraph's heading), each at a sentence start. At least
+    two; the first such run in the paragraph."""
+    run: list[tuple[int, int]] = []
+    style = -1
+    for m in _NUMBERED_RE.finditer(norm):
+        k = next(i for i in range(4) if m.group(i + 1) is not None)
+        v = cn_to_int(m.group(k + 1))
+        if v is None:
+            continue
+        if v == 1 and m.start() > 0 and len(run) < 2:
+            run, style = [(m.start(), 1)], k
+        elif run and k == style and v == run[-1][1] + 1:
+            run.append((m.start(), v))
+    return run if len(run) >= 2 else []
 
 
 def _top_series(tops: list[_Cand], cands: list[_Cand]) -> list[_Cand]:
