@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import status_of
 from fazhi.engine import Engine
 from fazhi.ruletests import extracted_from_text
@@ -54,6 +56,28 @@ def test_causes(check_text) -> None:  # type: ignore[no-untyped-def]
     assert status_of(r, "sec.shortcoming_causes") == "fail"
     r = check_text(HEAD + MEASURES + PLAN)
     assert status_of(r, "sec.shortcoming_causes") == "not_applicable"
+
+
+CAUSES = ["究其根源，主要是编制紧张、经费不足。", "深层原因在于编制紧张、经费不足。",
+          "分析其原因，主要是编制紧张、经费不足。", "这主要是因为编制紧张、经费不足。",
+          "以上问题主要是由于编制紧张、经费不足。", "出现这些问题，既有编制紧张的客观因素，也有重视不够的主观因素。",
+          "产生问题的根本在于编制紧张、经费不足。", "归根结底在于编制紧张、经费不足。",
+          "根子在于重视程度层层递减。", "这些问题的出现，主要是由于编制紧张、经费不足。"]
+
+
+@pytest.mark.parametrize("cause", CAUSES)
+def test_cause_statements_are_causes_and_not_problems(check_text, cause: str) -> None:  # type: ignore[no-untyped-def]
+    short = "二、存在的不足\n执法力量相对薄弱，难以满足日常执法需要。\n"
+    r = check_text(HEAD + MEASURES + short + cause + "\n" + PLAN)
+    assert status_of(r, "sec.shortcoming_causes") == "pass"
+    assert status_of(r, "quality.shortcomings_specific") == "partial"
+
+
+def test_because_in_a_problem_only_implies_a_cause(check_text) -> None:  # type: ignore[no-untyped-def]
+    short = "二、存在的不足\n因为编制紧张，执法力量相对薄弱。\n普法形式单一。\n"
+    r = check_text(HEAD + MEASURES + short + PLAN)
+    assert status_of(r, "sec.shortcoming_causes") == "partial"
+    assert status_of(r, "quality.shortcomings_specific") == "pass"
 
 
 def test_first_responsible_at_any_level(check_text) -> None:  # type: ignore[no-untyped-def]
