@@ -8,8 +8,9 @@ its separate paragraphs, not counting a lead-in that ends with a colon.
 
 * ``exclude_blocks``: sub-parts whose heading matches are left out (e.g. the
   原因剖析: and 整改情况: blocks inside a shortcomings section);
-* ``exclude_paragraphs``: paragraphs that start with these are not items
-  (e.g. 主要原因是…, a cause statement, not a shortcoming).
+* ``exclude_paragraphs``: paragraphs that start with these are not items, nor
+  are the leads in them (e.g. 主要原因是：一是…二是…, a cause statement, not a
+  shortcoming).
 
 pass: at least ``pass_min`` items; partial: at least ``partial_min``;
 otherwise fail. Facts: ``{count}``, ``{items}``.
@@ -53,21 +54,24 @@ def _items(p: Params, ctx: Context, s: Section) -> list[tuple[int, int, int]]:
         return [(c.start, c.heading.title_start, c.heading.title_end)
                 for c in kept_children if c.heading is not None]
     plain_heads = {c.start for c in s.children}
-    paras = [i for i in range(s.start, s.end) if i not in excluded and i not in plain_heads]
     first = s.heading.paragraph if s.heading else None
-    leads = [ld for ld in doc.leads if ld.paragraph in paras]
+    bodies: list[tuple[int, int]] = []  # (paragraph, where its text starts) of the others
+    for i in range(s.start, s.end):
+        if i in excluded or i in plain_heads:
+            continue
+        start = s.heading.title_end + 1 if i == first and s.heading is not None else 0
+        text = doc.paragraphs[i].norm[start:]
+        if para_rx is None or not para_rx.match(text):
+            bodies.append((i, start))
+    # leads in a left-out paragraph (主要原因：一是…二是…) are not items either
+    kept = {i for i, _ in bodies}
+    leads = [ld for ld in doc.leads if ld.paragraph in kept]
     if leads:
         return [(ld.paragraph, ld.start, ld.end) for ld in leads]
     out = []
-    for i in paras:
+    for i, start in bodies:
         norm = doc.paragraphs[i].norm
-        start = 0
-        if i == first and s.heading is not None:
-            start = s.heading.title_end + 1
-            if start >= len(norm):
-                continue
-        text = norm[start:]
-        if text.endswith(":") or (para_rx is not None and para_rx.match(text)):
+        if start >= len(norm) or norm.endswith(":"):
             continue
         out.append((i, start, min(len(norm), start + 30)))
     return out
