@@ -73,11 +73,19 @@ def test_cause_statements_are_causes_and_not_problems(check_text, cause: str) ->
     assert status_of(r, "quality.shortcomings_specific") == "partial"
 
 
-@pytest.mark.parametrize("after", ["主要原因：一是编制紧张；二是经费不足。"])
+@pytest.mark.parametrize("after", ["主要原因：一是编制紧张；二是经费不足。",
+                                   "下一步，我们将：一是充实执法力量；二是加强培训。",
+                                   "下一步，我镇将充实执法力量，加强培训。",
+                                   "2024年，我镇将充实执法力量，加强培训。"])
 def test_causes_and_plans_after_the_problem_are_no_problems(check_text, after: str) -> None:  # type: ignore[no-untyped-def]
     short = "二、存在的不足\n执法力量相对薄弱，难以满足日常执法需要。\n"
     r = check_text(HEAD + MEASURES + short + after + "\n" + PLAN)
     assert status_of(r, "quality.shortcomings_specific") == "partial"
+
+
+def test_a_plan_only_in_a_closing_sentence_is_partial(check_text) -> None:  # type: ignore[no-untyped-def]
+    r = check_text(HEAD + MEASURES + SHORT + "今后，我们将继续加强法治建设。\n")
+    assert status_of(r, "sec.next_year_plan") == "partial"
 
 
 def test_because_in_a_problem_only_implies_a_cause(check_text) -> None:  # type: ignore[no-untyped-def]
