@@ -118,7 +118,10 @@ class SectionKind(Strict):
     sub-headings name none (存在的问题及下一步打算 … 下一步，我镇将…).
     ``exclude``: patterns that keep a heading or sub-heading from being this kind
     although ``headings`` or ``subheadings`` match it (2022年工作计划完成情况 reports
-    work done, not a plan).
+    work done, not a plan). ``next_year``: a top-level heading that names the year
+    after the report's (its title's) and not the report's own year is this kind,
+    unless its wording names a kind other than ``default_kind`` or ``exclude``
+    matches it (2023年推进法治政府建设的主要措施 in a report on 2022).
     """
 
     name: str
@@ -130,6 +133,7 @@ class SectionKind(Strict):
     min_content_hits: int = 3
     opens: list[Regex] = Field(default_factory=list)
     exclude: list[Regex] = Field(default_factory=list)
+    next_year: bool = False
 
     @cached_property
     def heading_re(self) -> re.Pattern[str] | None:
@@ -156,9 +160,12 @@ class SectionKind(Strict):
         None when it does not or when an ``exclude`` pattern matches it."""
         rx = self.subheading_re if sub else self.heading_re
         m = rx.search(title) if rx is not None else None
-        if m is None or (self.exclude_re is not None and self.exclude_re.search(title)):
+        if m is None or self.excludes(title):
             return None
         return m
+
+    def excludes(self, title: str) -> bool:
+        return self.exclude_re is not None and self.exclude_re.search(title) is not None
 
 
 class MetaConfig(Strict):

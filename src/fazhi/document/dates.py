@@ -22,6 +22,20 @@ FIGURES_DATE_RE = re.compile(_FIGURES + r"(?![\d.])")
 DATE_AT_END_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?:" + _MNUM + r"[日号])?$|" + _FIGURES + "$")
 
 
+def first_year(text: str) -> tuple[int, tuple[int, int]] | None:
+    """The first plausible year written in ``text`` (2022年, 二〇二二年) and its span."""
+    for m in YEAR_RE.finditer(text):
+        y = cn_to_int(m.group(1))
+        if y and 1949 < y < 2200:
+            return y, m.span()
+    return None
+
+
+def years_in(text: str) -> set[int]:
+    """Every plausible year written in ``text``."""
+    return {y for m in YEAR_RE.finditer(text) if (y := cn_to_int(m.group(1))) and 1949 < y < 2200}
+
+
 def parse_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """Find a date in normalised ``text``: (iso, precision, span) or (None, None, None).
     Precision: ``day`` (年月日), ``figures`` (a full date in figures only, 2023.2.20),

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from fazhi.document.config import OutlineConfig
-from fazhi.document.dates import DATE_AT_END_RE, YEAR_RE, parse_date
+from fazhi.document.dates import DATE_AT_END_RE, first_year, parse_date
 from fazhi.document.model import Meta, Paragraph, Section
-from fazhi.document.numerals import cn_to_int
 from fazhi.document.outline import HEADING_MAX, signature_line
 from fazhi.document.paragraphs import MARKER_RE
 
@@ -88,14 +87,6 @@ def title_start(paragraphs: list[Paragraph], title_index: int, cfg: OutlineConfi
         if first_year(q) is not None:
             found = k
     return found
-
-
-def first_year(text: str) -> tuple[int, tuple[int, int]] | None:
-    for m in YEAR_RE.finditer(text):
-        y = cn_to_int(m.group(1))
-        if y and 1949 < y < 2200:
-            return y, m.span()
-    return None
 
 
 def issuers_in(text: str, cfg: OutlineConfig) -> list[tuple[int, int]]:

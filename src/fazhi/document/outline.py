@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from fazhi.document.config import OutlineConfig, SectionKind
-from fazhi.document.dates import DATE_AT_END_RE, YEAR_MONTH_RE
+from fazhi.document.dates import DATE_AT_END_RE, YEAR_MONTH_RE, first_year, years_in
 from fazhi.document.model import Heading, Lead, Paragraph, Section
 from fazhi.document.numerals import cn_to_int
 
@@ -586,15 +586,18 @@ def divide(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) ->
     return replace(section, parts=parts)
 
 
-def classify(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) -> Section:
-    """Give a top-level section its kind: by heading wording, else by content, else the
-    default; name the kinds of its sub-sections, and tell apart its parts when its
-    heading names several kinds."""
-    return divide(_sub_kinds(_classify_top(section, paragraphs, cfg), cfg), paragraphs, cfg)
+def classify(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig,
+             year: int | None = None) -> Section:
+    """Give a top-level section its kind: by heading wording (and by the year it names,
+    against the report's ``year``), else by content, else the default; name the kinds
+    of its sub-sections, and tell apart its parts when its heading names several kinds."""
+    return divide(_sub_kinds(_classify_top(section, paragraphs, cfg, year), cfg), paragraphs, cfg)
 
 
-def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) -> Section:
-    matched = _named_kinds(section.heading.title if section.heading else "", cfg)
+def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig,
+                  year: int | None) -> Section:
+    title = section.heading.title if section.heading else ""
+    matched = _by_year(title, _named_kinds(title, cfg), cfg, year)
     if matched:
         also = [k.name for k in matched[1:] if k.combine and matched[0].combine]
         return replace(section, kind=matched[0].name, also=also, classified_by="heading")
@@ -607,6 +610,19 @@ def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineCon
     if best is not None:
         return replace(section, kind=best, classified_by="content")
     return replace(section, kind=cfg.default_kind, classified_by="default")
+
+
+def _by_year(title: str, matched: list[SectionKind], cfg: OutlineConfig,
+             year: int | None) -> list[SectionKind]:
+    """The kinds a top-level heading names, with the ``next_year`` kinds in place of the
+    default kind (or of none) when it names the year after the report's ``year`` and
+    not ``year`` itself: 2023年推进法治政府建设的主要措施 in a report on 2022 is its plan."""
+    if year is None or not title or any(k.name != cfg.default_kind for k in matched):
+        return matched
+    named = years_in(title)
+    if year + 1 not in named or year in named:
+        return matched
+    return [k for k in cfg.kinds if k.next_year and not k.excludes(title)] or matched
 
 
 def build_outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
@@ -669,7 +685,9 @@ def _outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
                                 classified_by="position", start=0, end=pre_end))
     if tops:
         body = _tree([h for h in headings if h.paragraph < close], pre_end, close, "")
-        sections.extend(classify(s, paragraphs, cfg) for s in body)
+        found = first_year(paragraphs[title_index].norm) if title_index is not None else None
+        year = found[0] if found else None
+        sections.extend(classify(s, paragraphs, cfg, year) for s in body)
     elif pre_end < close:
         sections.append(Section(id="1", heading=None, kind=cfg.unstructured_kind,
                                 classified_by="unstructured", start=pre_end, end=close))

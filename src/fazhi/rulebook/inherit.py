@@ -115,7 +115,7 @@ def _patch_document(data: dict[str, Any], tree: SourceTree, patch: dict[str, Any
         for field in ("headings", "subheadings", "content", "opens", "exclude"):
             _append(kinds[i].setdefault(field, []), kp.get(field) or [], tree,
                     ("document", "kinds", i, field), src, ("document", "kinds", kname, field))
-        for field in ("label", "min_content_hits"):
+        for field in ("label", "min_content_hits", "next_year"):
             if kp.get(field) is not None:
                 kinds[i][field] = kp[field]
                 tree.graft(("document", "kinds", i, field), src,
