@@ -230,6 +230,27 @@ def test_section_classification(make_doc, heading: str, kind: str) -> None:  # t
     assert doc.sections[1].kind == kind
 
 
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("2024年推进法治政府建设的主要措施", "next_year_plan"),
+    ("2024年工作举措", "next_year_plan"),
+    ("二〇二四年法治政府建设", "next_year_plan"),
+    ("2023年推进法治政府建设的主要措施", "measures"),
+    ("2023年工作举措及2024年工作计划", "next_year_plan"),  # by its words: the plan and work
+    ("2024年1月以来工作完成情况", "measures"),
+    ("2024年存在的主要问题", "shortcomings"),
+])
+def test_a_heading_that_names_the_next_year_is_the_plan(make_doc, heading: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n开展普法。\n"
+                   f"二、{heading}\n这一部分的正文内容。\n")
+    assert doc.sections[-1].kind == kind
+
+
+def test_without_a_year_in_the_title_the_year_decides_nothing(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("法治政府建设情况的报告\n一、主要举措和成效\n开展普法。\n"
+                   "二、2024年推进法治政府建设的主要措施\n这一部分的正文内容。\n")
+    assert doc.sections[-1].kind == "measures"
+
+
 def test_unusual_heading_classified_by_content(make_doc) -> None:  # type: ignore[no-untyped-def]
     body = "执法力量有待进一步加强，存在的问题仍然不少，制度落实不够到位，队伍建设薄弱，普法方式有待提升。"
     doc = make_doc(TITLE + "一、主要举措和成效\n做了很多工作。\n二、回顾与反思\n" + body)
