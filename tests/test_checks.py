@@ -111,6 +111,15 @@ def test_first_responsible_at_any_level(check_text) -> None:  # type: ignore[no-
     assert status_of(r, "quality.first_responsible_concrete") == "not_applicable"
 
 
+def test_first_responsibility_without_person_names_the_duty(check_text) -> None:  # type: ignore[no-untyped-def]
+    run_in = MEASURES + "（二）压实法治建设第一责任。镇党委书记专题研究法治工作2次。\n"
+    r = check_text(HEAD + run_in + SHORT + PLAN)
+    assert status_of(r, "sec.first_responsible") == "pass"
+    other = MEASURES + "（二）压实安全生产第一责任。开展检查3次。\n"
+    r = check_text(HEAD + other + SHORT + PLAN)
+    assert status_of(r, "sec.first_responsible") == "fail"
+
+
 def test_elements_k_of_n(check_text) -> None:  # type: ignore[no-untyped-def]
     three = ("（二）落实行政执法公示制度，推行执法全过程记录，配备执法记录仪10台，"
              "重大执法决定法制审核率100%。\n")

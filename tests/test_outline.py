@@ -223,6 +223,7 @@ def test_no_headings_at_all_is_one_unheaded_section(make_doc) -> None:  # type: 
         ("党政一把手履行推进法治建设职责情况", "first_responsible"),
         ("党政主要领导干部履行推进法治建设职责情况", "first_responsible"),
         ("党政主要负责人落实法治建设责任情况", "first_responsible"),
+        ("压紧压实法治建设第一责任", "first_responsible"),
     ],
 )
 def test_section_classification(make_doc, heading: str, kind: str) -> None:  # type: ignore[no-untyped-def]
