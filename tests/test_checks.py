@@ -120,6 +120,29 @@ def test_first_responsibility_without_person_names_the_duty(check_text) -> None:
     assert status_of(r, "sec.first_responsible") == "fail"
 
 
+@pytest.mark.parametrize(("rule", "sentence", "status"), [
+    ("content.law_study", "组织干部集中学习《行政处罚法》3次。", "pass"),
+    ("content.law_study", "开展法律法规学习培训5次。", "pass"),
+    ("content.law_study", "举办法治教育培训2期。", "pass"),
+    ("content.law_study", "组织机关干部参加宪法学习。", "pass"),
+    ("content.law_study", "学习贯彻党的二十大精神。", "fail"),
+    ("content.litigation", "全年办理复议案件2件。", "pass"),
+    ("content.litigation", "行政机关负责人出庭率100%。", "pass"),
+    ("content.litigation", "妥善化解各类行政争议和纠纷。", "fail"),
+    ("content.open_government", "推进决策公开、执行公开、管理公开、服务公开、结果公开。", "pass"),
+    ("content.open_government", "通过镇政府门户网站发布政策文件35件。", "pass"),
+    ("content.open_government", "重大决策公开征求意见。", "fail"),
+    ("content.open_government", "详见县人民政府网站公开的目录。", "fail"),
+    ("content.legal_advisor", "聘请律师事务所提供法律服务。", "pass"),
+    ("content.dispute_resolution", "排查化解矛盾纠纷56件。", "pass"),
+    ("content.dispute_resolution", "受理群众来信来访32件。", "pass"),
+    ("content.dispute_resolution", "协调处理矛盾纠纷时善于运用法律手段。", "partial"),
+])
+def test_work_reported_in_other_words(check_text, rule: str, sentence: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    r = check_text(HEAD + MEASURES + "（二）" + sentence + "\n" + SHORT + PLAN)
+    assert status_of(r, rule) == status
+
+
 def test_elements_k_of_n(check_text) -> None:  # type: ignore[no-untyped-def]
     three = ("（二）落实行政执法公示制度，推行执法全过程记录，配备执法记录仪10台，"
              "重大执法决定法制审核率100%。\n")

@@ -67,7 +67,8 @@ def test_bad_regex_reports_its_line(tmp_path: Path) -> None:
 
 
 def test_full_width_pattern_rejected(tmp_path: Path) -> None:
-    text = DEFAULT.replace("any: &advisor ['法律顾问', '公职律师']", "any: &advisor ['法律顾问（常年）', '公职律师']")
+    text = DEFAULT.replace("any: &advisor ['法律顾问',", "any: &advisor ['法律顾问（常年）',")
+    assert text != DEFAULT
     errs = problems(write(tmp_path, text))
     assert any("全角" in e and f":{line_of(text, '法律顾问（常年）')}:" in e for e in errs), errs
 
