@@ -137,6 +137,12 @@ def test_first_responsibility_without_person_names_the_duty(check_text) -> None:
     ("content.dispute_resolution", "排查化解矛盾纠纷56件。", "pass"),
     ("content.dispute_resolution", "受理群众来信来访32件。", "pass"),
     ("content.dispute_resolution", "协调处理矛盾纠纷时善于运用法律手段。", "partial"),
+    ("content.legality_review", "所有重大决策均经法律顾问审查。", "pass"),
+    ("content.legality_review", "规范性文件经司法所审核后出台。", "pass"),
+    ("content.three_systems", "在政府网站公示执法结果，执法全程留痕，重大执法决定法制审核。", "pass"),
+    ("content.power_supervision", "自觉接受人大及其常委会的监督。", "pass"),
+    ("content.power_supervision", "自觉接受政协的民主监督。", "pass"),
+    ("content.power_supervision", "支持人大依法履职。", "fail"),
 ])
 def test_work_reported_in_other_words(check_text, rule: str, sentence: str, status: str) -> None:  # type: ignore[no-untyped-def]
     r = check_text(HEAD + MEASURES + "（二）" + sentence + "\n" + SHORT + PLAN)
