@@ -143,6 +143,13 @@ def test_first_responsibility_without_person_names_the_duty(check_text) -> None:
     ("content.power_supervision", "自觉接受人大及其常委会的监督。", "pass"),
     ("content.power_supervision", "自觉接受政协的民主监督。", "pass"),
     ("content.power_supervision", "支持人大依法履职。", "fail"),
+    ("quality.rectification", "对督察反馈的3个问题已全部整改完毕。", "pass"),
+    ("quality.rectification", "对审计发现的问题立行立改。", "pass"),
+    ("quality.rectification", "上一年度报告所列问题均已整改销号。", "pass"),
+    ("quality.rectification", "排查安全隐患56处，已全部整改销号。", "fail"),
+    ("quality.rectification", "逐项督导推进、逐项对账销号，确保每项任务都落实。", "fail"),
+    ("content.major_decision_procedures", "重大事项经领导班子会议研究决定。", "partial"),
+    ("content.major_decision_procedures", "党委会议研究部署法治工作。", "fail"),
 ])
 def test_work_reported_in_other_words(check_text, rule: str, sentence: str, status: str) -> None:  # type: ignore[no-untyped-def]
     r = check_text(HEAD + MEASURES + "（二）" + sentence + "\n" + SHORT + PLAN)
