@@ -156,6 +156,18 @@ def test_work_reported_in_other_words(check_text, rule: str, sentence: str, stat
     assert status_of(r, rule) == status
 
 
+@pytest.mark.parametrize(("plan", "status"), [
+    ("三、2024年至2026年法治政府建设工作计划", "pass"),
+    ("三、2024—2026年工作规划", "pass"),
+    ("三、2025年至2026年工作计划", "fail"),
+    ("三、2023年工作计划", "fail"),
+])
+def test_a_plan_for_years_starting_next_year_agrees(check_text, plan: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    r = check_text(HEAD + MEASURES + SHORT + plan + "\n一是加强学习。二是规范执法。三是强化监督。\n" + CLOSE)
+    assert status_of(r, "sec.next_year_plan") == "pass"
+    assert status_of(r, "form.year_consistency") == status
+
+
 def test_elements_k_of_n(check_text) -> None:  # type: ignore[no-untyped-def]
     three = ("（二）落实行政执法公示制度，推行执法全过程记录，配备执法记录仪10台，"
              "重大执法决定法制审核率100%。\n")

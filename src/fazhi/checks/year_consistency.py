@@ -3,12 +3,15 @@
 Each entry of ``expect`` names a scope (and part) whose four-digit years
 (2023年) must equal the report year plus ``offset``: the plan's heading
 (offset 1: next year's plan), the measures' headings (offset 0).
-pass: every year found agrees, or there is nothing to compare; fail: a
-contradiction. Facts: ``{report_year}``, ``{conflict}``.
+A range's end (the 2025 of 2023年至2025年 or 2023—2025年) is not compared: a
+plan for 2023 to 2025 starts next year. pass: every year found agrees, or
+there is nothing to compare; fail: a contradiction. Facts: ``{report_year}``,
+``{conflict}``.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field
@@ -19,6 +22,9 @@ from fazhi.document.numerals import cn_to_int
 from fazhi.rulebook.schema import Rulebook
 
 SUMMARY = "各处年份是否与报告年度一致"
+
+# what stands before the year that ends a range: 2023年至 / 2023— / 2023年度-
+_RANGE_START = re.compile(r"(?:\d{4}|[〇零○O一二三四五六七八九]{4})年?度?(?:至|到|—|–|-|~)$")
 
 
 class Expect(CheckParams):
@@ -42,6 +48,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
             norm = ctx.doc.paragraphs[sp.paragraph].norm
             for m in YEAR_RE.finditer(norm, sp.start, sp.end):
                 y = cn_to_int(m.group(1))
+                if _RANGE_START.search(norm, max(sp.start, m.start() - 7), m.start()):
+                    continue
                 if y is not None and y != year + e.offset:
                     ev = ctx.evidence(sp, m.start(), m.end())
                     return Outcome("fail", [x for x in (ev_year, ev) if x is not None],
