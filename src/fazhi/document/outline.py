@@ -207,17 +207,22 @@ def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lea
 
 
 # 首先，… 其次，… 再次，… 最后，… at sentence starts: a series only when 首先 and 其次
-# are both there (首先 alone opens an argument as often as a list)
-_SEQUENCE_RE = re.compile(r"(?=[首其再最])(?<![^。;!?:])(首先|其次|再次|最后)[,、]")
+# are both there (首先 alone opens an argument as often as a list); 一方面…另一方面…
+# only with both
+_SEQUENCE_RE = re.compile(r"(?=[首其再最一另])(?<![^。;!?:])(?:(首先|其次|再次|最后)[,、]|(一方面|另一方面))")
+_SERIES = ((1, ("首先", "其次")), (2, ("一方面", "另一方面")))
 
 
 def _sequence_leads(norm: str) -> list[tuple[int, int]]:
-    """Leads of a series written 首先，其次，再次，最后， in one paragraph, numbered 1, 2…"""
-    found = [(m.start(), m.group(1)) for m in _SEQUENCE_RE.finditer(norm)]
-    words = [w for _, w in found]
-    if "首先" not in words or "其次" not in words:
-        return []
-    return [(start, k) for k, (start, _) in enumerate(found, 1)]
+    """Leads of a series written 首先，其次，再次，最后， (or 一方面…另一方面…) in one
+    paragraph, numbered 1, 2…"""
+    for group, needed in _SERIES:
+        found = [(m.start(), m.group(group)) for m in _SEQUENCE_RE.finditer(norm)
+                 if m.group(group) is not None]
+        words = [w for _, w in found]
+        if all(w in words for w in needed):
+            return [(start, k) for k, (start, _) in enumerate(found, 1)]
+    return []
 
 
 # 1. 1、 (1) (一) ① inside a paragraph, at a sentence start or after a colon
