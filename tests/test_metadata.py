@@ -154,12 +154,18 @@ def test_joiners_between_issuers_come_from_the_rulebook(mutated) -> None:  # typ
     ("平安县人民政府二〇二三年法治政府建设工作报告", "平安县人民政府"),
     ("平安县人民政府办公室2023年度法治政府建设情况报告", "平安县人民政府办公室"),
     ("中共平安县委办公室关于2023年度法治政府建设情况的报告", "中共平安县委办公室"),
+    ("2023年度平安县人民政府法治政府建设工作报告", "平安县人民政府"),
+    ("关于平安县人民政府2023年度法治政府建设情况的报告", "平安县人民政府"),
+    ("平安县人民政府法治政府建设2023年度报告", "平安县人民政府"),
+    ("平安县司法局法治政府建设年度报告（2023年）", "平安县司法局"),
 ])
 def test_issuer_opening_a_title_before_its_year(make_doc, title: str, issuer: str) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(f"{title}\n一、主要举措和成效\n正文。")
     assert doc.meta.issuer == issuer
-    doc = make_doc("平安镇2023年度法治政府建设工作报告\n一、主要举措和成效\n正文。")
-    assert doc.meta.issuer is None and doc.meta.place == "平安镇"
+    for place_only in ("平安镇2023年度法治政府建设工作报告", "2023年度平安镇法治政府建设工作报告",
+                       "关于平安镇2023年度法治政府建设情况的报告"):
+        doc = make_doc(place_only + "\n一、主要举措和成效\n正文。")
+        assert doc.meta.issuer is None and doc.meta.place == "平安镇"
 
 
 BODY = "关于2022年度法治政府建设工作的报告\n一、主要举措和成效\n开展普法。\n"

@@ -107,7 +107,7 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         tp = paragraphs[title_index]
         meta.title = " ".join(tp.text.split())
         where["title"] = (title_index, 0, len(tp.norm))
-        if cfg.place_re is not None and (pm := cfg.place_re.match(tp.norm, _opening(tp.norm))):
+        if cfg.place_re is not None and (pm := cfg.place_re.match(tp.norm, _subject(tp.norm, cfg))):
             meta.place = pm.group(0)
             where["place"] = (title_index, *pm.span())
         y = first_year(tp.norm)
@@ -169,17 +169,35 @@ def _opening(title: str) -> int:
     return len(title) - len(title.lstrip(_QUOTES))
 
 
+def _subject(title: str, cfg: OutlineConfig) -> int:
+    """Where the body or place a title names would start: after the marks it is set
+    in, and after a year (2022年度) or one of ``title_issuer_before`` (关于) that
+    opens it."""
+    pos = _opening(title)
+    year = first_year(title)
+    if year is not None and year[1][0] == pos:
+        pos = year[1][1]
+        if title.startswith("度", pos):
+            pos += 1
+    elif cfg.title_issuer_before_re is not None and \
+            (lead := cfg.title_issuer_before_re.match(title, pos)) is not None:
+        pos = lead.end()
+    return pos
+
+
 def _issuers_opening(norm: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
     """The issuing bodies a title opens with, when one of ``title_issuer_before``
-    or the title's year follows them (…司法局关于…, …生态环境局 2022年度…; a joint
-    report: 中共…委员会…人民政府关于…, the bodies one after another or apart by one
-    of ``issuer_joiners``); else none."""
+    or the title's year follows them (…司法局关于…, …生态环境局 2022年度…,
+    …人民政府法治政府建设…; a joint report: 中共…委员会…人民政府关于…, the bodies
+    one after another or apart by one of ``issuer_joiners``); else none. A year or
+    one of ``title_issuer_before`` may come first (2022年度某镇人民政府法治政府建设…,
+    关于某镇人民政府2022年度…)."""
     issuer, before = cfg.issuer_re, cfg.title_issuer_before_re
     if issuer is None:
         return []
     year = first_year(norm)
     spans: list[tuple[int, int]] = []
-    pos = _opening(norm)
+    pos = _subject(norm, cfg)
     while (m := issuer.match(norm, pos)) is not None and m.end() > pos:
         spans.append(m.span())
         pos = m.end()
