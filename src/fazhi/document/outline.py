@@ -225,8 +225,9 @@ def _sequence_leads(norm: str) -> list[tuple[int, int]]:
     return []
 
 
-# 1. 1、 (1) (一) ① inside a paragraph, at a sentence start or after a colon
-_NUMBERED_RE = re.compile(r"(?=[\d(①-⑳])(?<![^。;:])(?:(\d{1,2})(?:、|\.(?!\d))|\((\d{1,2})\)"
+# 1. 1、 (1) (一) ① inside a paragraph, after a sentence stop or a colon (matched with
+# the stop: a pattern that starts with a character class is scanned for quickly)
+_NUMBERED_RE = re.compile(r"[。;:](?:(\d{1,2})(?:、|\.(?!\d))|\((\d{1,2})\)"
                           r"|\(([一二三四五六七八九十]{1,2})\)|([①-⑳]))")
 
 
@@ -240,12 +241,13 @@ def _numbered_leads(norm: str) -> list[tuple[int, int]]:
     for m in _NUMBERED_RE.finditer(norm):
         k = next(i for i in range(4) if m.group(i + 1) is not None)
         v = cn_to_int(m.group(k + 1))
+        start = m.start() + 1  # after the stop
         if v is None:
             continue
-        if v == 1 and m.start() > 0 and len(run) < 2:
-            run, style = [(m.start(), 1)], k
+        if v == 1 and len(run) < 2:
+            run, style = [(start, 1)], k
         elif run and k == style and v == run[-1][1] + 1:
-            run.append((m.start(), v))
+            run.append((start, v))
     return run if len(run) >= 2 else []
 
 
