@@ -22,18 +22,22 @@ FIGURES_DATE_RE = re.compile(_FIGURES + r"(?![\d.])")
 DATE_AT_END_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?:" + _MNUM + r"[日号])?$|" + _FIGURES + "$")
 
 
+def _plausible_year(m: re.Match[str]) -> int | None:
+    y = cn_to_int(m.group(1))
+    return y if y and 1949 < y < 2200 else None
+
+
 def first_year(text: str) -> tuple[int, tuple[int, int]] | None:
     """The first plausible year written in ``text`` (2022年, 二〇二二年) and its span."""
     for m in YEAR_RE.finditer(text):
-        y = cn_to_int(m.group(1))
-        if y and 1949 < y < 2200:
+        if (y := _plausible_year(m)) is not None:
             return y, m.span()
     return None
 
 
 def years_in(text: str) -> set[int]:
     """Every plausible year written in ``text``."""
-    return {y for m in YEAR_RE.finditer(text) if (y := cn_to_int(m.group(1))) and 1949 < y < 2200}
+    return {y for m in YEAR_RE.finditer(text) if (y := _plausible_year(m)) is not None}
 
 
 def parse_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
