@@ -150,6 +150,7 @@ def test_first_responsibility_without_person_names_the_duty(check_text) -> None:
     ("quality.rectification", "逐项督导推进、逐项对账销号，确保每项任务都落实。", "fail"),
     ("content.major_decision_procedures", "重大事项经领导班子会议研究决定。", "partial"),
     ("content.major_decision_procedures", "党委会议研究部署法治工作。", "fail"),
+    ("quality.quantitative_evidence", "发放宣传单2000余张，培训12课时，24小时值守，出动车辆3辆，整治土地50亩。", "pass"),
 ])
 def test_work_reported_in_other_words(check_text, rule: str, sentence: str, status: str) -> None:  # type: ignore[no-untyped-def]
     r = check_text(HEAD + MEASURES + "（二）" + sentence + "\n" + SHORT + PLAN)
