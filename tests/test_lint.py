@@ -58,7 +58,10 @@ def test_every_default_pattern_is_found_and_clean() -> None:
         found += pattern_values(params, ())
     assert len(found) > 200
     line = whole_line_fields(res.book.document, ("document",))
+    for params in res.checks:
+        line |= whole_line_fields(params, ())
     assert ("document", "meta", "closing") in line and ("document", "meta", "imprint") in line
+    assert ("next_year_mentions",) in line  # tried right after a year only
     assert [p for loc, p in found if regex_problems(p, loc[:-1] in line)] == []
 
 
@@ -87,3 +90,19 @@ def test_validate_names_a_slow_pattern_with_its_line(mutated) -> None:  # type: 
     line = text[:text.index(slow)].count("\n") + 1
     assert f"book.yaml:{line}:" in res.output and "任意字符开始" in res.output
     assert res.exit_code == 0  # a warning, not an error
+
+
+def test_a_pattern_tried_after_a_year_may_start_anywhere(mutated) -> None:  # type: ignore[no-untyped-def]
+    """``next_year_mentions`` are matched right after a year, never searched for: the
+    same wording that is slow in ``mentions`` is fine there."""
+    from click.testing import CliRunner
+
+    from fazhi.cli import main
+
+    after = r"'度?,?[^\W\d_月日]{0,8}?(将|要(?!求)|拟|计划(?!生育)|打算|力争)'"
+    old = "'今后', '接下来']"
+    book, text = mutated(old, f"'今后', '接下来', {after}]")
+    res = CliRunner().invoke(main, ["rules", "validate", str(book)])
+    line = text[:text.index(after)].count("\n") + 1
+    assert f"book.yaml:{line}:" in res.output and "任意字符开始" in res.output
+    assert res.output.count("任意字符开始") == 1  # not the same wording in next_year_mentions

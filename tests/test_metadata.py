@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from fazhi.document.dates import parse_date
+from fazhi.document.dates import parse_date, year_pattern
 
 
 @pytest.mark.parametrize(
@@ -22,6 +24,15 @@ from fazhi.document.dates import parse_date
 def test_parse_date(text: str, iso: str | None, precision: str | None) -> None:
     got, prec, _ = parse_date(text)
     assert (got, prec) == (iso, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("2024年", True), ("二〇二四年", True), ("二零二四年", True), ("二○二四年", True),
+     ("2023年", False), ("二〇二三年", False), ("2024", False), ("20245年", False)],
+)
+def test_year_pattern(text: str, found: bool) -> None:
+    assert bool(re.match(year_pattern(2024), text)) is found
 
 
 def test_issuer_above_title_and_year(make_doc) -> None:  # type: ignore[no-untyped-def]

@@ -6,6 +6,9 @@
   headings at all (its whole body is one unheaded section);
 * ``mentions``: wordings that, found in ``mentions_scope`` when there is no such
   section, make it partial (named only in passing);
+* ``next_year_mentions``: the same, for wordings right after the year that
+  follows the report year: in a report on 2023, ``,?我[镇乡]将`` finds
+  2024年，我镇将… (and 二〇二四年，我镇将…), not 2023年，我镇将…;
 * otherwise fail.
 
 Facts: ``{section}`` (the heading found), ``{found}`` (a passing mention).
@@ -13,11 +16,15 @@ Facts: ``{section}`` (the heading found), ``{found}`` (a passing mention).
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import Literal
 
 from pydantic import Field
 
 from fazhi.checks.base import CheckParams, Context, Outcome, Regex, Scope, any_of
+from fazhi.document.config import AfterYearRegex
+from fazhi.document.dates import year_pattern
 from fazhi.document.locate import heading_text
 from fazhi.rulebook.schema import Rulebook
 
@@ -30,6 +37,7 @@ class Params(CheckParams):
     min_chars: int = Field(default=10, ge=0)
     headingless: Literal["pass", "partial", "fail"] = "partial"
     mentions: list[Regex] = Field(default_factory=list)
+    next_year_mentions: list[AfterYearRegex] = Field(default_factory=list)
     mentions_scope: Scope = "all"
     empty_message: str | None = None
 
@@ -57,21 +65,35 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
         text = doc.paragraphs[s.start].norm
         ev = ctx.evidence_at(s.start, 0, min(len(text), 20))
         return Outcome(p.headingless, [ev], {"section": "（无标题）"}, regions=[(s.start, s.end)])
-    rx = any_of(p.mentions)
-    if rx is not None:
+    for rx in _mention_patterns(p, ctx.doc.meta.report_year):
         hits = list(ctx.find(rx, ctx.spans(p.mentions_scope)))
         if hits:
             sp, m = hits[0]
-            return Outcome("partial", [ctx.evidence(sp, m.start(), m.end())],
-                           {"found": m.group(0), "section": ""}, regions=[sp.region])
+            ev = ctx.evidence(sp, m.start(), m.end())
+            return Outcome("partial", [ev], {"found": ev.match, "section": ""}, regions=[sp.region])
     return Outcome("fail", facts={"section": "", "found": ""})
+
+
+def _mention_patterns(p: Params, year: int | None) -> list[re.Pattern[str]]:
+    """The passing mentions to look for, in order: ``mentions``, then
+    ``next_year_mentions`` after the year that follows ``year``."""
+    out = [rx] if (rx := any_of(p.mentions)) is not None else []
+    if p.next_year_mentions and year is not None:
+        out.append(_after_year(year + 1, tuple(p.next_year_mentions)))
+    return out
+
+
+@cache
+def _after_year(year: int, patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """``year`` (2024年, 二〇二四年) followed directly by one of ``patterns``."""
+    return re.compile(year_pattern(year) + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
 
 
 def statuses(p: Params, book: Rulebook) -> set[str]:
     """The statuses this check can give with these parameters."""
     kinds = {k for s in p.kinds for k in book.scopes.get(s, [s])}
     out = {"pass", "fail"}
-    if p.min_chars > 0 or p.mentions:
+    if p.min_chars > 0 or p.mentions or p.next_year_mentions:
         out.add("partial")
     if book.document.unstructured_kind in kinds:
         out.add(p.headingless)

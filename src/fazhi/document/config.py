@@ -76,12 +76,17 @@ Regex = Annotated[str, AfterValidator(check_pattern)]
 
 
 class WholeLine:
-    """Marks a pattern that is only tried at the start of a short line."""
+    """Marks a pattern that is only tried at one place (the start of a short line,
+    or right after a year the check found first), never searched for."""
 
 
 LineRegex = Annotated[str, AfterValidator(check_pattern), WholeLine()]
 """A pattern tried only at the start of a short line (match, fullmatch): nothing is
 skipped over, so it may begin with any character (…办公室2023年2月21日印发)."""
+
+AfterYearRegex = Annotated[str, AfterValidator(check_pattern), WholeLine()]
+"""A pattern tried only right after a year (2024年, 二〇二四年): it may begin with any
+character too (,我镇将)."""
 
 
 POSITION_KINDS = {"preamble": "开头", "closing": "落款", "attachments": "附件"}

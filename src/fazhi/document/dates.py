@@ -22,6 +22,14 @@ FIGURES_DATE_RE = re.compile(_FIGURES + r"(?![\d.])")
 DATE_AT_END_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?:" + _MNUM + r"[日号])?$|" + _FIGURES + "$")
 
 
+_CN_DIGITS = ("[〇零○O]", "一", "二", "三", "四", "五", "六", "七", "八", "九")
+
+
+def year_pattern(year: int) -> str:
+    """A pattern for ``year`` as reports write it: 2024年, 二〇二四年 (or 二零二四年)."""
+    return f"(?:{year}|{''.join(_CN_DIGITS[int(d)] for d in str(year))})年"
+
+
 def _plausible_year(m: re.Match[str]) -> int | None:
     y = cn_to_int(m.group(1))
     return y if y and 1949 < y < 2200 else None

@@ -426,6 +426,8 @@ def pattern_problems(book: Rulebook, checks: list[BaseModel], tree: SourceTree) 
     for i, params in enumerate(checks):
         found += pattern_values(params, ("rules", i, "check"))
     whole_line = whole_line_fields(book.document, ("document",))
+    for i, params in enumerate(checks):
+        whole_line |= whole_line_fields(params, ("rules", i, "check"))
     problems: list[Problem] = []
     seen: dict[Loc, set[str]] = {}
     for loc, pattern in found:
