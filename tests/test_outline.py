@@ -167,6 +167,24 @@ def test_ordinal_leads(make_doc, text: str, ordinals: list[int]) -> None:  # typ
     assert [ld.ordinal for ld in doc.leads] == ordinals
 
 
+@pytest.mark.parametrize("text, leads", [
+    ("1.强化队伍；2.健全体系；3.深化改革。", [(2, True), (3, True)]),
+    ("①强化队伍。②健全体系。", [(2, True)]),
+    ("（一）强化队伍。（二）健全体系。", [(2, True)]),
+    ("（二）健全体系；（三）深化改革。", [(3, True)]),
+    ("1.强化队伍；3.深化改革。", []),
+    ("1.强化队伍，重点做好：（1）培训；（2）考核。", [(1, False), (2, False)]),
+    ("（一）强化队伍。一是抓培训；二是抓考核。", [(1, False), (2, False)]),
+    ("1.全年增长2.5万元。", []),
+])
+def test_numbers_that_go_on_inside_a_numbered_paragraph(  # type: ignore[no-untyped-def]
+        make_doc, text: str, leads: list[tuple[int, bool]]) -> None:
+    """1.…；2.…；3.… in one paragraph: 2 and 3 go on from the paragraph's own number
+    (its siblings); numbers in another style are items under it."""
+    doc = make_doc(TITLE + "一、2024年工作计划\n" + text)
+    assert [(ld.ordinal, ld.continues) for ld in doc.leads] == leads
+
+
 def test_unnumbered_headings_outline_a_report_without_numbers(make_doc) -> None:  # type: ignore[no-untyped-def]
     text = TITLE + "\n".join([
         "今年以来，我局认真贯彻落实法治政府建设部署。",

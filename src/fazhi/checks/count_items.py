@@ -51,8 +51,12 @@ def _items(p: Params, ctx: Context, s: Section) -> list[tuple[int, int, int]]:
         elif c.heading is not None and c.heading.style != "plain":
             kept_children.append(c)
     if kept_children:
-        return [(c.start, c.heading.title_start, c.heading.title_end)
-                for c in kept_children if c.heading is not None]
+        # numbers that go on inside a sub-heading's paragraph (1.…；2.…；3.…) are its siblings
+        heads = {c.heading.paragraph: c.heading for c in kept_children if c.heading is not None}
+        items = [(h.paragraph, h.title_start, h.title_end) for h in heads.values()]
+        items += [(ld.paragraph, ld.start, ld.end) for ld in doc.leads
+                  if ld.continues and ld.paragraph in heads]
+        return sorted(items)
     plain_heads = {c.start for c in s.children}
     first = s.heading.paragraph if s.heading else None
     bodies: list[tuple[int, int]] = []  # (paragraph, where its text starts) of the others

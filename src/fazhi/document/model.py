@@ -115,12 +115,15 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class Lead:
-    """An enumerated lead inside a paragraph (一是…, 二是…): an item, not a heading."""
+    """An enumerated lead inside a paragraph (一是…, 二是…): an item, not a heading.
+    ``continues``: a number that goes on from the one the paragraph opens with
+    (the 2. and 3. of 1.加强……；2.完善……；3.健全……), an item at that number's level."""
 
     paragraph: int
     ordinal: int
     start: int
     end: int
+    continues: bool = False
 
 
 @dataclass(frozen=True, slots=True)

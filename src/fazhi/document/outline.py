@@ -185,9 +185,11 @@ def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lea
                 found.append((m.start(), v))
         found = found or _sequence_leads(p.norm)
         numbered = [] if found else _numbered_leads(p.norm)
-        if numbered:
+        continued = [] if found or numbered else _continued_leads(p.norm)
+        if numbered or continued:
             leads.extend(Lead(paragraph=p.index, ordinal=v, start=start,
-                              end=phrase_end(p.norm, start)) for start, v in numbered)
+                              end=phrase_end(p.norm, start), continues=bool(continued))
+                         for start, v in numbered or continued)
             last = 0
             continue
         if found or last:
@@ -225,10 +227,19 @@ def _sequence_leads(norm: str) -> list[tuple[int, int]]:
     return []
 
 
-# 1. 1、 (1) (一) ① inside a paragraph, after a sentence stop or a colon (matched with
-# the stop: a pattern that starts with a character class is scanned for quickly)
-_NUMBERED_RE = re.compile(r"[。;:](?:(\d{1,2})(?:、|\.(?!\d))|\((\d{1,2})\)"
-                          r"|\(([一二三四五六七八九十]{1,2})\)|([①-⑳]))")
+# 1. 1、 (1) (一) ①: four styles of numbers that number items inside a paragraph
+_NUMBER = (r"(?:(\d{1,2})(?:、|\.(?!\d))|\((\d{1,2})\)"
+           r"|\(([一二三四五六七八九十]{1,2})\)|([①-⑳]))")
+# one inside a paragraph, after a sentence stop or a colon (matched with the stop: a
+# pattern that starts with a character class is scanned for quickly)
+_NUMBERED_RE = re.compile(r"[。;:]" + _NUMBER)
+_OPENING_NUMBER_RE = re.compile(_NUMBER)
+
+
+def _number(m: re.Match[str], first: int = 1) -> tuple[int, int | None]:
+    """The style (0-3, the groups of ``_NUMBER`` from ``first``) and value of a number."""
+    k = next(i for i in range(4) if m.group(first + i) is not None)
+    return k, cn_to_int(m.group(first + k))
 
 
 def _numbered_leads(norm: str) -> list[tuple[int, int]]:
@@ -239,8 +250,7 @@ def _numbered_leads(norm: str) -> list[tuple[int, int]]:
     run: list[tuple[int, int]] = []
     style = -1
     for m in _NUMBERED_RE.finditer(norm):
-        k = next(i for i in range(4) if m.group(i + 1) is not None)
-        v = cn_to_int(m.group(k + 1))
+        k, v = _number(m)
         start = m.start() + 1  # after the stop
         if v is None:
             continue
@@ -249,6 +259,23 @@ def _numbered_leads(norm: str) -> list[tuple[int, int]]:
         elif run and k == style and v == run[-1][1] + 1:
             run.append((start, v))
     return run if len(run) >= 2 else []
+
+
+def _continued_leads(norm: str) -> list[tuple[int, int]]:
+    """The numbers inside a paragraph that go on from the one it opens with, in its
+    style, each at a sentence start (1.加强……；2.完善……；3.健全……: 2 and 3). The
+    opening number makes the paragraph a heading; these are its siblings."""
+    opening = _OPENING_NUMBER_RE.match(norm)
+    if opening is None:
+        return []
+    style, last = _number(opening)
+    run: list[tuple[int, int]] = []
+    for m in _NUMBERED_RE.finditer(norm, opening.end()):
+        k, v = _number(m)
+        if last is not None and k == style and v == last + 1:
+            run.append((m.start() + 1, v))
+            last = v
+    return run
 
 
 def _top_series(tops: list[_Cand], cands: list[_Cand]) -> list[_Cand]:
