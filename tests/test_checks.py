@@ -279,3 +279,19 @@ def test_not_evidence_is_data(check_text, mutated) -> None:  # type: ignore[no-u
     engine = Engine.from_file(path)
     r = engine.check_extracted(extracted_from_text(text), "t.txt", "0")
     assert status_of(r, "content.legal_advisor") == "pass"
+
+
+@pytest.mark.parametrize("sub", ["（二）下一步打算", "（二）履行第一责任人职责情况"])
+def test_a_scope_lists_each_section_once(make_doc, engine, sub: str) -> None:  # type: ignore[no-untyped-def]
+    """A section whose heading names two kinds, with a sub-section of a kind the scope
+    holds: the sub-section is in the scope once (it was listed twice, and its items
+    were counted twice)."""
+    from fazhi.checks.base import Context
+
+    doc = make_doc(HEAD + "一、主要举措和成效\n（一）加强组织领导。召开会议3次。\n"
+                   "二、存在的问题及下一步打算\n（一）存在的问题\n执法力量不足。\n"
+                   f"{sub}\n加强学习，规范执法。\n" + CLOSE)
+    ctx = Context(doc=doc, scopes=engine.book.scopes)
+    for scope in ["next_year_plan", "first_responsible", "shortcomings", "gaps", "work"]:
+        found = [(s.start, s.end) for s in ctx.sections(scope)]
+        assert len(found) == len(set(found)), scope

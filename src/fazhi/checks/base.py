@@ -103,7 +103,8 @@ class Context:
                 out.extend(c for c in s.children if c.kind in kinds and c.kind not in own)
             elif s.kind in kinds or kinds.intersection(s.also):
                 out.append(s)
-            out.extend(c for c in s.children if c.kind in kinds and s.kind not in kinds)
+            else:
+                out.extend(c for c in s.children if c.kind in kinds)
         return out
 
     def _skipped(self, s: Section, scope: str) -> set[int]:
