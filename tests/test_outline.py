@@ -461,6 +461,21 @@ def test_sub_section_with_a_kind_of_its_own(make_doc) -> None:  # type: ignore[n
     assert [c.kind for c in kids] == [None, None, "shortcomings"]
 
 
+@pytest.mark.parametrize("sub, kind", [
+    ("（二）2024年主要措施", "next_year_plan"),
+    ("（二）二〇二四年重点举措", "next_year_plan"),
+    ("（二）2023年整改情况", None),  # the report's own year: not the plan
+    ("（二）2023年和2024年工作", None),
+])
+def test_a_sub_heading_that_names_only_next_year_is_the_plan_part(  # type: ignore[no-untyped-def]
+        make_doc, sub: str, kind: str | None) -> None:
+    """Under 存在的问题和下一步打算, (二)2024年主要措施 (in a report on 2023) is the plan
+    part, as a top-level heading that names only next year is the plan."""
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题和下一步打算\n"
+                   "（一）存在的问题\n执法力量不足。\n" + sub + "\n1.加强学习。\n2.规范执法。")
+    assert [c.kind for c in doc.sections[2].children] == ["shortcomings", kind]
+
+
 def test_thematic_headings_are_not_shortcomings(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、补齐短板，推进依法行政\n正文。\n二、缩小差距，强化监督\n正文。\n三、存在的不足\n正文。")
     assert [s.kind for s in doc.sections[1:]] == ["measures", "measures", "shortcomings"]

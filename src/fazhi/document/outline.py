@@ -454,11 +454,14 @@ def attachments_start(paragraphs: list[Paragraph], cfg: OutlineConfig, floor: in
     return len(paragraphs)
 
 
-def _sub_kind(title: str, section: Section, cfg: OutlineConfig) -> str | None:
+def _sub_kind(title: str, section: Section, cfg: OutlineConfig,
+              year: int | None = None) -> str | None:
     """The kind a second-level heading names: another kind than its section's, by the
     kinds' ``subheadings``; in a section whose heading names several kinds, any kind
     by its ``subheadings``, or one of those kinds by its ``headings`` ((一)存在的问题 /
-    (二)2023年主要安排 under 存在的问题及下一步打算)."""
+    (二)2023年主要安排 under 存在的问题及下一步打算) or, for a ``next_year`` kind, by
+    naming only the year after the report's ``year`` ((二)2023年主要措施 in a report
+    on 2022, as a top-level heading is read by :func:`_by_year`)."""
     if not title:
         return None
     kind = next((k.name for k in cfg.kinds
@@ -466,15 +469,16 @@ def _sub_kind(title: str, section: Section, cfg: OutlineConfig) -> str | None:
                 None)
     if kind is None and section.also:
         own = {section.kind, *section.also}
-        kind = next((k.name for k in cfg.kinds if k.name in own and k.names(title)), None)
+        kind = next((k.name for k in cfg.kinds if k.name in own and k.names(title)), None) or \
+            next((k.name for k in _by_year(title, [], cfg, year) if k.name in own), None)
     return kind
 
 
-def _sub_kinds(section: Section, cfg: OutlineConfig) -> Section:
+def _sub_kinds(section: Section, cfg: OutlineConfig, year: int | None = None) -> Section:
     """Second-level sections whose heading names a kind get that kind (see :func:`_sub_kind`)."""
     children = []
     for c in section.children:
-        kind = _sub_kind(c.heading.title if c.heading else "", section, cfg)
+        kind = _sub_kind(c.heading.title if c.heading else "", section, cfg, year)
         if kind is not None:
             c = replace(c, kind=kind, classified_by="heading")
         children.append(c)
@@ -625,7 +629,8 @@ def classify(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig,
     """Give a top-level section its kind: by heading wording (and by the year it names,
     against the report's ``year``), else by content, else the default; name the kinds
     of its sub-sections, and tell apart its parts when its heading names several kinds."""
-    return divide(_sub_kinds(_classify_top(section, paragraphs, cfg, year), cfg), paragraphs, cfg)
+    return divide(_sub_kinds(_classify_top(section, paragraphs, cfg, year), cfg, year),
+                  paragraphs, cfg)
 
 
 def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig,
