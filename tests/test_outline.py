@@ -444,6 +444,24 @@ def test_a_combined_heading_without_a_divide_keeps_no_parts(make_doc) -> None:  
     assert doc.sections[2].also == ["next_year_plan"] and doc.sections[2].parts == []
 
 
+@pytest.mark.parametrize("heading, kind, also", [
+    ("下一步主要措施", "next_year_plan", []),
+    ("下一步主要工作", "next_year_plan", []),
+    ("2024年主要工作安排", "next_year_plan", []),
+    ("今后工作的主要举措", "next_year_plan", []),
+    ("工作开展情况及下一步打算", "next_year_plan", ["measures"]),
+    ("主要举措和成效、存在的不足", "shortcomings", ["measures"]),
+    ("存在的问题和2024年工作计划", "shortcomings", ["next_year_plan"]),
+    ("2023年工作开展情况暨2024年工作思路", "next_year_plan", ["measures"]),
+])
+def test_a_heading_combines_kinds_only_where_a_joiner_parts_them(  # type: ignore[no-untyped-def]
+        make_doc, heading: str, kind: str, also: list[str]) -> None:
+    """下一步主要措施 is the plan: its 主要措施 is not a second part (measures), which made
+    what the plan promises count as work done."""
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、" + heading + "\n加强学习，规范执法。")
+    assert (doc.sections[2].kind, doc.sections[2].also) == (kind, also)
+
+
 def test_each_part_has_the_stretch_of_the_heading_that_names_it(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、2023年存在的不足和原因及2024年工作打算\n"
                    "执法力量不足。\n下一步，将加强学习。")

@@ -113,7 +113,9 @@ class SectionKind(Strict):
 
     ``headings``: patterns that classify a top-level heading as this kind (the
     first kind in the list whose pattern matches wins; kinds named ``combine``
-    that match too are recorded as well). ``subheadings``: stricter patterns
+    that match too are recorded as well, where one of the document's
+    ``combine_joiners`` stands between the two wordings: 工作开展情况及下一步打算
+    names two parts, 下一步主要措施 one). ``subheadings``: stricter patterns
     that give a second-level section a kind of its own inside a section of
     another kind. ``content``: patterns counted in
     the body of a section whose heading matched no kind; with at least
@@ -340,6 +342,7 @@ class OutlineConfig(Strict):
     unstructured_kind: str
     plain_heading_max_chars: int = 30
     join_min_chars: int = 15
+    combine_joiners: list[Regex] = Field(default_factory=list)
     meta: MetaConfig
     completeness: CompletenessConfig = Field(default_factory=CompletenessConfig)
     flattened: FlattenedConfig = Field(default_factory=FlattenedConfig)
@@ -359,7 +362,7 @@ class OutlineConfig(Strict):
         """Compile every pattern now rather than on first use."""
         for kind in self.kinds:
             _ = kind.heading_re, kind.subheading_re, kind.content_res, kind.exclude_re
-        _ = (self.title_re, self.issuer_re, self.place_re, self.closing_re,
+        _ = (self.title_re, self.combine_joiners_re, self.issuer_re, self.place_re, self.closing_re,
              self.imprint_re, self.attachment_re, self.title_issuer_before_re)
         web = self.web_page
         _ = web.position_re, web.info_re, web.tail_re, web.any_re
@@ -368,6 +371,10 @@ class OutlineConfig(Strict):
     @cached_property
     def title_re(self) -> re.Pattern[str] | None:
         return compile_any(self.meta.title)
+
+    @cached_property
+    def combine_joiners_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.combine_joiners)
 
     @cached_property
     def issuer_re(self) -> re.Pattern[str] | None:

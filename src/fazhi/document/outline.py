@@ -638,7 +638,8 @@ def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineCon
     title = section.heading.title if section.heading else ""
     matched = _by_year(title, _named_kinds(title, cfg), cfg, year)
     if matched:
-        also = [k.name for k in matched[1:] if k.combine and matched[0].combine]
+        also = [k.name for k in matched[1:]
+                if k.combine and matched[0].combine and _joined(title, matched[0], k, cfg)]
         return replace(section, kind=matched[0].name, also=also, classified_by="heading")
     body = "".join(p.norm for p in paragraphs[section.start:section.end])
     best, hits = None, 0
@@ -649,6 +650,19 @@ def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineCon
     if best is not None:
         return replace(section, kind=best, classified_by="content")
     return replace(section, kind=cfg.default_kind, classified_by="default")
+
+
+def _joined(title: str, a: SectionKind, b: SectionKind, cfg: OutlineConfig) -> bool:
+    """Whether a heading names kinds ``a`` and ``b`` as two parts, one of the rulebook's
+    ``combine_joiners`` standing between their wordings (工作开展情况及下一步打算),
+    rather than in one phrase (下一步主要措施: its 主要措施 are the plan's). Without
+    joiners in the rulebook, any two kinds a heading names are combined."""
+    rx = cfg.combine_joiners_re
+    ma, mb = a.names(title), b.names(title)
+    if rx is None or ma is None or mb is None:
+        return rx is None
+    first, second = sorted((ma, mb), key=lambda m: m.start())
+    return first.end() <= second.start() and rx.search(title, first.end(), second.start()) is not None
 
 
 def _by_year(title: str, matched: list[SectionKind], cfg: OutlineConfig,
