@@ -306,3 +306,18 @@ def test_a_scope_lists_each_section_once(make_doc, engine, sub: str) -> None:  #
     for scope in ["next_year_plan", "first_responsible", "shortcomings", "gaps", "work"]:
         found = [(s.start, s.end) for s in ctx.sections(scope)]
         assert len(found) == len(set(found)), scope
+
+
+@pytest.mark.parametrize(("duty", "status"), [
+    ("镇党委书记主持召开党委会专题研究法治建设3次，带头讲法治课1次。", "pass"),
+    ("主要负责人带头学习习近平法治思想，定期听取法治工作汇报。", "pass"),
+    ("党政主要负责人带头讲授法治课2次，主持召开法治政府建设推进会2次。", "pass"),
+    ("镇长亲自抓法治政府建设，召开常务会议研究法治工作4次。", "pass"),
+    ("把法治建设与经济社会发展同部署、同推进、同督促、同考核。", "partial"),
+    ("认真履行第一责任人职责，高度重视法治建设。", "fail"),
+])
+def test_first_responsible_duties_in_other_words(check_text, duty: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    fr = "二、党政主要负责人履行推进法治建设第一责任人职责情况\n" + duty + "\n"
+    r = check_text(HEAD + MEASURES + fr + SHORT.replace("二、", "三、") + PLAN.replace("三、", "四、") + CLOSE)
+    assert status_of(r, "sec.first_responsible") == "pass"
+    assert status_of(r, "quality.first_responsible_concrete") == status
