@@ -75,6 +75,28 @@ def test_date_directly_under_title(make_doc) -> None:  # type: ignore[no-untyped
     assert doc.meta.date == "2024-01-15"
 
 
+def test_date_under_a_byline_under_the_title(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("关于2023年度法治政府建设情况的报告\n张庄镇人民政府\n2024年1月20日\n"
+                   "一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == "张庄镇人民政府"
+    assert doc.meta.date == "2024-01-20" and doc.meta_evidence["date"].line == 3
+
+
+def test_a_date_two_lines_under_the_title_without_a_byline_is_not_its_date(  # type: ignore[no-untyped-def]
+        make_doc) -> None:
+    doc = make_doc("关于2023年度法治政府建设情况的报告\n各位领导：\n2024年1月20日\n一、主要举措和成效\n正文。")
+    assert doc.meta.date is None
+
+
+@pytest.mark.parametrize(("signature", "issuer"), [
+    ("张庄镇党委 张庄镇政府", "张庄镇党委 张庄镇政府"),
+    ("平安县综合行政执法大队", "平安县综合行政执法大队"),
+])
+def test_issuers_written_short_or_as_a_brigade(make_doc, signature: str, issuer: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n正文。\n" + signature + "\n2024年1月5日")
+    assert doc.meta.issuer == issuer
+
+
 def test_date_in_body_is_not_the_report_date(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc("××镇2023年法治政府建设情况报告\n一、主要举措和成效\n2023年5月4日召开专题会议，研究部署法治建设工作，会议由镇长主持。")
     assert doc.meta.date is None

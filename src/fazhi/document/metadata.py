@@ -136,17 +136,11 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
             norm = paragraphs[title_index].norm
             meta.issuer = " ".join(norm[s:e] for s, e in spans)
             where["issuer"] = (title_index, spans[0][0], spans[-1][1])
-    date_places = signature
-    under_title = None
-    if title_index is not None and title_index + 1 < len(paragraphs):
-        nxt = paragraphs[title_index + 1]
-        if len(nxt.norm) <= 20:
-            date_places = [nxt, *date_places]
-            under_title = nxt.index
+    under_title = _under_title(paragraphs, title_index, cfg)
     best: tuple[str, str, int, tuple[int, int]] | None = None
-    for p in date_places:
+    for p in under_title + signature:
         iso, precision, span = parse_date(p.norm)
-        if precision == "figures" and p.index == under_title:
+        if precision == "figures" and p in under_title:
             continue  # 2023-02-20 under a title is a web page's publication date, not 成文日期
         if iso and precision and span and \
                 (best is None or _DATE_RANK[precision] > _DATE_RANK[best[1]]):
@@ -219,6 +213,17 @@ def _byline(paragraphs: list[Paragraph], title_index: int | None,
     spans = issuers_in(p.norm, cfg)
     covered = sum(e - s for s, e in spans) == len(p.norm)
     return [p] if spans and covered else []
+
+
+def _under_title(paragraphs: list[Paragraph], title_index: int | None,
+                 cfg: OutlineConfig) -> list[Paragraph]:
+    """The short lines under the title where its date may stand: the next line
+    (关于…的报告 / （2023年2月1日）), or the one after a byline (关于…的报告 /
+    某镇人民政府 / 2023年2月1日)."""
+    if title_index is None:
+        return []
+    end = title_index + 2 + len(_byline(paragraphs, title_index, cfg))
+    return [p for p in paragraphs[title_index + 1:end] if len(p.norm) <= 20]
 
 
 def _year_without_title(paragraphs: list[Paragraph], sections: list[Section],
