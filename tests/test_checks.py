@@ -111,6 +111,18 @@ def test_first_responsible_at_any_level(check_text) -> None:  # type: ignore[no-
     assert status_of(r, "quality.first_responsible_concrete") == "not_applicable"
 
 
+@pytest.mark.parametrize(("heading", "status"), [
+    ("（二）落实党政主要负责人法治建设职责", "pass"),
+    ("（二）抓好“一把手”履职", "pass"),
+    ("（二）压实主要领导干部推进法治建设责任", "pass"),
+    ("（二）压实安全生产责任", "fail"),
+])
+def test_a_heading_names_the_duty_without_first_responsible(  # type: ignore[no-untyped-def]
+        check_text, heading: str, status: str) -> None:
+    r = check_text(HEAD + MEASURES + heading + "\n镇党委书记专题研究法治工作3次，带头学法。\n" + SHORT + PLAN)
+    assert status_of(r, "sec.first_responsible") == status
+
+
 def test_first_responsibility_without_person_names_the_duty(check_text) -> None:  # type: ignore[no-untyped-def]
     run_in = MEASURES + "（二）压实法治建设第一责任。镇党委书记专题研究法治工作2次。\n"
     r = check_text(HEAD + run_in + SHORT + PLAN)
