@@ -267,10 +267,10 @@ _NUMBERED_RE = re.compile(r"[。;:]" + _NUMBER)
 _OPENING_NUMBER_RE = re.compile(_NUMBER)
 
 
-def _number(m: re.Match[str], first: int = 1) -> tuple[int, int | None]:
-    """The style (0-3, the groups of ``_NUMBER`` from ``first``) and value of a number."""
-    k = next(i for i in range(4) if m.group(first + i) is not None)
-    return k, cn_to_int(m.group(first + k))
+def _number(m: re.Match[str]) -> tuple[int, int | None]:
+    """The style (0-3, the group of ``_NUMBER`` that matched) and value of a number."""
+    k = next(i for i in range(4) if m.group(i + 1) is not None)
+    return k, cn_to_int(m.group(k + 1))
 
 
 def _inline_numbers(norm: str) -> list[tuple[int, int, int | None]]:
