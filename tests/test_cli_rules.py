@@ -95,3 +95,28 @@ def test_rules_test_unknown_rule_option() -> None:
     r = CliRunner().invoke(main, ["rules", "test", "--rule", "form.dat"])
     assert r.exit_code == 2
     assert "是否应为「form.date」" in r.output
+
+
+def test_every_check_parameter_has_a_chinese_label() -> None:
+    """`fazhi rules explain` shows an auditor every parameter of a check by its label."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from fazhi.checks import KINDS
+    from fazhi.render.authoring import FIELD_LABELS
+
+    def unlabelled(model: type[BaseModel]) -> set[str]:
+        out = set()
+        for name, f in model.model_fields.items():
+            key = f.alias or name
+            if key != "kind" and key not in FIELD_LABELS:
+                out.add(f"{model.__module__}.{key}")
+            for a in (f.annotation, *typing.get_args(f.annotation)):
+                if isinstance(a, type) and issubclass(a, BaseModel):
+                    out |= unlabelled(a)
+        return out
+
+    assert set().union(*(unlabelled(mod.Params) for mod in KINDS.values())) == set()
+    out = CliRunner().invoke(main, ["rules", "explain", "sec.next_year_plan"]).output
+    assert "next_year_mentions" not in out and "紧跟在报告年度下一年" in out
