@@ -96,6 +96,18 @@ def test_added_opening_divides_a_combined_section(tmp_path: Path) -> None:
         ["shortcomings", "next_year_plan"]]
 
 
+def test_added_joiner_combines_a_heading(tmp_path: Path) -> None:
+    text = ("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年审查合同18份。\n"
+            "二、存在的问题兼下一步打算\n执法力量薄弱。\n下一步，我镇将加强执法队伍建设。\n")
+    ex = extracted_from_text(text)
+    base = build_document(ex, load(DEFAULT).book.document)
+    book = load(write(tmp_path, PROVINCE.replace("document:\n", "document:\n  combine_joiners: ['兼']\n"))).book
+    mine = build_document(ex, book.document)
+    assert book.document.combine_joiners[-1] == "兼" and "及" in book.document.combine_joiners
+    assert [s.also for s in base.sections if s.id == "2"] == [[]]
+    assert [s.also for s in mine.sections if s.id == "2"] == [["next_year_plan"]]
+
+
 def test_added_exclusion_keeps_a_heading_from_a_kind(tmp_path: Path) -> None:
     text = ("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年审查合同18份。\n"
             "二、存在的问题\n执法力量薄弱。\n三、2024年工作计划（征求意见稿）\n加强执法队伍建设。\n")

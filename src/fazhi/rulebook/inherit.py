@@ -131,6 +131,9 @@ def _patch_document(data: dict[str, Any], tree: SourceTree, patch: dict[str, Any
     for field, value in patch.items():
         if field in ("kinds", "meta") or value is None:
             continue
+        if isinstance(value, list):  # combine_joiners: added to the base's
+            _append(doc.setdefault(field, []), value, tree, ("document", field), src, ("document", field))
+            continue
         doc[field] = value
         tree.graft(("document", field), src, ("document", field))
     return problems

@@ -192,7 +192,8 @@ class MetaPatch(Strict):
 
 
 class DocumentPatch(Strict):
-    """Changes to the base rulebook's ``document`` block."""
+    """Changes to the base rulebook's ``document`` block: wordings (the kinds', the
+    meta's, ``combine_joiners``) are appended to the base's, numbers replaced."""
 
     kinds: dict[str, KindPatch] = Field(default_factory=dict)
     meta: MetaPatch | None = None
@@ -200,6 +201,7 @@ class DocumentPatch(Strict):
     unstructured_kind: str | None = None
     plain_heading_max_chars: int | None = Field(default=None, ge=1)
     join_min_chars: int | None = Field(default=None, ge=1)
+    combine_joiners: list[Regex] = Field(default_factory=list)
 
 
 class ProfilePatch(Strict):
