@@ -423,10 +423,9 @@ def pattern_values(obj: BaseModel, loc: Loc) -> Iterator[tuple[Loc, str]]:
 def pattern_problems(book: Rulebook, checks: list[BaseModel], tree: SourceTree) -> list[Problem]:
     """Lint every pattern of a rulebook (document wordings and every rule's check)."""
     found: list[tuple[Loc, str]] = list(pattern_values(book.document, ("document",)))
-    for i, params in enumerate(checks):
-        found += pattern_values(params, ("rules", i, "check"))
     whole_line = whole_line_fields(book.document, ("document",))
     for i, params in enumerate(checks):
+        found += pattern_values(params, ("rules", i, "check"))
         whole_line |= whole_line_fields(params, ("rules", i, "check"))
     problems: list[Problem] = []
     seen: dict[Loc, set[str]] = {}
