@@ -688,9 +688,9 @@ _LOOK_BEHIND = {
 def test_sentence_starts_match_as_the_look_behind_did(name: str, text: str) -> None:
     import re
 
-    from fazhi.document import outline
+    from fazhi.document import leads
 
-    new = getattr(outline, name)
+    new = getattr(leads, name)
     old = re.compile(_LOOK_BEHIND[name])
     assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
         [(m.span(), m.groups()) for m in old.finditer(text)]
