@@ -108,6 +108,19 @@ def test_added_joiner_combines_a_heading(tmp_path: Path) -> None:
     assert [s.also for s in mine.sections if s.id == "2"] == [["next_year_plan"]]
 
 
+def test_added_not_after_keeps_a_part_from_a_combined_heading(tmp_path: Path) -> None:
+    text = ("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年审查合同18份。\n"
+            "二、存在的问题及整改工作情况\n执法力量薄弱。\n")
+    ex = extracted_from_text(text)
+    base = build_document(ex, load(DEFAULT).book.document)
+    book = load(write(tmp_path, PROVINCE.replace("      headings: ['提升空间']\n", (
+        "      headings: ['提升空间']\n    measures:\n      not_after: [shortcomings]\n")))).book
+    mine = build_document(ex, book.document)
+    assert book.document.kinds[-1].not_after == ["next_year_plan", "shortcomings"]
+    assert [s.also for s in base.sections if s.id == "2"] == [["measures"]]
+    assert [s.also for s in mine.sections if s.id == "2"] == [[]]
+
+
 def test_added_exclusion_keeps_a_heading_from_a_kind(tmp_path: Path) -> None:
     text = ("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年审查合同18份。\n"
             "二、存在的问题\n执法力量薄弱。\n三、2024年工作计划（征求意见稿）\n加强执法队伍建设。\n")

@@ -455,6 +455,10 @@ def test_a_combined_heading_without_a_divide_keeps_no_parts(make_doc) -> None:  
     ("主要举措和成效、存在的不足", "shortcomings", ["measures"]),
     ("存在的问题和2024年工作计划", "shortcomings", ["next_year_plan"]),
     ("2023年工作开展情况暨2024年工作思路", "next_year_plan", ["measures"]),
+    # measures named after the plan are the plan's (measures: not_after next_year_plan)
+    ("下一步工作重点和主要措施", "next_year_plan", []),
+    ("下一步工作思路及主要举措", "next_year_plan", []),
+    ("2024年工作打算和主要措施", "next_year_plan", []),
 ])
 def test_a_heading_combines_kinds_only_where_a_joiner_parts_them(  # type: ignore[no-untyped-def]
         make_doc, heading: str, kind: str, also: list[str]) -> None:

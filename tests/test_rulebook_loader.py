@@ -116,3 +116,12 @@ def test_cli_exits_2_on_a_bad_rulebook(tmp_path: Path) -> None:
                                   str(Path(__file__).parent.parent / "reports")])
     assert r.exit_code == 2
     assert "book.yaml:" in r.output and "severty" in r.output
+
+
+def test_unknown_kind_in_not_after(tmp_path: Path) -> None:
+    text = DEFAULT.replace("not_after: [next_year_plan]", "not_after: [next_yaer_plan]")
+    assert text != DEFAULT
+    errs = problems(write(tmp_path, text))
+    line = line_of(text, "not_after: [next_yaer_plan]")
+    assert any(f"book.yaml:{line}:" in e and "next_yaer_plan" in e and "next_year_plan" in e
+               for e in errs), errs

@@ -10,7 +10,8 @@ footers copied along), the line breaks lost (text copied out of a web page),
 digits in full width, the title in 《》 or with a note or a full stop after it or
 a banner above it, a table of contents, a note listing attachments, a table
 attached after the signature, an imprint below it, the signature and the date
-on one line, the shortcomings and the plan in one section (with sub-headings,
+on one line, the plan's heading naming its measures (下一步工作重点和主要措施),
+the shortcomings and the plan in one section (with sub-headings,
 or a 下一步 paragraph between them, or both), the work and the shortcomings in
 one, enumerated leads written 第一，第二， or 一要、二要 rather than 一是、二是, or as 首先，其次，…
 in one paragraph, a heading's number on a line of its own. Every rule must keep
@@ -303,6 +304,15 @@ def work_and_gaps_in_one_section(text: str) -> str:
                      + lines[short + 1:after] + lines[end:short] + lines[after:])
 
 
+def plan_heading_naming_its_measures(text: str) -> str:
+    """四、2023年工作计划 → 四、2023年工作重点和主要措施 (下一步工作重点和主要措施 where
+    it names no year): the 主要措施 are the plan's, not a part reporting work done."""
+    def heading(m: re.Match[str]) -> str:
+        year = re.match(r"\d{4}年度?", m[2])
+        return m[1] + (year[0] if year else "下一步") + "工作重点和主要措施"
+    return re.sub(r"(?m)^(\s*[一二三四五六七八九十]+、)(.*(?:计划|打算|安排).*)$", heading, text)
+
+
 def ordinal_leads(text: str) -> str:
     """一是…二是… written 第一，…第二，…"""
     return re.sub(r"(?m)(^\s*|(?<=[。；：]))([一二三四五六七八九十])是", r"\1第\2，", text)
@@ -335,7 +345,8 @@ VARIANTS: list[Variant] = [
     imprint_below_the_signature,
     signature_and_date_on_one_line,
     gaps_in_one_section_with_subheadings, gaps_in_one_section_with_a_lead,
-    gaps_in_one_section_with_a_wrapper_and_a_lead, work_and_gaps_in_one_section, ordinal_leads,
+    gaps_in_one_section_with_a_wrapper_and_a_lead, work_and_gaps_in_one_section,
+    plan_heading_naming_its_measures, ordinal_leads,
     leads_written_yi_yao, sequence_words_in_one_paragraph, numbered_items_in_one_paragraph,
     number_on_its_own_line, flattened,
     flattened_with_spaces, full_width_digits, spaced_years,

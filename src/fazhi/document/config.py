@@ -129,6 +129,9 @@ class SectionKind(Strict):
     after the report's (its title's) and not the report's own year is this kind,
     unless its wording names a kind other than ``default_kind`` or ``exclude``
     matches it (2023年推进法治政府建设的主要措施 in a report on 2022).
+    ``not_after``: kinds after whose wording this kind's names no part of its own
+    in a combined heading (下一步工作重点和主要措施: measures named after the plan
+    are the plan's).
     """
 
     name: str
@@ -141,6 +144,7 @@ class SectionKind(Strict):
     opens: list[Regex] = Field(default_factory=list)
     exclude: list[Regex] = Field(default_factory=list)
     next_year: bool = False
+    not_after: list[str] = Field(default_factory=list)
 
     @cached_property
     def heading_re(self) -> re.Pattern[str] | None:

@@ -522,13 +522,19 @@ def _classify_top(section: Section, paragraphs: list[Paragraph], cfg: OutlineCon
 def _joined(title: str, a: SectionKind, b: SectionKind, cfg: OutlineConfig) -> bool:
     """Whether a heading names kinds ``a`` and ``b`` as two parts, one of the rulebook's
     ``combine_joiners`` standing between their wordings (工作开展情况及下一步打算),
-    rather than in one phrase (下一步主要措施: its 主要措施 are the plan's). Without
-    joiners in the rulebook, any two kinds a heading names are combined."""
+    rather than in one phrase (下一步主要措施: its 主要措施 are the plan's), unless the
+    kind named second lists the first in its ``not_after`` (下一步工作重点和主要措施:
+    measures named after the plan are the plan's). Without joiners in the rulebook,
+    any two kinds a heading names are combined."""
     rx = cfg.combine_joiners_re
     ma, mb = a.names(title), b.names(title)
-    if rx is None or ma is None or mb is None:
+    if ma is None or mb is None:
         return rx is None
-    first, second = sorted((ma, mb), key=lambda m: m.start())
+    (first, k1), (second, k2) = sorted(((ma, a), (mb, b)), key=lambda x: x[0].start())
+    if k1.name in k2.not_after:
+        return False
+    if rx is None:
+        return True
     return first.end() <= second.start() and rx.search(title, first.end(), second.start()) is not None
 
 

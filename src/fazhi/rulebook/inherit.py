@@ -112,7 +112,7 @@ def _patch_document(data: dict[str, Any], tree: SourceTree, patch: dict[str, Any
                 key=True))
             continue
         i = names.index(kname)
-        for field in ("headings", "subheadings", "content", "opens", "exclude"):
+        for field in ("headings", "subheadings", "content", "opens", "exclude", "not_after"):
             _append(kinds[i].setdefault(field, []), kp.get(field) or [], tree,
                     ("document", "kinds", i, field), src, ("document", "kinds", kname, field))
         for field in ("label", "min_content_hits", "next_year"):

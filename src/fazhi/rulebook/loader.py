@@ -158,6 +158,12 @@ def cross_check(book: Rulebook, data: dict[str, Any], tree: SourceTree,
             if k not in kinds:
                 at(("scopes", name, j),
                    f"范围「{name}」中的章节类型「{k}」不存在{close_match(k, kinds)}；可用：{'、'.join(kinds)}")
+    for i, kind in enumerate(book.document.kinds):
+        for j, other in enumerate(kind.not_after):
+            if other not in kind_names:
+                at(("document", "kinds", i, "not_after", j),
+                   f"not_after 中的章节类型「{other}」不存在{close_match(other, kind_names)}；"
+                   f"可用：{'、'.join(kind_names)}")
     for fld in ("default_kind", "unstructured_kind"):
         if getattr(book.document, fld) not in kind_names:
             at(("document", fld), f"「{fld}」须是 document.kinds 中的一个章节类型")

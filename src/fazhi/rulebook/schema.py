@@ -176,6 +176,7 @@ class KindPatch(Strict):
     content: list[Regex] = Field(default_factory=list)
     opens: list[Regex] = Field(default_factory=list)
     exclude: list[Regex] = Field(default_factory=list)
+    not_after: list[str] = Field(default_factory=list)
     next_year: bool | None = None
     min_content_hits: int | None = Field(default=None, ge=1)
 
