@@ -106,3 +106,43 @@ def test_a_pattern_tried_after_a_year_may_start_anywhere(mutated) -> None:  # ty
     line = text[:text.index(after)].count("\n") + 1
     assert f"book.yaml:{line}:" in res.output and "任意字符开始" in res.output
     assert res.output.count("任意字符开始") == 1  # not the same wording in next_year_mentions
+
+
+@pytest.mark.parametrize("patterns, slow", [
+    (["法制审核", "[诉访]调对接", "公示"], [1]),
+    (["法制审核", "诉调对接", "访调对接"], []),
+    (["(主要|究其)原因", "根源在于"], [0]),
+    (["法制(审核|审查)", "诉调|访调"], [1]),
+    ([r"(?<!第)\d+次", "场次"], [0]),
+    ([r"\d(?<![\d年])\d*(万|亿)?元"], []),  # one wording: re skips by its class
+    ([r"[京沪]ICP备", r"[京沪]公网安备"], []),  # the same first class: re takes it out
+    ([r"[京沪]ICP备", "备案号"], [0]),
+])
+def test_slow_wordings_in_a_list(patterns: list[str], slow: list[int]) -> None:
+    """re skips to a list's matches only when every wording starts with a fixed
+    character (or the list is one wording with a prefix of its own)."""
+    from fazhi.document.firstchars import has_prefix
+    from fazhi.rulebook.lint import slow_wordings
+
+    assert slow_wordings(patterns) == slow
+    parsed = re._parser.parse("|".join(f"(?:{p})" for p in patterns))  # type: ignore[attr-defined]
+    assert has_prefix(parsed) == (not slow)
+
+
+def test_validate_names_a_wording_that_slows_its_list(mutated) -> None:  # type: ignore[no-untyped-def]
+    """[诉访]调对接 in a list searched over whole sections keeps re from skipping to
+    the list's first characters; in a heading list, where speed does not matter, it
+    is fine."""
+    from click.testing import CliRunner
+
+    from fazhi.cli import main
+
+    old = "'诉调对接', '访调对接', '警调对接']}"
+    book, text = mutated(old, "'[诉访]调对接', '警调对接']}")
+    res = CliRunner().invoke(main, ["rules", "validate", str(book)])
+    line = text[:text.index("'[诉访]调对接'")].count("\n") + 1
+    assert f"book.yaml:{line}:" in res.output and "不以确定的字开头" in res.output, res.output
+    assert res.output.count("不以确定的字开头") == 1 and res.exit_code == 0
+    book, text = mutated("      headings: ['不足', ", "      headings: ['[诉访]调对接', '不足', ")
+    res = CliRunner().invoke(main, ["rules", "validate", str(book)])
+    assert "不以确定的字开头" not in res.output and res.exit_code == 0

@@ -25,7 +25,7 @@ from typing import Annotated, Literal, NamedTuple, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo
 
-from fazhi.document.config import compile_any
+from fazhi.document.config import ScannedRegexes, compile_any
 from fazhi.document.locate import evidence_at, innermost, section_labels, top_section
 from fazhi.document.model import Document, Evidence, Section
 from fazhi.rulebook.schema import Regex
@@ -49,7 +49,7 @@ def _check_scope(value: str, info: ValidationInfo) -> str:
 
 
 Scope = Annotated[str, AfterValidator(_check_scope)]
-__all__ = ["CheckParams", "Context", "Outcome", "Part", "Regex", "Scope", "Span"]
+__all__ = ["CheckParams", "Context", "Outcome", "Part", "Regex", "ScannedRegexes", "Scope", "Span"]
 
 
 class CheckParams(BaseModel):

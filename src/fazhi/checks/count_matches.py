@@ -15,7 +15,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from fazhi.checks.base import CheckParams, Context, Outcome, Part, Regex, Scope, any_of
+from fazhi.checks.base import (
+    CheckParams,
+    Context,
+    Outcome,
+    Part,
+    Regex,
+    ScannedRegexes,
+    Scope,
+    any_of,
+)
 from fazhi.rulebook.schema import Rulebook
 
 SUMMARY = "某种措辞（如数据）出现了几次"
@@ -25,7 +34,7 @@ class Params(CheckParams):
     kind: Literal["count_matches"]
     scope: Scope = "work"
     part: Part = "all"
-    any: list[Regex] = Field(min_length=1)
+    any: ScannedRegexes = Field(min_length=1)
     exclude: list[Regex] = Field(default_factory=list)
     pass_min: int = Field(ge=1)
     partial_min: int = Field(default=1, ge=1)

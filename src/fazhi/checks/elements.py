@@ -22,7 +22,16 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from fazhi.checks.base import CheckParams, Context, Outcome, Regex, Scope, any_of, distinct
+from fazhi.checks.base import (
+    CheckParams,
+    Context,
+    Outcome,
+    Regex,
+    ScannedRegexes,
+    Scope,
+    any_of,
+    distinct,
+)
 from fazhi.document.model import Evidence
 from fazhi.rulebook.schema import Rulebook
 
@@ -31,7 +40,7 @@ SUMMARY = "一组要素中报告了几项（全部 / 部分 / 没有）"
 
 class Element(CheckParams):
     name: str = Field(min_length=1)
-    any: list[Regex] = Field(min_length=1)
+    any: ScannedRegexes = Field(min_length=1)
     exclude: list[Regex] = Field(default_factory=list)
 
 
@@ -40,7 +49,7 @@ class Params(CheckParams):
     elements: list[Element] = Field(min_length=1)
     scope: Scope = "work"
     elsewhere: Scope | None = None
-    bundle: list[Regex] = Field(default_factory=list)
+    bundle: ScannedRegexes = Field(default_factory=list)
     pass_min: int | None = Field(default=None, ge=1)
     partial_min: int = Field(default=1, ge=1)
     bundle_message: str | None = None

@@ -22,7 +22,17 @@ from typing import Literal
 
 from pydantic import Field
 
-from fazhi.checks.base import CheckParams, Context, Outcome, Part, Regex, Scope, any_of, distinct
+from fazhi.checks.base import (
+    CheckParams,
+    Context,
+    Outcome,
+    Part,
+    Regex,
+    ScannedRegexes,
+    Scope,
+    any_of,
+    distinct,
+)
 from fazhi.rulebook.schema import Rulebook
 
 SUMMARY = "按层级查找措辞，第一个找到的层级决定结果"
@@ -32,7 +42,7 @@ class Tier(CheckParams):
     status: Literal["pass", "partial", "fail"]
     scope: Scope = "work"
     part: Part = "all"
-    any: list[Regex] = Field(min_length=1)
+    any: ScannedRegexes = Field(min_length=1)
     exclude: list[Regex] = Field(default_factory=list)
     message: str | None = None
 

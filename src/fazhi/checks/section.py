@@ -22,7 +22,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from fazhi.checks.base import CheckParams, Context, Outcome, Regex, Scope, any_of
+from fazhi.checks.base import CheckParams, Context, Outcome, ScannedRegexes, Scope, any_of
 from fazhi.document.config import AfterYearRegex
 from fazhi.document.dates import year_pattern
 from fazhi.document.locate import heading_text
@@ -36,7 +36,7 @@ class Params(CheckParams):
     kinds: list[Scope] = Field(min_length=1)
     min_chars: int = Field(default=10, ge=0)
     headingless: Literal["pass", "partial", "fail"] = "partial"
-    mentions: list[Regex] = Field(default_factory=list)
+    mentions: ScannedRegexes = Field(default_factory=list)
     next_year_mentions: list[AfterYearRegex] = Field(default_factory=list)
     mentions_scope: Scope = "all"
     empty_message: str | None = None

@@ -84,6 +84,15 @@ LineRegex = Annotated[str, AfterValidator(check_pattern), WholeLine()]
 """A pattern tried only at the start of a short line (match, fullmatch): nothing is
 skipped over, so it may begin with any character (…办公室2023年2月21日印发)."""
 
+class Scanned:
+    """Marks a list of wordings searched for over whole sections. ``re`` skips quickly
+    to their matches only when every wording starts with a fixed character (see
+    :mod:`fazhi.document.firstchars`); the rulebook lint warns at one that does not."""
+
+
+ScannedRegexes = Annotated[list[Regex], Scanned()]
+"""A check's wordings searched for over whole sections (``any``, ``bundle``, ``mentions``)."""
+
 AfterYearRegex = Annotated[str, AfterValidator(check_pattern), WholeLine()]
 """A pattern tried only right after a year (2024年, 二〇二四年): it may begin with any
 character too (,我镇将)."""

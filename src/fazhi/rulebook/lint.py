@@ -11,6 +11,10 @@ pass ``re.compile`` and still hurt:
 * **slow patterns** (a warning): one that may start with any character
   (``.{0,12}ICP备``) gives the engine nothing to skip text by, so the whole
   pattern is tried at every position (see :mod:`fazhi.document.firstchars`);
+  and in a list of wordings searched for over whole sections (``Scanned``),
+  one that does not start with a fixed character (``[诉访]调对接``,
+  ``(主要|究其)原因``, ``诉调|访调``) keeps the engine from skipping to the
+  whole list's first characters;
 * **patterns that cannot match anything** (or not what the author meant):
   ``\\b`` next to a Chinese character (every Chinese character is a "word"
   character, so ``\\b`` only holds next to punctuation), ``^`` after
@@ -32,7 +36,7 @@ from typing import Any
 
 from pydantic import AfterValidator, BaseModel
 
-from fazhi.document.config import WholeLine, check_pattern
+from fazhi.document.config import Scanned, WholeLine, check_pattern
 from fazhi.document.firstchars import first_chars, has_prefix
 from fazhi.rulebook.schema import Rulebook
 from fazhi.rulebook.source import Loc, Problem, SourceTree
@@ -395,6 +399,44 @@ def whole_line_fields(obj: BaseModel, loc: Loc) -> set[Loc]:
     return out
 
 
+def _is_scanned(ann: Any, metadata: list[Any] | None = None) -> bool:
+    return _marked(ann, metadata, lambda m: isinstance(m, Scanned))
+
+
+def scanned_fields(obj: BaseModel, loc: Loc) -> set[Loc]:
+    """Paths of the pattern lists in a model that are searched for over whole sections."""
+    out: set[Loc] = set()
+    for name, f in type(obj).model_fields.items():
+        key = f.alias or name
+        value = getattr(obj, name)
+        if _is_scanned(f.annotation, list(f.metadata)):
+            out.add((*loc, key))
+        elif isinstance(value, BaseModel):
+            out |= scanned_fields(value, (*loc, key))
+        elif isinstance(value, list):
+            for j, v in enumerate(value):
+                if isinstance(v, BaseModel):
+                    out |= scanned_fields(v, (*loc, key, j))
+    return out
+
+
+def _skips(alternation: str) -> bool:
+    try:
+        return bool(has_prefix(_P.parse(alternation)))
+    except Exception:  # noqa: BLE001 - compile errors are reported by the schema
+        return True
+
+
+def slow_wordings(patterns: list[str]) -> list[int]:
+    """The wordings (their indexes) that keep ``re`` from skipping to the first
+    characters of a list compiled as ``(?:a)|(?:b)…`` (see
+    :func:`fazhi.document.config.compile_any`): where the list has no such prefix,
+    those that do not start with a fixed character."""
+    if _skips("|".join(f"(?:{p})" for p in patterns)):
+        return []
+    return [j for j, p in enumerate(patterns) if not _skips(f"(?:{p})|(?:\x00)")]
+
+
 def pattern_values(obj: BaseModel, loc: Loc) -> Iterator[tuple[Loc, str]]:
     """Every pattern in a model (``Regex`` fields, at any depth) with its path."""
     for name, f in type(obj).model_fields.items():
@@ -424,15 +466,29 @@ def pattern_problems(book: Rulebook, checks: list[BaseModel], tree: SourceTree) 
     """Lint every pattern of a rulebook (document wordings and every rule's check)."""
     found: list[tuple[Loc, str]] = list(pattern_values(book.document, ("document",)))
     whole_line = whole_line_fields(book.document, ("document",))
+    scanned: set[Loc] = set()
     for i, params in enumerate(checks):
         found += pattern_values(params, ("rules", i, "check"))
         whole_line |= whole_line_fields(params, ("rules", i, "check"))
+        scanned |= scanned_fields(params, ("rules", i, "check"))
     problems: list[Problem] = []
     seen: dict[Loc, set[str]] = {}
+    lists: dict[Loc, list[str]] = {}
     for loc, pattern in found:
-        for level, msg in regex_problems(pattern, bool({loc, loc[:-1]} & whole_line)):
+        if loc[:-1] in scanned:
+            lists.setdefault(loc[:-1], []).append(pattern)
+    slow = {(*parent, j) for parent, patterns in lists.items() for j in slow_wordings(patterns)}
+    for loc, pattern in found:
+        found_problems = regex_problems(pattern, bool({loc, loc[:-1]} & whole_line))
+        for level, msg in found_problems:
             problems.append(tree.problem(loc, msg, level=level))
         parent = loc[:-1]
+        if not found_problems and loc in slow:
+            problems.append(tree.problem(loc, (
+                f"措辞「{pattern}」不以确定的字开头（以字符组、可选的词、括号里的几种写法或 | 开头），"
+                "它所在的整组措辞在检查时就不能直接跳到这些措辞可能的开头字，要在正文的每个字处都试一遍，"
+                "检查会变慢；请把它拆成几条各以确定的字开头的措辞（例如把 [诉访]调对接 写成 诉调对接、"
+                "访调对接，把 (主要|究其)原因 写成 主要原因、究其原因）"), level="warning"))
         if isinstance(loc[-1], int):
             bucket = seen.setdefault(parent, set())
             if pattern in bucket:
