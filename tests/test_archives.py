@@ -150,6 +150,31 @@ def test_a_member_over_the_size_limit_is_its_own_entry(tmp_path: Path) -> None:
         [("huge.txt", "too_large"), ("one.txt", None)]
 
 
+def test_a_zip_without_reports_is_an_entry_that_says_what_is_in_it(tmp_path: Path,
+                                                                   own_temp: Path) -> None:
+    """A township's zip of scanned pages (or an empty one) must not vanish from the batch."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "a-scans.zip", "w") as z:
+        z.writestr("扫描件/第1页.jpg", b"\xff\xd8")
+        z.writestr("扫描件/统计表.xlsx", b"PK")
+        z.writestr("__MACOSX/._第1页.jpg", b"junk")
+    with zipfile.ZipFile(folder / "b-empty.zip", "w"):
+        pass
+    with zipfile.ZipFile(folder / "c-nested.zip", "w") as z:
+        z.writestr("inner.zip", (folder / "b-empty.zip").read_bytes())
+    (folder / "d.txt").write_bytes(ONE.read_bytes())
+    code, reports = check(str(folder))
+    assert code == 3
+    assert [(r["path"].removeprefix(f"{folder}/"), r["status"], (r["error"] or {}).get("code"))
+            for r in reports] == [("a-scans.zip", "error", "empty"), ("b-empty.zip", "error", "empty"),
+                                  ("c-nested.zip/inner.zip", "error", "empty"),
+                                  ("d.txt", "checked", None)]
+    assert "第1页.jpg、统计表.xlsx，共 2 个文件" in reports[0]["error"]["message"]
+    assert "压缩包是空的" in reports[1]["error"]["message"]
+    assert list(own_temp.iterdir()) == []
+
+
 def test_a_folder_of_zips_is_not_a_usage_error_but_of_rars_it_is(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "a.zip", "w") as f:
         f.write(ONE, "one.txt")

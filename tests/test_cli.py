@@ -105,9 +105,10 @@ def test_a_folder_walk_lists_documents_that_must_be_converted(tmp_path: Path) ->
     shutil.copy(Path(__file__).parent / "data" / "office" / "jinghai-2024.odt", tmp_path / "d.odt")
     (tmp_path / "notes.xlsx").write_bytes(b"PK")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
-    code, out = invoke("check", str(tmp_path), "--format", "json")
-    assert code == 3
-    reports = json.loads(out)["reports"]
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 3
+    assert "已跳过（.jpg 1 个、.xlsx 1 个）" in result.stderr  # said, not listed as entries
+    reports = json.loads(result.stdout)["reports"]
     assert [Path(r["path"]).name for r in reports] == ["a.txt", "b.doc", "c.wps", "d.odt"]
     assert [r["status"] for r in reports] == ["checked", "checked", "error", "checked"]
     assert reports[2]["error"]["code"] == "unsupported_format"
@@ -172,3 +173,20 @@ def test_directory_walk_is_sorted_and_deterministic(tmp_path: Path) -> None:
     code, out = invoke("check", str(REPORTS), "--format", "json")
     paths = [r["path"] for r in json.loads(out)["reports"]]
     assert paths == sorted(paths) and len(paths) == 5
+
+
+def test_files_a_folder_walk_passes_over_are_named_on_stderr(tmp_path: Path) -> None:
+    """A scanned report saved as .jpg beside the others is not checked: the run says
+    so, instead of the report going missing from the batch unnoticed."""
+    (tmp_path / "a.txt").write_bytes(ONE.read_bytes())
+    for name in ("扫描件1.jpg", "扫描件2.JPG", "统计表.xlsx", "说明"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / ".DS_Store").write_bytes(b"x")
+    (tmp_path / "~$a.docx").write_bytes(b"x")
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0
+    assert "4 个文件不是可检查的报告格式，已跳过（.jpg 2 个、.xlsx 1 个、无扩展名 1 个）" \
+        in result.stderr
+    assert [r["status"] for r in json.loads(result.stdout)["reports"]] == ["checked"]
+    quiet = CliRunner().invoke(main, ["check", str(REPORTS), "--format", "json"])
+    assert "已跳过" not in quiet.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from fazhi.cli_authoring import (
 from fazhi.document.model import DocumentError
 from fazhi.document.readers import DEFAULT_MAX_BYTES
 from fazhi.engine import Engine
-from fazhi.inputs import UsageError, discover, shown_path
+from fazhi.inputs import UsageError, discover, shown_path, skipped_note
 from fazhi.progress import Progress
 from fazhi.render.html import scorecard_names
 from fazhi.render.inspect import inspect_text
@@ -151,11 +152,14 @@ def check(paths: tuple[str, ...], rules: Path | None, profile: str | None,
     # .zip inputs are unpacked into a folder of the run's own, removed when it ends
     unpacked = click.get_current_context().with_resource(
         tempfile.TemporaryDirectory(prefix="fazhi-unpacked-"))
+    skipped: Counter[str] = Counter()
     try:
-        inputs = discover(list(paths) or ["reports"], Path(unpacked), max_size * 1048576)
+        inputs = discover(list(paths) or ["reports"], Path(unpacked), max_size * 1048576, skipped)
     except UsageError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_USAGE)
+    if skipped:
+        click.echo(f"⚠ {skipped_note(skipped)}", err=True)
     files = [p for p, _ in inputs]  # strings: Path objects for 100,000 inputs are 50 MB
     problem = (out_problem(out, files) if fmt == "html" else None) or \
         (overwrite_problem([json_file], files) if json_file is not None else None) or \

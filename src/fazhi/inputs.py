@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 from fazhi.document.model import DocumentError
@@ -41,6 +42,15 @@ def shown_path(path: Path | str) -> str:
     return "/".join(parts)
 
 
+def skipped_note(skipped: Counter[str]) -> str:
+    """What a run says of the files its folder walks passed over (see :func:`discover`)."""
+    total = sum(skipped.values())
+    by_count = sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+    kinds = "、".join(f"{ext} {n} 个" for ext, n in by_count[:6]) + ("等" if len(by_count) > 6 else "")
+    return (f"文件夹中有 {total} 个文件不是可检查的报告格式，已跳过（{kinds}）。如果其中有报告"
+            "（如扫描成图片的报告），请向报送单位索取 Word 或带文字的 PDF 文件。")
+
+
 # Zips inside zips are unpacked this deep (a county's zip of the townships' zips).
 MAX_ARCHIVE_DEPTH = 3
 
@@ -57,8 +67,11 @@ def _entry(path: str) -> tuple[str, str]:
 
 
 def discover(paths: list[str], unpack_to: Path | None = None,
-             max_bytes: int = DEFAULT_MAX_BYTES) -> list[tuple[str, str]]:
-    """(path, shown name) for every input, in a stable order.
+             max_bytes: int = DEFAULT_MAX_BYTES,
+             skipped: Counter[str] | None = None) -> list[tuple[str, str]]:
+    """(path, shown name) for every input, in a stable order; with ``skipped``, the
+    files a folder walk passed over (not a report format: .jpg, .xlsx…) are counted
+    there by extension, so that the run can say so.
 
     With ``unpack_to`` (a folder of the run's own, removed after it), each .zip
     among the inputs is unpacked there and its reports take its place, shown as
@@ -87,7 +100,8 @@ def discover(paths: list[str], unpack_to: Path | None = None,
             else:
                 for file, name in members:  # a zip inside is unpacked in its turn
                     take(str(file), f"{entry[1]}/{name}", depth + 1)
-                return
+                if members:
+                    return  # without reports in it, its entry says so
         out.append(entry)
 
     for given in paths:
@@ -101,10 +115,14 @@ def discover(paths: list[str], unpack_to: Path | None = None,
                 prefix = "" if folder == "." else folder.rstrip(os.sep) + os.sep
                 for name in sorted(files):
                     # "~$name.docx" is the lock file Word/WPS keeps beside an open document.
-                    if not name.startswith((".", "~$")) and is_report_file(name):
+                    if name.startswith((".", "~$")):
+                        continue
+                    if is_report_file(name):
                         found.append(prefix + name)
                         supported = supported or is_supported(name) or \
                             (unpack_to is not None and name.lower().endswith(".zip"))
+                    elif skipped is not None:
+                        skipped[os.path.splitext(name)[1].lower() or "无扩展名"] += 1
             if not supported:
                 raise UsageError(
                     f"文件夹 {given} 中没有可检查的报告文件。支持的格式："

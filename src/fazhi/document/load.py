@@ -12,7 +12,7 @@ from fazhi.document.metadata import extract_meta, find_title, title_lines, title
 from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, Section, SourceLine
 from fazhi.document.outline import build_outline
 from fazhi.document.paragraphs import Piece, group_paragraphs, line_pieces, merge_paragraphs
-from fazhi.document.readers import DEFAULT_MAX_BYTES, Limits, extract, read_bytes
+from fazhi.document.readers import DEFAULT_MAX_BYTES, Limits, extract, is_report_file, read_bytes
 from fazhi.document.readers.archive import is_archive
 from fazhi.document.readers.archive import problem as archive_problem
 from fazhi.document.rewrap import mark_wrapped
@@ -116,7 +116,7 @@ def load_document(path: Path, cfg: OutlineConfig, max_bytes: int = DEFAULT_MAX_B
     """Read ``path`` and build its document, or raise :class:`DocumentError` (an
     archive that is an input of its own says why it was not unpacked)."""
     if is_archive(path):
-        raise archive_problem(path, max_bytes)
+        raise archive_problem(path, max_bytes, is_report_file)
     data = read_bytes(path, max_bytes)
     sha = hashlib.sha256(data).hexdigest()
     ex = extract(path, data, Limits.for_size(max_bytes))

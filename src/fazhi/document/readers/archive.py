@@ -192,17 +192,45 @@ def _placeholder(target: Path, size: int) -> None:
         raise _WriteFailed(exc).error() from exc
 
 
-def problem(path: Path, max_bytes: int) -> DocumentError:
-    """Why the archive ``path`` is an entry of its own rather than its reports."""
+def members(path: Path) -> list[str]:
+    """The paths of the files in zip ``path`` that unpacking would consider (no
+    folders, hidden or __MACOSX entries), in order; [] when it cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return sorted("/".join(parts) for info in zf.infolist()
+                          if (parts := _parts(member_name(info))) is not None)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+            NotImplementedError, struct.error, UnicodeDecodeError):
+        return []
+
+
+def problem(path: Path, max_bytes: int,
+            takes: Callable[[str], bool] | None = None) -> DocumentError:
+    """Why the archive ``path`` is an entry of its own rather than its reports: it
+    cannot be unpacked, it holds no file that ``takes`` (a folder walk's test)
+    accepts, or it is not a zip."""
     if os.path.splitext(path)[1].lower() == ".zip":
         try:
             unpack(path, None, max_bytes)
         except DocumentError as exc:
             return exc
+        inside = members(path)
+        if takes is not None and not any(takes(name) for name in inside):
+            return _no_reports(inside)
     return DocumentError(
         "unsupported_format",
         f"这是压缩包（{path.suffix.lower() or '无扩展名'}），其中的报告没有检查。"
         "请先解压，再检查解压出的文件夹（.zip 压缩包在检查文件夹时会自动解压）。")
+
+
+def _no_reports(inside: list[str]) -> DocumentError:
+    if not inside:
+        return DocumentError("empty", "压缩包是空的，没有可检查的报告。请确认打包时选中了报告文件。")
+    shown = "、".join(name.rsplit("/", 1)[-1] for name in inside[:5])
+    more = f"等 {len(inside)} 个文件" if len(inside) > 5 else f"共 {len(inside)} 个文件"
+    return DocumentError(
+        "empty", f"压缩包中没有可检查的报告（其中是 {shown}，{more}）。请确认是否打包错了文件；"
+        "扫描成图片的报告请向报送单位索取 Word 或带文字的 PDF 文件。")
 
 
 def _corrupt() -> DocumentError:
