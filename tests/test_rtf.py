@@ -94,3 +94,25 @@ def test_a_backslash_before_a_line_end_ends_the_paragraph(tmp_path: Path) -> Non
     data = b"{\\rtf1\\ansi\\ansicpg936 \\'c6\\'bd\\'b0\\'b2\\\n\\'cf\\'d8\\'81\\'30\\'81\\'30\\par}"
     # GB18030's four-byte characters read too (GBK has no 0x81 0x30 0x81 0x30)
     assert lines(p, data) == ["平安", "县\x80"]
+
+
+def test_a_character_written_as_a_surrogate_pair(tmp_path: Path) -> None:
+    """RTF writes a character beyond U+FFFF (𠀾, in a place name) as two \\uN: they
+    are one character; a lone half (a damaged file) is U+FFFD. Either way the report
+    is checked and its JSON written: a lone surrogate cannot be encoded as UTF-8."""
+    import json
+
+    from click.testing import CliRunner
+
+    from fazhi.cli import main
+
+    body = REPORTS.joinpath("zhengqi-2022.txt").read_text("utf-8").replace("\n", "\\par ")
+    escaped = "".join(ch if ord(ch) < 128 else f"\\u{ord(ch) - 65536 if ord(ch) > 32767 else ord(ch)}?"
+                      for ch in body)
+    path = tmp_path / "r.rtf"
+    path.write_text("{\\rtf1\\ansi\\uc1 \\u-10176?\\u-9154?\\u20065?\\u-10179? " + escaped + "}",
+                    encoding="ascii")
+    assert lines(path)[0].startswith("\U0002003e乡\ufffd")
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    report, = json.loads(result.stdout)["reports"]
+    assert report["status"] == "checked", report["error"]

@@ -14,8 +14,10 @@ from __future__ import annotations
 import errno
 import importlib
 import os
+import re
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from fazhi.document.model import DocumentError, Extracted
@@ -196,4 +198,19 @@ def extract(path: Path, data: bytes, limits: Limits | None = None) -> Extracted:
         raise DocumentError("empty", "文件为空（或只有空白）。请确认下载完整后重试。")
     extracted = reader(data, os.fspath(path), limits)
     limits.check_lines(len(extracted.lines))  # every reader's lines, however made
+    if suffix != ".txt":  # decoding bytes never leaves a surrogate; the other readers may
+        extracted.lines = [line if _SURROGATE.search(line.text) is None
+                           else replace(line, text=whole_characters(line.text))
+                           for line in extracted.lines]
     return extracted
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def whole_characters(text: str) -> str:
+    """``text`` with its UTF-16 surrogates made characters: a pair joined into the
+    character it encodes (RTF writes 𠀀 as two \\uN), one alone (a damaged file)
+    as U+FFFD. A lone surrogate cannot be written as UTF-8: the report's JSON and
+    scorecard would fail."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
