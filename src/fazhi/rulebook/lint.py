@@ -382,42 +382,27 @@ def _is_regex(ann: Any, metadata: list[Any] | None = None) -> bool:
     return _marked(ann, metadata, lambda m: isinstance(m, AfterValidator) and m.func is check_pattern)
 
 
-def _is_whole_line(ann: Any, metadata: list[Any] | None = None) -> bool:
-    return _marked(ann, metadata, lambda m: isinstance(m, WholeLine))
+def marked_fields(obj: BaseModel, loc: Loc, mark: type) -> set[Loc]:
+    """Paths of the fields of a model (in nested models and lists of them too) whose
+    annotation carries a ``mark`` (:class:`WholeLine`, :class:`Scanned`)."""
+    out: set[Loc] = set()
+    for name, f in type(obj).model_fields.items():
+        key = f.alias or name
+        value = getattr(obj, name)
+        if _marked(f.annotation, list(f.metadata), lambda m: isinstance(m, mark)):
+            out.add((*loc, key))
+        elif isinstance(value, BaseModel):
+            out |= marked_fields(value, (*loc, key), mark)
+        elif isinstance(value, list):
+            for j, v in enumerate(value):
+                if isinstance(v, BaseModel):
+                    out |= marked_fields(v, (*loc, key, j), mark)
+    return out
 
 
 def whole_line_fields(obj: BaseModel, loc: Loc) -> set[Loc]:
     """Paths of the pattern lists in a model that are only tried at a line's start."""
-    out: set[Loc] = set()
-    for name, f in type(obj).model_fields.items():
-        key = f.alias or name
-        value = getattr(obj, name)
-        if _is_whole_line(f.annotation, list(f.metadata)):
-            out.add((*loc, key))
-        elif isinstance(value, BaseModel):
-            out |= whole_line_fields(value, (*loc, key))
-    return out
-
-
-def _is_scanned(ann: Any, metadata: list[Any] | None = None) -> bool:
-    return _marked(ann, metadata, lambda m: isinstance(m, Scanned))
-
-
-def scanned_fields(obj: BaseModel, loc: Loc) -> set[Loc]:
-    """Paths of the pattern lists in a model that are searched for over whole sections."""
-    out: set[Loc] = set()
-    for name, f in type(obj).model_fields.items():
-        key = f.alias or name
-        value = getattr(obj, name)
-        if _is_scanned(f.annotation, list(f.metadata)):
-            out.add((*loc, key))
-        elif isinstance(value, BaseModel):
-            out |= scanned_fields(value, (*loc, key))
-        elif isinstance(value, list):
-            for j, v in enumerate(value):
-                if isinstance(v, BaseModel):
-                    out |= scanned_fields(v, (*loc, key, j))
-    return out
+    return marked_fields(obj, loc, WholeLine)
 
 
 def _skips(alternation: str) -> bool:
@@ -470,7 +455,7 @@ def pattern_problems(book: Rulebook, checks: list[BaseModel], tree: SourceTree) 
     for i, params in enumerate(checks):
         found += pattern_values(params, ("rules", i, "check"))
         whole_line |= whole_line_fields(params, ("rules", i, "check"))
-        scanned |= scanned_fields(params, ("rules", i, "check"))
+        scanned |= marked_fields(params, ("rules", i, "check"), Scanned)
     problems: list[Problem] = []
     seen: dict[Loc, set[str]] = {}
     lists: dict[Loc, list[str]] = {}
