@@ -675,6 +675,34 @@ def test_html_article_body(tmp_path: Path, cs: str, enc: str, want: str, cls: st
         "培训场次|12", "二、存在的不足和原因"]
 
 
+_LINES = [ln for ln in (REPORTS / "jiangjia-2022.txt").read_text("utf-8").splitlines() if ln.strip()]
+
+
+@pytest.mark.parametrize("shape", [
+    '<font size="3"><span>{}</span></font><br>',  # each paragraph in a <font> of its own
+    '<div style="text-indent:2em">{}</div>',      # each in a <div> of its own
+    '<font size="3"><span>{}<br>',                # a <font> left open in every paragraph:
+])                                                 # nested 264 deep, past libxml2's 256
+def test_html_paragraphs_each_in_an_element_of_their_own(tmp_path: Path, shape: str) -> None:
+    """Old pages set every paragraph in its own <font> or <div> under the page, and
+    some never close them: the article is all of them, not the longest one, and not
+    what stands above the parser's default depth."""
+    p = tmp_path / "a.html"
+    lines = _LINES * 6
+    p.write_text("<html><body><div class=\"nav\"><a href=\"/\">首页</a></div>"
+                 + "".join(shape.format(ln) for ln in lines) + "</body></html>", encoding="utf-8")
+    assert [" ".join(t.split()) for t in texts(read(p))] == [" ".join(ln.split()) for ln in lines]
+
+
+def test_html_nested_past_what_can_be_read_is_an_error(tmp_path: Path) -> None:
+    p = tmp_path / "a.html"
+    p.write_text("<html><body>" + "<div>" * 3000 + "<p>一、主要举措和成效</p>" + "</div>" * 3000
+                 + "</body></html>", encoding="utf-8")
+    with pytest.raises(DocumentError) as exc:
+        read(p)
+    assert exc.value.code == "corrupt" and "嵌套过深" in exc.value.message
+
+
 def test_html_meta_charset_that_lies_falls_back(tmp_path: Path) -> None:
     p = tmp_path / "a.html"
     p.write_bytes(PAGE.format(cs="gb2312", cls="TRS_Editor").encode("utf-8"))

@@ -168,8 +168,17 @@ def _in_link(el: Any) -> bool:
     return False
 
 
+def _box(el: Any) -> Any:
+    """The nearest container (see :func:`_container`) at or above ``el``, or None."""
+    while el is not None and not _container(el):
+        el = el.getparent()
+    return el
+
+
 def _densest(root: Any) -> Any:
-    """The container that holds the most non-link text directly or in its paragraphs."""
+    """The container that holds the most non-link text directly or in its paragraphs;
+    or the one above it, where that one holds twice as much in all (a page that sets
+    each paragraph in a <div> of its own: the article is what holds them all)."""
     scores: dict[Any, int] = {}
     for el in root.iter():
         if not isinstance(el.tag, str) or _in_link(el):
@@ -178,14 +187,31 @@ def _densest(root: Any) -> Any:
         n = sum(_cjk(p) for p in pieces)
         if not n:
             continue
-        box = el
-        while box is not None and _tag(box) not in _CONTAINERS:
-            box = box.getparent()
+        box = _box(el)
         if box is not None:
             scores[box] = scores.get(box, 0) + n
     if not scores:
         return root
-    return max(scores, key=lambda e: scores[e])
+    totals: dict[Any, int] = {}  # a container's text and that of the containers in it
+    for box, n in scores.items():
+        while box is not None:
+            totals[box] = totals.get(box, 0) + n
+            box = _box(box.getparent())
+    best = max(scores, key=lambda e: scores[e])
+    while (up := _box(best.getparent())) is not None and totals[up] >= 2 * totals[best]:
+        best = up
+    return best
+
+
+def _container(el: Any) -> bool:
+    """Whether ``el`` can hold an article: a <font> only where it holds lines or
+    blocks (<font id=zoom> around the article, or one left open over the paragraphs
+    after it), not where it colours one paragraph's words: in a page that sets each
+    paragraph in a <font> of its own, the article is what holds them all."""
+    tag = _tag(el)
+    if tag != "font":
+        return tag in _CONTAINERS
+    return any(_tag(c) in _BLOCK or _tag(c) == "br" for c in el)
 
 
 def _text_len(el: Any) -> int:
@@ -253,35 +279,37 @@ def _lines(el: Any) -> list[str]:
         if line:
             out.append(line)
 
-    def walk(e: Any) -> None:
+    # depth first with a stack of its own: pages nest elements deeper than Python
+    # recurses (old pages leave a <font> open in every paragraph); each element is
+    # entered, then left after its children, and its tail follows it
+    stack: list[tuple[Any, bool]] = [(el, False)]
+    while stack:
+        e, leaving = stack.pop()
         tag = _tag(e)
-        if tag == "br":
+        if leaving:
+            if tag in _BLOCK:
+                flush()
+        elif tag == "br":
             flush()
-            return
-        if tag == "tr":
+        elif tag == "tr":
             flush()
             cells = [" ".join(c.text_content().split()) for c in e if _tag(c) in ("td", "th")]
             row = " | ".join(c for c in cells if c)
             if row:
                 out.append(row)
-            return
-        if tag == "pre":
+        elif tag == "pre":
             flush()
             out.extend(x.strip() for x in e.text_content().splitlines() if x.strip())
-            return
-        block = tag in _BLOCK
-        if block:
-            flush()
-        if e.text:
-            buf.append(e.text)
-        for c in e:
-            walk(c)
-            if c.tail:
-                buf.append(c.tail)
-        if block:
-            flush()
-
-    walk(el)
+        else:
+            if tag in _BLOCK:
+                flush()
+            if e.text:
+                buf.append(e.text)
+            stack.append((e, True))
+            stack.extend((c, False) for c in reversed(e))
+            continue
+        if e is not el and e.tail:
+            buf.append(e.tail)
     flush()
     return out
 
@@ -299,10 +327,18 @@ def read_page(decoded: Decoded, limits: Limits, fmt: str = "html") -> Extracted:
     if not text.strip():
         raise DocumentError("empty", "网页为空。请确认下载完整后重试。")
     limits.check_markup(text.count("<"))  # before the parser holds every element
+    # huge_tree: elements nested up to 2048 deep rather than 256 (libxml2 drops what is
+    # deeper, and old pages that leave a <font> open in every paragraph get there);
+    # the markup count above bounds what the parser may hold
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise DocumentError("empty", "网页中没有可读的内容。请确认下载完整后重试。") from exc
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise DocumentError(
+            "corrupt", "网页的标签嵌套过深（超过 2048 层），后面的内容无法读取，没有检查。"
+            "请在浏览器中打开该网页，另存为 PDF 或把正文复制到 Word 后再检查。")
     title = _title(root)
     title = " ".join(_xml_text(title).split()) if title else None
     _prune(root, chrome_classes=False)
