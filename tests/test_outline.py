@@ -358,6 +358,19 @@ def test_combined_heading_is_divided_by_its_sub_headings(make_doc) -> None:  # t
     assert (short.end, plan.end) == (plan.start, s.end)
 
 
+def test_an_intro_before_the_first_part_is_its_text(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """三、存在的问题及下一步打算 / 虽然…但仍存在不足，主要原因是… / （一）存在的问题 …: the
+    intro belongs to the shortcomings as text (its cause counts), but the part still
+    starts at its sub-heading, whose items are the part's items."""
+    doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n"
+                   "我镇取得了一定成效，但仍存在不足，主要原因是人员少。\n对照要求还有差距。\n（一）存在的问题\n"
+                   "执法力量不足。\n（二）2024年主要安排\n加强学习。")
+    s = doc.sections[2]
+    short, plan = s.parts
+    assert (short.intro, short.start, plan.intro) == ((s.start + 1, s.start + 3), s.start + 3, None)
+    assert _parts(s, doc) == [("shortcomings", "（一）存在的问题"), ("next_year_plan", "（二）2024年主要安排")]
+
+
 def test_combined_heading_is_divided_where_a_paragraph_opens_the_plan(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(TITLE + "一、主要举措和成效\n开展普法。\n二、存在的问题及下一步打算\n执法力量不足。\n"
                    "普法形式单一。\n下一步，我镇将重点做好以下工作：\n（一）加强学习\n组织学法。\n（二）完善制度\n"

@@ -133,7 +133,7 @@ class Context:
                 yield from self._heading_spans(s, scope, deep=part == "headings")
                 continue
             skip = self._skipped(s, scope)
-            for i in range(s.start, s.end):
+            for i in [*range(*s.intro), *range(s.start, s.end)] if s.intro else range(s.start, s.end):
                 if i in skip:
                     continue
                 start = 0

@@ -138,7 +138,10 @@ class Section:
     (see :func:`fazhi.document.outline.divide`). A part under that heading has
     ``named``: the stretch of the heading (offsets in its paragraph's ``norm``)
     that names the part's kind, up to where the heading names the next kind, so
-    that 2024年 in 2024年存在的问题及2025年工作打算 is the shortcomings' year.
+    that 2024年 in 2024年存在的问题及2025年工作打算 is the shortcomings' year. A part
+    led by a sub-heading has ``intro``: the paragraphs between the combined heading
+    and that sub-heading ([start, end), none when empty), which are its text (虽然
+    取得一定成效，但仍存在不足，主要原因是…) but not its items.
     """
 
     id: str
@@ -151,6 +154,7 @@ class Section:
     children: list[Section] = field(default_factory=list)
     parts: list[Section] = field(default_factory=list)
     named: tuple[int, int] | None = None
+    intro: tuple[int, int] | None = None
 
 
 class Evidence(BaseModel):

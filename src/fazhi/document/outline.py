@@ -488,7 +488,19 @@ def divide(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig) ->
     ends = [start for start, _, _ in starts[1:]] + [section.end]
     parts = [_part(section, kind, start, end, first, _named_stretch(section, named, kind))
              for (start, kind, first), end in zip(starts, ends, strict=True)]
+    intro = _intro(section, lead)
+    if intro is not None:
+        parts[0] = replace(parts[0], intro=intro)
     return replace(section, parts=parts)
+
+
+def _intro(section: Section, lead: Section | None) -> tuple[int, int] | None:
+    """The paragraphs between a combined heading on a line of its own and the
+    sub-heading that leads its first part: the part's text, before its heading."""
+    h = section.heading
+    if lead is None or h is None or h.run_in or h.paragraph != section.start:
+        return None
+    return (section.start + 1, lead.start) if section.start + 1 < lead.start else None
 
 
 def classify(section: Section, paragraphs: list[Paragraph], cfg: OutlineConfig,
