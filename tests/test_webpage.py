@@ -109,6 +109,26 @@ def test_a_title_wrapped_over_two_printed_lines_stays_whole(engine: Engine) -> N
     assert doc.meta.title == "某某县人民政府关于2022年度法治政府建设情况的报告"
 
 
+def test_the_title_field_of_a_bar_with_nothing_above_it_is_the_title(engine: Engine) -> None:
+    """Some sites and saved copies give the title only as the bar's 标题: field; its
+    value stays as the first line, keeping the line's number."""
+    cfg = engine.book.document.web_page
+    title = "某某县司法局2023年法治政府建设工作情况总结"
+    text = (f"标题：{title}\n发布时间：2024-01-25 15:52\n发布机构：某某县司法局\n"
+            f"本地目录：zwgk/202401/86511_{title}\n2023年以来，我局扎实推进法治政府建设。\n")
+    assert stripped(text, cfg, engine) == [title, f"本地目录：zwgk/202401/86511_{title}",
+                                           "2023年以来，我局扎实推进法治政府建设。"]
+    doc = doc_of(text, engine)
+    assert doc.meta.title == title and doc.meta.issuer == "某某县司法局"
+    assert doc.paragraphs[0].locs[0].line == 1 and doc.paragraphs[0].text == title
+    # not when the article repeats it, and not when the value reads as no report's title
+    again = text.replace("2023年以来", f"{title}\n2023年以来")
+    assert stripped(again, cfg, engine) == [f"本地目录：zwgk/202401/86511_{title}", title,
+                                            "2023年以来，我局扎实推进法治政府建设。"]
+    notice = text.replace(title, "关于开展2024年普法培训的通知")
+    assert stripped(notice, cfg, engine)[0].startswith("本地目录")
+
+
 def test_a_breadcrumb_alone_cuts_the_head(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     text = "某某镇人民政府网\n首页\n您现在的位置：首页>信息公开\n关于2022年法治政府建设情况的报告\n正文。\n"

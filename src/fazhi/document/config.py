@@ -313,9 +313,11 @@ class WebPageConfig(Strict):
     bar under the page's title (发布时间…, 来源…, 【字体…】, 【打印】【关闭】);
     ``tail``: the lines that follow the article (打印本页, 相关链接, the site's
     footer). ``bullet``: a list bullet a line of the page may open with
-    (• 索引号:), passed over before the patterns. ``head_lines`` and
-    ``tail_lines``: how many lines at the start and at the end are looked at.
-    With no patterns, nothing is removed."""
+    (• 索引号:), passed over before the patterns. ``title_field``: the labels
+    of the bar whose value is the page's title (标题:), for pages and saved
+    copies that give the title only there. ``head_lines`` and ``tail_lines``:
+    how many lines at the start and at the end are looked at. With no
+    patterns, nothing is removed."""
 
     head_lines: int = Field(default=60, ge=1)
     tail_lines: int = Field(default=60, ge=1)
@@ -323,6 +325,7 @@ class WebPageConfig(Strict):
     position: list[Regex] = Field(default_factory=list)
     info: list[Regex] = Field(default_factory=list)
     tail: list[Regex] = Field(default_factory=list)
+    title_field: list[Regex] = Field(default_factory=list)
 
     def _compiled(self, patterns: list[str]) -> re.Pattern[str] | None:
         if self.bullet is None:
@@ -340,6 +343,10 @@ class WebPageConfig(Strict):
     @cached_property
     def tail_re(self) -> re.Pattern[str] | None:
         return self._compiled(self.tail)
+
+    @cached_property
+    def title_field_re(self) -> re.Pattern[str] | None:
+        return self._compiled(self.title_field)
 
     @cached_property
     def any_re(self) -> re.Pattern[str] | None:
@@ -378,7 +385,7 @@ class OutlineConfig(Strict):
         _ = (self.title_re, self.combine_joiners_re, self.issuer_re, self.place_re, self.closing_re,
              self.imprint_re, self.attachment_re, self.title_issuer_before_re)
         web = self.web_page
-        _ = web.position_re, web.info_re, web.tail_re, web.any_re
+        _ = web.position_re, web.info_re, web.tail_re, web.any_re, web.title_field_re
         _ = self.page_furniture.contents_title_re
 
     @cached_property

@@ -28,8 +28,9 @@ its last ``tail_lines`` lines, two lines of the footer do. Then:
 - From the first footer line among the last ``tail_lines`` lines (below what
   the head kept), everything goes.
 
-Lines are removed, never changed, so every remaining line keeps its own page
-and line number. Nothing that reads as a sentence (with a full stop) is
+Lines are removed, never changed (a title field's value is kept as the part
+of its line after the label), so every remaining line keeps its own page and
+line number. Nothing that reads as a sentence (with a full stop) is
 removed: the page's head ends before the first sentence, its footer starts
 after the last. A text with nothing left is kept whole.
 """
@@ -41,6 +42,7 @@ from collections.abc import Iterable
 from itertools import chain
 
 from fazhi.document.config import WebPageConfig
+from fazhi.document.normalize import index_map
 from fazhi.document.paragraphs import MARKER_RE, Piece
 
 # How many lines below the information bar the article may repeat the page's title.
@@ -88,11 +90,41 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
         while start - 1 > crumb and pieces[start - 1].line.wrapped:
             start -= 1
     body = _bar_end(pieces, bar, window, cfg, title_re)
-    title = "".join(p.norm for p in pieces[start:bar])
-    following = "".join(p.norm for p in pieces[body:body + _TITLE_REPEAT_LINES])
-    if not title or title in following or not _matches_anywhere(title_re, title):
+    kept = pieces[start:bar] or _title_field(pieces[bar:body], cfg)
+    title = "".join(p.norm for p in kept)
+    if not title or _repeated(title, pieces[body:body + _TITLE_REPEAT_LINES]) \
+            or not _matches_anywhere(title_re, title):
         return [], body
-    return pieces[start:bar], body
+    return kept, body
+
+
+def _repeated(title: str, lines: list[Piece]) -> bool:
+    """Whether one of ``lines`` starts ``title`` again (it may wrap onto the next
+    ones); a title inside a line, as in a saved copy's address, is no repeat."""
+    text = "".join(p.norm for p in lines)
+    at = 0
+    for p in lines:
+        if text.startswith(title, at):
+            return True
+        at += len(p.norm)
+    return False
+
+
+def _title_field(bar: list[Piece], cfg: WebPageConfig) -> list[Piece]:
+    """The value of the bar's first title field (标题: …) as a line of its own, or nothing."""
+    rx = cfg.title_field_re
+    for piece in bar:
+        m = rx.match(piece.norm) if rx is not None else None
+        if m is not None and m.end() < len(piece.norm):
+            return [_after(piece, m.end())]
+    return []
+
+
+def _after(piece: Piece, at: int) -> Piece:
+    """What follows the first ``at`` normalised characters of ``piece``."""
+    origin = piece.norm_map[at]
+    return Piece(piece.line, piece.text[origin:], piece.norm[at:],
+                 index_map(i - origin for i in piece.norm_map[at:]))
 
 
 def _bar_end(pieces: list[Piece], bar: int, window: int, cfg: WebPageConfig,
