@@ -239,6 +239,19 @@ def test_form_rules(check_text) -> None:  # type: ignore[no-untyped-def]
     assert status_of(r, "form.timeliness") == "not_applicable"
 
 
+def test_a_title_found_with_too_few_parts_says_what_it_lacks(check_text) -> None:  # type: ignore[no-untyped-def]
+    """A department's 2022年法治工作情况 is found as the title (and names the issuer),
+    but has only the year: fail, with a message that names the title, not 'no title'."""
+    r = check_text("某某县财政局2022年法治工作情况\n" + MEASURES + SHORT + PLAN)
+    res = next(x for x in r.results if x.rule == "form.title")
+    assert res.status == "fail"
+    assert res.message == "标题「某某县财政局2022年法治工作情况」缺少「法治政府建设、报告」。"
+    assert res.evidence[0].text == "某某县财政局2022年法治工作情况"
+    assert status_of(r, "form.issuer") == "pass"
+    none = check_text(MEASURES + SHORT + PLAN)
+    assert next(x for x in none.results if x.rule == "form.title").message == "没有找到报告标题。"
+
+
 def test_evidence_has_line_and_section(check_text) -> None:  # type: ignore[no-untyped-def]
     r = check_text(HEAD + MEASURES + "（二）聘请法律顾问2名。\n" + SHORT + PLAN)
     res = next(x for x in r.results if x.rule == "content.legal_advisor")

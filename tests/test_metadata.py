@@ -227,6 +227,14 @@ def test_signature_and_date_on_one_line(make_doc, line: str) -> None:  # type: i
     assert doc.meta.issuer is not None and doc.meta.issuer.endswith("源泉镇人民政府")
 
 
+@pytest.mark.parametrize("title", ["某某县财政局2022年法治工作情况", "某某县司法局2022年法治建设情况",
+                                   "某某县审批局2022年法治政府建设工作总结"])
+def test_a_department_s_title_without_report(make_doc, title: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(title + "\n一、主要举措和成效\n开展普法。\n")
+    assert doc.meta.title == title and doc.meta.report_year == 2022
+    assert doc.meta.issuer == title[:6]
+
+
 @pytest.mark.parametrize("title", ["《源泉镇关于2022年度法治政府建设工作的报告》",
                                    "“源泉镇关于2022年度法治政府建设工作的报告”",
                                    "源泉镇法治政府建设工作报告（2022年度）",

@@ -3,7 +3,9 @@
 The title is found by the document stage (``document.meta.title`` patterns).
 Each ``component`` is a named set of wordings (the year, 法治政府建设, 报告).
 pass: every component; partial: at least ``partial_min``; fail: fewer, or no
-title at all. Facts: ``{title}``, ``{found}``, ``{missing}``.
+title at all. ``few_message``: the message of a title found with fewer parts
+(the rule's ``fail`` message is for no title). Facts: ``{title}``,
+``{found}``, ``{missing}``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Params(CheckParams):
     kind: Literal["title"]
     components: list[Component] = Field(min_length=1)
     partial_min: int = Field(default=1, ge=1)
+    few_message: str | None = None
 
 
 def evaluate(p: Params, ctx: Context) -> Outcome:
@@ -44,7 +47,8 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
     n = len(found)
     status = "pass" if not missing else "partial" if n >= p.partial_min else "fail"
     return Outcome(status, [ev], {"title": doc.meta.title, "found": "、".join(found) or "无",
-                                  "missing": "、".join(missing) or "无"})
+                                  "missing": "、".join(missing) or "无"},
+                   message=p.few_message if status == "fail" else None)
 
 
 def statuses(p: Params, book: Rulebook) -> set[str]:
