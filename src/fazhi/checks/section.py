@@ -5,7 +5,8 @@
 * ``headingless`` (default partial): the kind exists only as a report with no
   headings at all (its whole body is one unheaded section);
 * ``mentions``: wordings that, found in ``mentions_scope`` when there is no such
-  section, make it partial (named only in passing);
+  section, make it partial (named only in passing); a match that overlaps one of
+  ``mentions_exclude`` does not count (针对存在的问题 acts on problems, it names none);
 * ``next_year_mentions``: the same, for wordings right after the year that
   follows the report year: in a report on 2023, ``,?我[镇乡]将`` finds
   2024年，我镇将… (and 二〇二四年，我镇将…), not 2023年，我镇将…;
@@ -22,7 +23,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from fazhi.checks.base import CheckParams, Context, Outcome, ScannedRegexes, Scope, any_of
+from fazhi.checks.base import CheckParams, Context, Outcome, Regex, ScannedRegexes, Scope, any_of
 from fazhi.document.config import AfterYearRegex
 from fazhi.document.dates import year_pattern
 from fazhi.document.locate import heading_text
@@ -37,6 +38,7 @@ class Params(CheckParams):
     min_chars: int = Field(default=10, ge=0)
     headingless: Literal["pass", "partial", "fail"] = "partial"
     mentions: ScannedRegexes = Field(default_factory=list)
+    mentions_exclude: list[Regex] = Field(default_factory=list)
     next_year_mentions: list[AfterYearRegex] = Field(default_factory=list)
     mentions_scope: Scope = "all"
     empty_message: str | None = None
@@ -65,8 +67,9 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
         text = doc.paragraphs[s.start].norm
         ev = ctx.evidence_at(s.start, 0, min(len(text), 20))
         return Outcome(p.headingless, [ev], {"section": "（无标题）"}, regions=[(s.start, s.end)])
+    exclude = any_of(p.mentions_exclude)
     for rx in _mention_patterns(p, ctx.doc.meta.report_year):
-        hits = list(ctx.find(rx, ctx.spans(p.mentions_scope)))
+        hits = list(ctx.find(rx, ctx.spans(p.mentions_scope), exclude))
         if hits:
             sp, m = hits[0]
             ev = ctx.evidence(sp, m.start(), m.end())

@@ -33,7 +33,7 @@ FIELD_LABELS = {
     "next_year_mentions": "没有该章节时，紧跟在报告年度下一年（如“2024年，”）之后的打算措辞",
     "figures": "日期只用数字写（如 2024.2.1）时判定", "figures_message": "日期只用数字写时的说明",
     "elsewhere_message": "只在此处找到时的说明", "bundle_message": "只写统称时的说明",
-    "few_message": "找到标题但缺的部分太多时的说明",
+    "mentions_exclude": "不算顺带提及的措辞", "few_message": "找到标题但缺的部分太多时的说明",
 }
 PART_LABELS = {"all": "全部", "body": "正文（不含本节标题）", "heading": "一级标题",
                "headings": "各级标题、段首小标题和“一是……”引领句"}
