@@ -137,8 +137,8 @@ def test_validate_names_a_wording_that_slows_its_list(mutated) -> None:  # type:
 
     from fazhi.cli import main
 
-    old = "'诉调对接', '访调对接', '警调对接']}"
-    book, text = mutated(old, "'[诉访]调对接', '警调对接']}")
+    old = "'诉调对接', '访调对接', '警调对接',"
+    book, text = mutated(old, "'[诉访]调对接', '警调对接',")
     res = CliRunner().invoke(main, ["rules", "validate", str(book)])
     line = text[:text.index("'[诉访]调对接'")].count("\n") + 1
     assert f"book.yaml:{line}:" in res.output and "不以确定的字开头" in res.output, res.output
