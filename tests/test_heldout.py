@@ -1,7 +1,7 @@
 """Real government pages outside the dev set (tests/data/heldout/SOURCE.md): every
-status, as checked by hand against RULES.md on 2026-12-05 and 2026-12-06. Not gold labels: a change
-that moves one should be re-examined against the report's text, and the pin updated
-with the reason in the commit."""
+status, as checked by hand against RULES.md on 2026-12-05, 2026-12-06 and 2026-12-07.
+Not gold labels: a change that moves one should be re-examined against the report's
+text, and the pin updated with the reason in the commit."""
 
 from __future__ import annotations
 
@@ -47,6 +47,30 @@ EXPECTED = {
     # (因机构改革… explains one problem; no cause analysis).
     "pingtan-shehui-shiye-2022.html": "PPpPPF" "FPpPPPPFpp" "PPPFP" "pPF-P",
     "pingtan-shehui-shiye-2022.txt": "PPpPPF" "FPpPPPPFpp" "PPPFP" "pPF-P",
+    # Added 2026-12-07: each also judged blind, rule by rule, by a second reader; where
+    # fazhi still disagrees it is named. A department whose title is 2022年法治工作情况
+    # (form.title fails with a title found); no shortcomings: 针对存在的问题提出改进措施
+    # names none. Calls: dispute_resolution passes on 行政裁决 of procurement complaints;
+    # power_supervision partial on 财会监督 of other units (the reader said pass).
+    "pingtan-caijin-2022.html": "PF-FFF" "FFFFPPFFPp" "p--F-" "FPF-P",
+    "pingtan-caijin-2022.txt": "PF-FFF" "FFFFPPFFPp" "p--F-" "FPF-P",
+    # A bureau's 工作总结 with the title only in the saved page's 标题: line, and no
+    # shortcomings, duty or plan. Disagreement: power_supervision passes on 审计监督 in a
+    # heading, which is the bureau's audit of state enterprises (the reader: fail).
+    "pingtan-guozi-2022.txt": "PF-FFF" "FFpFPPFPPP" "P--F-" "pPF-P",
+    # A department. Calls: legality_review passes on the legal adviser's 审核相关合同、协议;
+    # dispute_resolution partial on 土地权属争议调处 named among the difficulties.
+    # Disagreement: rectification passes on 政策清理自查自纠 of its own policy
+    # documents (the reader: fail, not shown to be a rule-of-law problem).
+    "pingtan-shenpi-2022.txt": "PPppPF" "FPFPPPPFpF" "PPPPp" "pPF-P",
+    # 片区 (township level), 2022 and 2023 (the same template). Calls: decision
+    # procedures partial on 集体领导、民主集中、个别酝酿、会议决定; 2023's legality review
+    # passes on the legal adviser's 书面审核 of contracts. Disagreement (2022):
+    # first_responsible_concrete passes on 会议研究…法治, 学法, 亲自抓 (the reader: partial).
+    "pingtan-suping-pianqu-2022.txt": "PPFpPF" "FFpPPPPPPP" "PPPFP" "PPPPP",
+    "pingtan-suping-pianqu-2023.txt": "PPFpPF" "FPpPPPPPPP" "PPPFP" "pPPPP",
+    # A department's report on 2023, published in November 2025 without a date of its own.
+    "pingtan-ziyuan-huanjing-2023.txt": "PF-FFF" "FFFFPPPFPF" "P--P-" "pPF-P",
 }
 
 
@@ -69,3 +93,16 @@ def test_the_page_chrome_is_not_read_as_the_report(engine: Engine) -> None:
     assert page.meta.title == "君山片区2022年法治政府建设工作报告"
     assert [s.heading for s in page.outline if s.level == 1] == \
         ["开头部分", "一、工作开展情况", "二、存在的问题和不足", "三、下一步工作计划"]
+
+
+def test_a_saved_page_with_its_title_only_in_the_information_bar(engine: Engine) -> None:
+    """The crawler's copy starts with 标题:/发布时间:/… and the article never repeats the
+    title; its local folder line holds the title inside a path, which is no repeat."""
+    result = engine.check_path(HELDOUT / "pingtan-suping-pianqu-2023.txt", "x.txt")
+    assert result.meta.title == "苏平片区2023年法治政府建设工作情况总结"
+    title = next(r for r in result.results if r.rule == "form.title")
+    assert title.status == "partial" and title.evidence[0].line == 1
+    assert title.evidence[0].text == "苏平片区2023年法治政府建设工作情况总结"
+    other = engine.check_path(HELDOUT / "pingtan-guozi-2022.txt", "y.txt")
+    assert other.meta.title == "平潭综合实验区国有资产管理局2022年法治政府建设工作总结"
+    assert other.meta.issuer == "平潭综合实验区国有资产管理局"
