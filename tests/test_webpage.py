@@ -121,6 +121,8 @@ def test_the_title_field_of_a_bar_with_nothing_above_it_is_the_title(engine: Eng
     doc = doc_of(text, engine)
     assert doc.meta.title == title and doc.meta.issuer == "某某县司法局"
     assert doc.paragraphs[0].locs[0].line == 1 and doc.paragraphs[0].text == title
+    # the line the title stands on is read, not set aside with the page's chrome
+    assert [[x.loc.line for x in run] for run in doc.removed] == [[2, 3]]
     # not when the article repeats it, and not when the value reads as no report's title
     again = text.replace("2023年以来", f"{title}\n2023年以来")
     assert stripped(again, cfg, engine) == [f"本地目录：zwgk/202401/86511_{title}", title,

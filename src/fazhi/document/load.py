@@ -94,14 +94,15 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
 
 
 def removed_runs(pieces: list[Piece], kept: list[Piece]) -> list[list[SourceLine]]:
-    """The lines of ``pieces`` not in ``kept``, in runs of consecutive ones. A run
+    """The lines of ``pieces`` with nothing in ``kept``, in runs of consecutive ones
+    (a line whose part is kept, a web page's title field, is no removed line). A run
     also ends where the places go back (a PDF's side-column lines come after the
     text, each numbered on its own page), so that each run reads first to last."""
-    ids = {id(p) for p in kept}
+    ids = {id(p.line) for p in kept}
     runs: list[list[SourceLine]] = []
     previous_removed = False
     for p in pieces:
-        if id(p) in ids:
+        if id(p.line) in ids:
             previous_removed = False
             continue
         if previous_removed and p.line.loc.place >= runs[-1][-1].loc.place:
