@@ -38,6 +38,13 @@ def test_headings_and_their_numbering_are_cut_out(engine: Engine) -> None:
         "三、下一步工作计划", "（一）加强学习。"]
 
 
+@pytest.mark.parametrize("heading", ["三、下一步工作计划", "三、2024年工作规划", "三、存在的不足"])
+def test_a_lead_glued_to_a_heading_is_cut_off(engine: Engine, heading: str) -> None:
+    """A plan heading ends in 计划 or 规划 as often as in 打算: 划一是 is no word there."""
+    body = f"工作取得成效。{heading}一是继续深入学习，扎实落实纲要要求。二是加强执法监管。"
+    assert _pieces(engine, body)[1:3] == [heading, "一是继续深入学习，扎实落实纲要要求。二是加强执法监管。"]
+
+
 @pytest.mark.parametrize("gap", [" ", ""])
 def test_a_year_opening_the_text_under_a_heading_is_cut_off(engine: Engine, gap: str) -> None:
     body = f"工作取得成效。三、2024年工作安排{gap}2024年，我局将继续推进依法行政。"
@@ -50,6 +57,7 @@ def test_a_year_opening_the_text_under_a_heading_is_cut_off(engine: Engine, gap:
     "第1、2季度完成检查。",  # a list of numbers
     "于2022.12完成，增长1.5个百分点。",  # numbers with dots
     "思想统一是前提，制度完善是保障。",  # 统一是 is a word
+    "标准整齐划一是前提，制度完善是保障。",  # so is 整齐划一
     "主要做法有：（1）公示；（2）记录；①审核。",  # items in a list after a colon
 ])
 def test_numbers_and_items_inside_sentences_stay_whole(engine: Engine, body: str) -> None:

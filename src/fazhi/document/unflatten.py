@@ -60,7 +60,8 @@ _NOT_BEFORE = "0123456789第.(、"  # a marker right after these is part of a nu
 _START_RE = re.compile(r"[一二三四五六七八九十(\d第]")  # where a marker can begin
 _TITLE_PIECES = 3
 _PUNCT_RE = re.compile(r"[。!?;:,、\"“”]")
-_WORD_BEFORE_ONE = "统唯第之同万单专归合划"  # 统一是… is a word, not a lead
+# 统一是…, 整齐划一是… are words, not a lead (but 工作计划一是… is one)
+_WORD_BEFORE_ONE = (*"统唯第之同万单专归合", "齐划")
 
 
 def is_flattened(lines: list[SourceLine], cfg: FlattenedConfig) -> bool:
@@ -176,7 +177,7 @@ def _glued_lead(norm: str, title_start: int, pos: int) -> bool:
     if not 0 < len(title) <= HEADING_MAX or _PUNCT_RE.search(title):
         return False
     if norm.startswith("一是", pos):
-        return title[-1] not in _WORD_BEFORE_ONE
+        return not title.endswith(_WORD_BEFORE_ONE)
     return bool(_OPENING_YEAR.match(norm, pos))
 
 
