@@ -252,6 +252,18 @@ def test_a_title_found_with_too_few_parts_says_what_it_lacks(check_text) -> None
     assert next(x for x in none.results if x.rule == "form.title").message == "没有找到报告标题。"
 
 
+def test_a_list_of_topics_is_shown_after_the_work_it_names(check_text) -> None:  # type: ignore[no-untyped-def]
+    """研究解决…信访维稳、普法宣传等问题 names the work among others; the sentence that
+    reports it is shown first. Which hits count, and the status, do not change."""
+    work = ("一、2023年主要举措和成效\n（一）加强组织领导。召开专题会议，研究解决行政执法、信访维稳、"
+            "普法宣传等工作中的问题。\n（二）化解矛盾纠纷。全年人民调解矛盾纠纷136件。\n")
+    r = check_text(HEAD + work + SHORT + PLAN)
+    res = next(x for x in r.results if x.rule == "content.dispute_resolution")
+    assert res.status == "pass"
+    assert [e.match for e in res.evidence] == ["人民调解", "信访"]
+    assert res.evidence[0].text == "全年人民调解矛盾纠纷136件。"
+
+
 def test_evidence_has_line_and_section(check_text) -> None:  # type: ignore[no-untyped-def]
     r = check_text(HEAD + MEASURES + "（二）聘请法律顾问2名。\n" + SHORT + PLAN)
     res = next(x for x in r.results if x.rule == "content.legal_advisor")

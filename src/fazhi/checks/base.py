@@ -202,6 +202,15 @@ class Context:
                     continue
                 yield sp, m
 
+    def listed(self, span: Span, m: re.Match[str]) -> bool:
+        """Whether a match outside headings is one item of a list of topics (…、信访维稳、
+        普法宣传等问题): weaker evidence than a sentence that reports the work."""
+        if span.heading:
+            return False
+        norm = self._norms[span.paragraph]
+        after = norm[m.end():m.end() + 2]
+        return norm[m.start() - 1:m.start()] == "、" or after[:1] == "、" or "等" in after
+
     @cached_property
     def _norms(self) -> list[str]:
         return [p.norm for p in self.doc.paragraphs]

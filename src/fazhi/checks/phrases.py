@@ -13,7 +13,10 @@ when it is only named in the shortcomings or the plan::
       - {status: pass, scope: work, any: [法律顾问, 公职律师]}
       - {status: partial, scope: gaps, any: [法律顾问, 公职律师]}
 
-Facts for messages: ``{found}`` (the words found), ``{section}`` (where).
+Evidence: the first ``max_evidence`` hits in text order, where a hit that is
+one item of a list of topics (…、信访维稳、普法宣传等问题) comes after the
+others. Facts for messages: ``{found}`` (the words found), ``{section}``
+(where the first evidence stands).
 """
 
 from __future__ import annotations
@@ -62,7 +65,9 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
         hits = list(ctx.find(rx, ctx.spans(tier.scope, tier.part), ex))
         if not hits:
             continue
-        evidence = [ctx.evidence(sp, m.start(), m.end()) for sp, m in hits[: p.max_evidence]]
+        # the first hits in text order, those in a list of topics after the others
+        shown = sorted(hits, key=lambda hit: ctx.listed(*hit))[: p.max_evidence]
+        evidence = [ctx.evidence(sp, m.start(), m.end()) for sp, m in shown]
         return Outcome(
             status=tier.status,
             evidence=evidence,
