@@ -71,6 +71,30 @@ EXPECTED = {
     "pingtan-suping-pianqu-2023.txt": "PPFpPF" "FPpPPPPPPP" "PPPFP" "pPPPP",
     # A department's report on 2023, published in November 2025 without a date of its own.
     "pingtan-ziyuan-huanjing-2023.txt": "PF-FFF" "FFFFPPPFPF" "P--P-" "pPF-P",
+    # Added later on 2026-12-07, also judged blind by a second reader (fazhi agreed on 182
+    # of 208 judgements at first, 193 now). Two departments, 2022 and 2025:
+    "pingtan-lvyou-2022.txt": "PPFpPF" "PFpPPPFFFF" "PPPFP" "PPF-P",
+    "pingtan-lvyou-2025.txt": "PF-FPF" "FPpPPPFPPp" "P-PF-" "PPF-P",
+    "pingtan-ziyuan-huanjing-2025.txt": "PF-FFF" "PPpFPPPPPP" "P--P-" "pPF-P",
+    # The zone government's own reports, 2021-2025 (a county-level government). 2021 and
+    # 2022 end their last work section with 仍存在一定差距，比如：… (shortcomings partial)
+    # and a plan block, 2022年，我们将…（一）…（六）, that has no heading of its own:
+    # fazhi reads the block as part of the work (plan partial, plan_specific fail; the
+    # plan's 抓好问题整改落实 passes rectification in 2021). The reader: plan pass with 6
+    # items, rectification fail. Not changed here: telling a headless plan block from
+    # the work needs the outline to split a section where its numbering starts again.
+    "pingtan-guanwei-2021.txt": "PpFppF" "FPPPPPPPPP" "PFFPP" "ppF-P",
+    "pingtan-guanwei-2022.txt": "PpFppF" "FPPPPPPPPp" "PFFPp" "ppF-P",
+    # 2023 as the crawler flattened it: its shortcomings and plan under unnumbered
+    # sub-headings that now run into one paragraph each (shortcomings_specific and
+    # plan_specific partial; the reader counted 3 each).
+    "pingtan-guanwei-2023.txt": "PPpPPF" "PPpPPPFPPp" "PppFp" "ppF-P",
+    # 2024 and 2025: no shortcomings and no plan (列入2025年度立法计划 is no plan).
+    # Calls: power_supervision partial where the reader took 复议监督, 备案审查 or an
+    # inferred 检察 supervision as a channel; 2025's three_systems partial (公示 only
+    # as inspection plans published on a platform).
+    "pingtan-guanwei-2024.txt": "PF-pFF" "pPPPPPPPPP" "P--Fp" "ppF-P",
+    "pingtan-guanwei-2025.txt": "PF-pFF" "pPPFPPPPPp" "P--Pp" "ppF-P",
 }
 
 
