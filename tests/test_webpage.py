@@ -127,6 +127,8 @@ def test_the_title_field_of_a_bar_with_nothing_above_it_is_the_title(engine: Eng
     again = text.replace("2023年以来", f"{title}\n2023年以来")
     assert stripped(again, cfg, engine) == [f"本地目录：zwgk/202401/86511_{title}", title,
                                             "2023年以来，我局扎实推进法治政府建设。"]
+    marked = text.replace("2023年以来", f"《{title}》\n2023年以来")
+    assert stripped(marked, cfg, engine)[1] == f"《{title}》"
     notice = text.replace(title, "关于开展2024年普法培训的通知")
     assert stripped(notice, cfg, engine)[0].startswith("本地目录")
 

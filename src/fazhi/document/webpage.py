@@ -47,6 +47,7 @@ from fazhi.document.paragraphs import MARKER_RE, Piece
 
 # How many lines below the information bar the article may repeat the page's title.
 _TITLE_REPEAT_LINES = 8
+_OPENING_MARKS = "《\"“「『"
 
 
 def _matches(rx: re.Pattern[str] | None, text: str) -> bool:
@@ -99,12 +100,13 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
 
 
 def _repeated(title: str, lines: list[Piece]) -> bool:
-    """Whether one of ``lines`` starts ``title`` again (it may wrap onto the next
-    ones); a title inside a line, as in a saved copy's address, is no repeat."""
+    """Whether one of ``lines`` starts ``title`` again, perhaps in marks (《…》) and
+    wrapped onto the next ones; a title inside a line, as in a saved copy's
+    address, is no repeat."""
     text = "".join(p.norm for p in lines)
     at = 0
     for p in lines:
-        if text.startswith(title, at):
+        if text.startswith(title, at + len(p.norm) - len(p.norm.lstrip(_OPENING_MARKS))):
             return True
         at += len(p.norm)
     return False
