@@ -84,7 +84,7 @@ EXPECTED = {
     # items, rectification fail. Not changed here: telling a headless plan block from
     # the work needs the outline to split a section where its numbering starts again.
     "pingtan-guanwei-2021.txt": "PpFppF" "FPPPPPPPPP" "PFFPP" "ppF-P",
-    "pingtan-guanwei-2022.txt": "PpFppF" "FPPPPPPPPp" "PFFPp" "ppF-P",
+    "pingtan-guanwei-2022.txt": "PpFppF" "FPPPPPPPPp" "PFFPP" "ppF-P",
     # 2023 as the crawler flattened it: its shortcomings and plan under unnumbered
     # sub-headings that now run into one paragraph each (shortcomings_specific and
     # plan_specific partial; the reader counted 3 each).
