@@ -72,19 +72,22 @@ EXPECTED = {
     # A department's report on 2023, published in November 2025 without a date of its own.
     "pingtan-ziyuan-huanjing-2023.txt": "PF-FFF" "FFFFPPPFPF" "P--P-" "pPF-P",
     # Added later on 2026-12-07, also judged blind by a second reader (fazhi agreed on 182
-    # of 208 judgements at first, 193 now). Two departments, 2022 and 2025:
+    # of 208 judgements at first, 196 now). Two departments, 2022 and 2025:
     "pingtan-lvyou-2022.txt": "PPFpPF" "PFpPPPFFFF" "PPPFP" "PPF-P",
     "pingtan-lvyou-2025.txt": "PF-FPF" "FPpPPPFPPp" "P-PF-" "PPF-P",
     "pingtan-ziyuan-huanjing-2025.txt": "PF-FFF" "PPpFPPPPPP" "P--P-" "pPF-P",
     # The zone government's own reports, 2021-2025 (a county-level government). 2021 and
     # 2022 end their last work section with 仍存在一定差距，比如：… (shortcomings partial)
-    # and a plan block, 2022年，我们将…（一）…（六）, that has no heading of its own:
-    # fazhi reads the block as part of the work (plan partial, plan_specific fail; the
-    # plan's 抓好问题整改落实 passes rectification in 2021). The reader: plan pass with 6
-    # items, rectification fail. Not changed here: telling a headless plan block from
-    # the work needs the outline to split a section where its numbering starts again.
-    "pingtan-guanwei-2021.txt": "PpFppF" "FPPPPPPPPP" "PFFPP" "ppF-P",
-    "pingtan-guanwei-2022.txt": "PpFppF" "FPPPPPPPPp" "PFFPP" "ppF-P",
+    # and a plan with no heading: 2022年，我们将… （一）…（六）; it is read as the plan
+    # (the reader: plan pass, 6 items). What is named only there is partial (2022's
+    # legal adviser, as the reader has it). Disagreements: open_government partial in
+    # both and 2021's power_supervision partial, named as work only through published
+    # 规范性文件 and 备案审查 (the reader, doubting: pass); shortcomings_specific fail (no
+    # shortcomings section; the reader counted the sentence as one item); 2021's
+    # rectification passes on the plan's 抓好问题整改落实 (rectification is looked for
+    # anywhere; the reader: fail, a promise).
+    "pingtan-guanwei-2021.txt": "PpFpPF" "FPPPPPPpPp" "PFPPp" "ppF-P",
+    "pingtan-guanwei-2022.txt": "PpFpPF" "FPPpPPPpPp" "PFPPp" "ppF-P",
     # 2023 as the crawler flattened it: its shortcomings and plan under unnumbered
     # sub-headings that now run into one paragraph each (shortcomings_specific and
     # plan_specific partial; the reader counted 3 each).

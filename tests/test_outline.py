@@ -712,3 +712,55 @@ def test_sentence_starts_match_as_the_look_behind_did(name: str, text: str) -> N
     assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
         [(m.span(), m.groups()) for m in old.finditer(text)]
     assert bool(new.match(text)) == bool(old.match(text))
+
+PLAN_AT_THE_END = """某某县人民政府关于2022年度法治政府建设情况的报告
+2022年，我县坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下。
+一、加强组织领导，持续推进法治政府建设
+（一）全面部署法治政府建设工作。县政府常务会议研究法治政府建设3次。
+（二）落实领导干部学法制度。全年开展会前学法12次。
+二、坚持多措并举，依法化解社会矛盾纠纷
+（一）做好行政应诉工作。全年应诉案件15件。
+（二）深入开展全民普法。开展普法活动40场。
+一年来，我县法治政府建设取得良好成效，但仍存在一定差距，比如：少数干部法治意识还不够强。
+{lead}
+（一）加强党对法治建设的领导，健全组织保障机制。
+（二）狠抓法治教育培训，提升依法行政意识和能力。
+（三）健全行政决策机制，推进决策科学化民主化法治化。
+某某县人民政府
+2023年3月20日
+"""
+
+
+@pytest.mark.parametrize("lead", ["2023年，我们坚持以习近平法治思想为指导，推进政府各项工作。",
+                                  "2023年，我们将继续推进法治政府建设。",
+                                  "下一步，我县将重点做好以下工作。"])
+def test_a_plan_without_a_heading_after_the_last_section_is_the_plan(  # type: ignore[no-untyped-def]
+        make_doc, lead: str) -> None:
+    """County reports end the last work section with the shortcomings in a sentence and
+    the plan as a lead paragraph and items numbered again from （一）: the lead heads a
+    plan section of its own, and the items are the plan's."""
+    doc = make_doc(PLAN_AT_THE_END.format(lead=lead))
+    plan = doc.sections[-2]
+    assert (plan.kind, plan.heading is not None and plan.heading.run_in) == ("next_year_plan", True)
+    assert doc.paragraphs[plan.start].text == lead
+    assert [c.heading.ordinal for c in plan.children if c.heading] == [1, 2, 3]
+    work = doc.sections[-3]
+    assert work.kind == "measures" and len(work.children) == 2 and work.end == plan.start
+
+
+@pytest.mark.parametrize("lead", [
+    "2022年，我们坚持以习近平法治思想为指导，推进政府各项工作。",  # the report's own year
+    "我县还开展了以下工作。",  # no plan opens here
+])
+def test_numbering_that_starts_again_without_a_plan_lead_splits_nothing(  # type: ignore[no-untyped-def]
+        make_doc, lead: str) -> None:
+    doc = make_doc(PLAN_AT_THE_END.format(lead=lead))
+    assert "next_year_plan" not in kinds(doc)
+
+
+def test_a_plan_s_own_numbering_that_starts_again_stays_the_plan(make_doc) -> None:  # type: ignore[no-untyped-def]
+    text = PLAN_AT_THE_END.format(lead="下一步，我县将重点做好以下工作。").replace(
+        "二、坚持多措并举，依法化解社会矛盾纠纷", "二、2023年工作安排")
+    doc = make_doc(text)
+    assert kinds(doc).count("next_year_plan") == 1 and doc.sections[-2].heading is not None
+    assert doc.sections[-2].heading.title == "2023年工作安排"

@@ -45,6 +45,23 @@ def test_a_lead_glued_to_a_heading_is_cut_off(engine: Engine, heading: str) -> N
     assert _pieces(engine, body)[1:3] == [heading, "一是继续深入学习，扎实落实纲要要求。二是加强执法监管。"]
 
 
+@pytest.mark.parametrize("lead", ["2023年，我们将继续推进依法行政。", "下一步，我局将做好以下工作。"])
+def test_a_plan_numbered_again_after_its_lead_is_cut_off(engine: Engine, lead: str) -> None:
+    """…（二）…。2023年，我们将…。（一）…（二）…: the plan's numbering starts again after
+    the sentence that opens it; both are cut, so the outline can see the plan."""
+    body = ("二、依法化解矛盾纠纷（一）做好应诉工作。内容一。（二）开展普法。内容二。"
+            f"仍存在一定差距。{lead}（一）加强组织领导。（二）狠抓法治培训。")
+    assert _pieces(engine, body)[:6] == [
+        "二、依法化解矛盾纠纷", "（一）做好应诉工作。内容一。", "（二）开展普法。内容二。仍存在一定差距。",
+        lead, "（一）加强组织领导。", "（二）狠抓法治培训。"]
+
+
+def test_a_first_item_again_without_a_plan_lead_is_not_cut(engine: Engine) -> None:
+    body = "二、依法化解矛盾纠纷（一）做好应诉工作。内容一。我局还开展了以下工作。（一）加强组织领导。"
+    assert _pieces(engine, body)[:2] == [
+        "二、依法化解矛盾纠纷", "（一）做好应诉工作。内容一。我局还开展了以下工作。（一）加强组织领导。"]
+
+
 @pytest.mark.parametrize("gap", [" ", ""])
 def test_a_year_opening_the_text_under_a_heading_is_cut_off(engine: Engine, gap: str) -> None:
     body = f"工作取得成效。三、2024年工作安排{gap}2024年，我局将继续推进依法行政。"

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from fazhi.document.config import OutlineConfig, SectionKind
-from fazhi.document.dates import DATE_AT_END_RE, YEAR_MONTH_RE, first_year, years_in
+from fazhi.document.dates import DATE_AT_END_RE, YEAR_MONTH_RE, first_year, year_pattern, years_in
 from fazhi.document.leads import SENTENCE_END, find_leads, phrase_end
 from fazhi.document.model import Heading, Lead, Paragraph, Section
 from fazhi.document.numerals import cn_to_int
@@ -563,6 +563,34 @@ def _by_year(title: str, matched: list[SectionKind], cfg: OutlineConfig,
     return [k for k in cfg.kinds if k.next_year and not k.excludes(title)] or matched
 
 
+def _headless_plan(headings: list[Heading], paragraphs: list[Paragraph], cfg: OutlineConfig,
+                   year: int | None) -> list[Heading]:
+    """The heading of a plan written without one at the end of the last top-level
+    section (one that is not the plan already): …（四）…。2023年，我们将… （一）…
+    （二）…. Where that section's sub-headings start again at one, the paragraph
+    before the new （一） that opens the plan (a ``next_year`` kind's ``opens``, or
+    the year after the report's and a comma) heads a section of its own, as a
+    run-in heading."""
+    tops = [h for h in headings if h.level == 1]
+    kinds = [k for k in cfg.kinds if k.next_year and k.opens_re is not None]
+    if not tops or year is None or not kinds or any(k.names(tops[-1].title) for k in kinds):
+        return []  # (a plan's own sub-numbering may start again: it is the plan already)
+    subs = [h for h in headings if h.level == 2 and h.paragraph > tops[-1].paragraph]
+    next_year = re.compile(year_pattern(year + 1) + "度?,")
+    for prev, h in zip(subs, subs[1:], strict=False):
+        if h.ordinal != 1 or h.style != prev.style or not prev.ordinal or prev.ordinal < 2:
+            continue
+        for p in paragraphs[prev.paragraph + 1:h.paragraph]:
+            n = p.norm
+            if next_year.match(n) or any(k.opens_re.match(n) for k in kinds if k.opens_re):
+                end = phrase_end(n, 0)
+                return [Heading(paragraph=p.index, style="plain", ordinal=None, level=1,
+                                title=n[:end], title_start=0, title_end=end,
+                                run_in=end < len(n))]
+        return []
+    return []
+
+
 def build_outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
                   title_index: int | None) -> tuple[list[Section], list[Lead]]:
     """Return the top-level sections (preamble, body sections, closing, attachments)
@@ -611,6 +639,10 @@ def _outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
                                         title=p.norm[:-1], title_start=0,
                                         title_end=len(p.norm) - 1, run_in=False))
         headings.sort(key=lambda h: h.paragraph)
+    found = first_year(paragraphs[title_index].norm) if title_index is not None else None
+    year = found[0] if found else None
+    headings = sorted([*headings, *_headless_plan(headings, paragraphs, cfg, year)],
+                      key=lambda h: h.paragraph)
     tops = [h for h in headings if h.level == 1]
     floor = tops[-1].paragraph if tops else body_start
     close = _closing_start(paragraphs, floor, cfg)
@@ -623,8 +655,6 @@ def _outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
                                 classified_by="position", start=0, end=pre_end))
     if tops:
         body = _tree([h for h in headings if h.paragraph < close], pre_end, close, "")
-        found = first_year(paragraphs[title_index].norm) if title_index is not None else None
-        year = found[0] if found else None
         sections.extend(classify(s, paragraphs, cfg, year) for s in body)
     elif pre_end < close:
         sections.append(Section(id="1", heading=None, kind=cfg.unstructured_kind,

@@ -23,6 +23,9 @@ sentence end or a space), those lines are cut again:
   to a heading (…主要举措和成效(1)依法治镇…), not in a list after a colon;
 * before a 一是 or a sentence-opening year glued to a short heading
   (二、存在的不足一是…, 三、2024年工作安排2024年，…);
+* before a (一) or 1、 that starts its numbering again right after a sentence that
+  opens a plan (…（四）…。2023年，我们将…。（一）…), and before that sentence: a
+  plan written without a heading of its own;
 * after a title that opens the text (the rulebook's ``title`` patterns:
   …法治政府建设情况报告2022年来，…), and before a signature glued to the last
   sentence (…台阶。特此报告某某局2023年3月29日: the ``closing`` patterns and a date).
@@ -158,6 +161,10 @@ def _cuts(norm: str, numbering: _Numbering, cfg: OutlineConfig) -> list[int]:
             cut = after_break  # 。二、 opens a section even where 一、 was written 1、
         elif style in _INLINE_STYLES:
             cut = numbering.continues(style, ordinal)
+            lead = _plan_lead(norm, pos) if not cut and ordinal == 1 and before == "。" else None
+            if lead is not None:  # …（四）…。2023年，我们将…。（一）…: a new list under a plan's lead
+                cut = True
+                out.append(lead)
         else:  # (1) ①: only glued to a heading (…主要举措和成效(1)依法治镇…), not in a list
             cut = not after_break and before.isalpha() and numbering.continues(style, ordinal)
         if cut:
@@ -179,6 +186,16 @@ def _glued_lead(norm: str, title_start: int, pos: int) -> bool:
     if norm.startswith("一是", pos):
         return not title.endswith(_WORD_BEFORE_ONE)
     return bool(_OPENING_YEAR.match(norm, pos))
+
+
+def _plan_lead(norm: str, pos: int) -> int | None:
+    """Where the sentence before ``pos`` starts, when it opens a plan written without
+    a heading (2023年，我们将…, 下一步，…): the numbering that starts again at
+    ``pos`` is the plan's."""
+    start = max(norm.rfind(c, 0, pos - 1) for c in "。!?") + 1
+    if _OPENING_YEAR.match(norm, start) or norm.startswith(("下一步", "下步", "明年"), start):
+        return start
+    return None
 
 
 def _chunks(text: str) -> list[str]:
