@@ -161,7 +161,7 @@ def _cuts(norm: str, numbering: _Numbering, cfg: OutlineConfig) -> list[int]:
             cut = after_break  # 。二、 opens a section even where 一、 was written 1、
         elif style in _INLINE_STYLES:
             cut = numbering.continues(style, ordinal)
-            lead = _plan_lead(norm, pos) if not cut and ordinal == 1 and before == "。" else None
+            lead = _plan_lead(norm, pos, cfg) if not cut and ordinal == 1 and before == "。" else None
             if lead is not None:  # …（四）…。2023年，我们将…。（一）…: a new list under a plan's lead
                 cut = True
                 out.append(lead)
@@ -188,12 +188,13 @@ def _glued_lead(norm: str, title_start: int, pos: int) -> bool:
     return bool(_OPENING_YEAR.match(norm, pos))
 
 
-def _plan_lead(norm: str, pos: int) -> int | None:
+def _plan_lead(norm: str, pos: int, cfg: OutlineConfig) -> int | None:
     """Where the sentence before ``pos`` starts, when it opens a plan written without
-    a heading (2023年，我们将…, 下一步，…): the numbering that starts again at
-    ``pos`` is the plan's."""
+    a heading (a year, or a ``next_year`` kind's ``opens``: 2023年，我们将…,
+    下一步，…): the numbering that starts again at ``pos`` is the plan's."""
     start = max(norm.rfind(c, 0, pos - 1) for c in "。!?") + 1
-    if _OPENING_YEAR.match(norm, start) or norm.startswith(("下一步", "下步", "明年"), start):
+    opens = (k.opens_re for k in cfg.kinds if k.next_year and k.opens_re is not None)
+    if _OPENING_YEAR.match(norm, start) or any(rx.match(norm, start) for rx in opens):
         return start
     return None
 
