@@ -764,3 +764,42 @@ def test_a_plan_s_own_numbering_that_starts_again_stays_the_plan(make_doc) -> No
     doc = make_doc(text)
     assert kinds(doc).count("next_year_plan") == 1 and doc.sections[-2].heading is not None
     assert doc.sections[-2].heading.title == "2023年工作安排"
+
+
+PLAN_IN_A_SECTION = """某某县公安局2025年度法治政府建设情况报告
+2025年，我局坚持以习近平法治思想为指导，扎实推进法治公安建设。
+一、聚焦科学理论指引，深入学习贯彻习近平法治思想
+全年组织党委理论学习中心组专题学法4次。
+二、聚焦突发事件应对体系，提升应急处突能力{runin}
+定期开展应急演练，全年组织实战演练12次。
+{lead}
+（一）强化执法规范化建设。
+（二）强化法治宣传教育。
+（三）强化法治服务保障。
+"""
+
+
+@pytest.mark.parametrize("runin", ["", "。建立健全各类突发事件应急预案8个"])
+def test_a_plan_s_list_in_a_section_with_no_list_before_is_the_plan(  # type: ignore[no-untyped-def]
+        make_doc, runin: str) -> None:
+    """…。2026年，我局将重点抓好以下工作：（一）… closing a work section that has no
+    sub-headings of its own: the lead heads the plan, the list is the plan's."""
+    doc = make_doc(PLAN_IN_A_SECTION.format(runin=runin, lead="2026年，我局将重点抓好以下几个方面工作："))
+    assert kinds(doc)[-1] == "next_year_plan" and len(doc.sections[-1].children) == 3
+    assert doc.sections[-2].kind == "measures" and doc.sections[-2].children == []
+
+
+@pytest.mark.parametrize("lead", ["2025年，我局将执法规范化与法治宣传相结合，开展了以下工作：",
+                                  "我局重点开展了以下工作："])
+def test_a_work_list_after_an_opening_of_the_report_year_stays_work(  # type: ignore[no-untyped-def]
+        make_doc, lead: str) -> None:
+    doc = make_doc(PLAN_IN_A_SECTION.format(runin="", lead=lead))
+    assert "next_year_plan" not in kinds(doc) and len(doc.sections[-1].children) == 3
+
+
+def test_a_section_that_opens_with_the_plan_s_lead_is_not_split(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """The lead as the section's first paragraph: nothing of the section would be left."""
+    text = PLAN_IN_A_SECTION.format(runin="", lead="").replace(
+        "定期开展应急演练，全年组织实战演练12次。\n", "2026年，我局将重点抓好以下几个方面工作：\n")
+    doc = make_doc(text)
+    assert "next_year_plan" not in kinds(doc)

@@ -56,6 +56,14 @@ def test_a_plan_numbered_again_after_its_lead_is_cut_off(engine: Engine, lead: s
         lead, "（一）加强组织领导。", "（二）狠抓法治培训。"]
 
 
+def test_a_plan_s_first_list_after_a_colon_is_cut_off_with_its_lead(engine: Engine) -> None:
+    body = ("五、提升应急处突能力。定期开展应急演练。2026年，我局将重点抓好以下工作："
+            "（一）强化执法规范化建设。（二）强化法治宣传教育。")
+    assert _pieces(engine, body)[:4] == [
+        "五、提升应急处突能力。定期开展应急演练。", "2026年，我局将重点抓好以下工作：",
+        "（一）强化执法规范化建设。", "（二）强化法治宣传教育。"]
+
+
 def test_a_first_item_again_without_a_plan_lead_is_not_cut(engine: Engine) -> None:
     body = "二、依法化解矛盾纠纷（一）做好应诉工作。内容一。我局还开展了以下工作。（一）加强组织领导。"
     assert _pieces(engine, body)[:2] == [

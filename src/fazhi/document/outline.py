@@ -567,27 +567,33 @@ def _headless_plan(headings: list[Heading], paragraphs: list[Paragraph], cfg: Ou
                    year: int | None) -> list[Heading]:
     """The heading of a plan written without one at the end of the last top-level
     section (one that is not the plan already): …（四）…。2023年，我们将… （一）…
-    （二）…. Where that section's sub-headings start again at one, the paragraph
-    before the new （一） that opens the plan (a ``next_year`` kind's ``opens``, or
-    the year after the report's and a comma) heads a section of its own, as a
+    （二）…, or …。2026年，我局将重点抓好以下工作： （一）… in a section with no
+    sub-headings before. The paragraph before that list's （一） that opens the plan
+    (a ``next_year`` kind's ``opens``, or the year after the report's and a comma;
+    no other year), and not the section's first, heads a section of its own, as a
     run-in heading."""
     tops = [h for h in headings if h.level == 1]
     kinds = [k for k in cfg.kinds if k.next_year and k.opens_re is not None]
     if not tops or year is None or not kinds or any(k.names(tops[-1].title) for k in kinds):
         return []  # (a plan's own sub-numbering may start again: it is the plan already)
-    subs = [h for h in headings if h.level == 2 and h.paragraph > tops[-1].paragraph]
+    top = tops[-1]
+    subs = [h for h in headings if h.level == 2 and h.paragraph > top.paragraph]
     next_year = re.compile(year_pattern(year + 1) + "度?,")
-    for prev, h in zip(subs, subs[1:], strict=False):
-        if h.ordinal != 1 or h.style != prev.style or not prev.ordinal or prev.ordinal < 2:
+    for prev, h in zip([top, *subs], subs, strict=False):
+        if h.ordinal != 1 or (prev is not top and (h.style != prev.style or (prev.ordinal or 0) < 2)):
             continue
-        for p in paragraphs[prev.paragraph + 1:h.paragraph]:
+        # the section's own text comes first: its heading runs into it, or a paragraph follows
+        first = prev.paragraph + (1 if prev is not top or top.run_in else 2)
+        for p in paragraphs[first:h.paragraph]:
             n = p.norm
+            opened = first_year(n)
+            if opened is not None and opened[1][0] == 0 and opened[0] != year + 1:
+                continue  # 2022年，我局将… in a report on 2022 opens work, not the plan
             if next_year.match(n) or any(k.opens_re.match(n) for k in kinds if k.opens_re):
                 end = phrase_end(n, 0)
                 return [Heading(paragraph=p.index, style="plain", ordinal=None, level=1,
                                 title=n[:end], title_start=0, title_end=end,
                                 run_in=end < len(n))]
-        return []
     return []
 
 

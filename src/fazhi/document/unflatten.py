@@ -23,9 +23,10 @@ sentence end or a space), those lines are cut again:
   to a heading (…主要举措和成效(1)依法治镇…), not in a list after a colon;
 * before a 一是 or a sentence-opening year glued to a short heading
   (二、存在的不足一是…, 三、2024年工作安排2024年，…);
-* before a (一) or 1、 that starts its numbering again right after a sentence that
-  opens a plan (…（四）…。2023年，我们将…。（一）…), and before that sentence: a
-  plan written without a heading of its own;
+* before a (一) or 1、 (a first item, or one that starts its numbering again)
+  right after a sentence that opens a plan (…（四）…。2023年，我们将…。（一）…,
+  …。2026年，我局将重点抓好以下工作：（一）…), and before that sentence: a plan
+  written without a heading of its own;
 * after a title that opens the text (the rulebook's ``title`` patterns:
   …法治政府建设情况报告2022年来，…), and before a signature glued to the last
   sentence (…台阶。特此报告某某局2023年3月29日: the ``closing`` patterns and a date).
@@ -161,8 +162,8 @@ def _cuts(norm: str, numbering: _Numbering, cfg: OutlineConfig) -> list[int]:
             cut = after_break  # 。二、 opens a section even where 一、 was written 1、
         elif style in _INLINE_STYLES:
             cut = numbering.continues(style, ordinal)
-            lead = _plan_lead(norm, pos, cfg) if not cut and ordinal == 1 and before == "。" else None
-            if lead is not None:  # …（四）…。2023年，我们将…。（一）…: a new list under a plan's lead
+            lead = _plan_lead(norm, pos, cfg) if ordinal == 1 and before in ("。", ":") else None
+            if lead is not None:  # …（四）…。2023年，我们将…。（一）…: a list under a plan's lead
                 cut = True
                 out.append(lead)
         else:  # (1) ①: only glued to a heading (…主要举措和成效(1)依法治镇…), not in a list
