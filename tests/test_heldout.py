@@ -98,6 +98,11 @@ EXPECTED = {
     # as inspection plans published on a platform).
     "pingtan-guanwei-2024.txt": "PF-pFF" "pPPPPPPPPP" "P--Fp" "ppF-P",
     "pingtan-guanwei-2025.txt": "PF-pFF" "pPPFPPPPPp" "P--Pp" "ppF-P",
+    # The police bureau's 2025 report, judged blind too (fazhi agreed on 22 of 26 at first):
+    # its last work section ends …仍有一定差距，如…。2026年，实验区公安局将…重点抓好以下
+    # 几个方面工作：（一）…（三）, a plan with no heading. Disagreement: shortcomings_specific
+    # fail (the reader counted the passing sentence as one item).
+    "pingtan-gongan-2025.txt": "PpFFPF" "FFFFPpFFPP" "PFPF-" "PPF-P",
 }
 
 
