@@ -131,6 +131,9 @@ def test_joint_issuers_named_in_the_title(make_doc, title: str) -> None:  # type
      "关于2022年度法治政府建设工作情况的报告"),
     ("中共平安镇委员会平安镇人民政府关于\n2022年度法治政府建设\n工作情况的报告",
      "中共平安镇委员会平安镇人民政府关于2022年度法治政府建设工作情况的报告"),
+    # the first line is the issuer and 关于 and part of the title (the issuer pattern also
+    # reads 关于法治政府 as a body: the line is not an issuer's line for that)
+    ("平安县人民政府关于2022年度法治政府\n建设情况报告", "平安县人民政府关于2022年度法治政府建设情况报告"),
 ])
 def test_a_title_set_on_several_lines_is_one_title(make_doc, head: str, title: str) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(f"{head}\n区委、区政府：\n一、主要举措和成效\n正文。")
@@ -138,6 +141,23 @@ def test_a_title_set_on_several_lines_is_one_title(make_doc, head: str, title: s
     assert doc.meta.report_year == 2022
     assert doc.paragraphs[doc.sections[0].start].index == 0
     assert [p.index for p in doc.paragraphs] == list(range(len(doc.paragraphs)))
+
+
+def test_a_title_whose_first_line_ends_inside_a_body_s_name(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("上海市宝山区人民政府关于法治政府\n建设情况报告\n2023年，宝山区坚持依法行政。\n"
+                   "一、主要举措和成效\n正文。")
+    assert doc.meta.title == "上海市宝山区人民政府关于法治政府建设情况报告"
+    assert doc.meta.issuer == "上海市宝山区人民政府"
+
+
+@pytest.mark.parametrize("heading", ["一、2025年推进法治政府建设总体情况", "一、法治政府建设工作情况",
+                                     "（一）2024年法治政府建设工作情况", "1.法治政府建设情况报告"])
+def test_a_numbered_heading_is_not_the_title(make_doc, heading: str) -> None:  # type: ignore[no-untyped-def]
+    """A copy without its title (a web page's text): the first section's heading stays one."""
+    doc = make_doc(f"2025年，街道深入推进依法行政。现将有关情况报告如下：\n{heading}\n"
+                   "2025年，街道健全工作机制。\n二、存在的不足\n力量不足。")
+    assert doc.meta.title is None
+    assert doc.paragraphs[doc.sections[1].start].norm.startswith(heading[:2].replace("（", "("))
 
 
 @pytest.mark.parametrize("above", ["平政发〔2023〕5号", "2023年2月1日", "平安镇人民政府", "签发人：张三",
@@ -161,6 +181,9 @@ BODY_WITHOUT_TITLE = ("现将有关情况报告如下：\n一、主要工作情�
     (BODY_WITHOUT_TITLE + "2020年3月1日", 2019),  # the usual: early in the year after
     # no date either: the first year in the first paragraphs, as before
     (BODY_WITHOUT_TITLE, 2018),
+    # but not the end of a range: 纲要（2021—2025年） names no report's year
+    ("根据《法治政府建设实施纲要（2021—2025年）》，现将市人社局2021年法治政府建设情况报告予以公开。\n"
+     + BODY_WITHOUT_TITLE, 2021),
 ])
 def test_report_year_without_a_title(make_doc, text: str, year: int) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(text)

@@ -11,21 +11,16 @@ there is nothing to compare; fail: a contradiction. Facts: ``{report_year}``,
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import Field
 
 from fazhi.checks.base import CheckParams, Context, Outcome, Part, Scope
-from fazhi.document.dates import YEAR_RE
+from fazhi.document.dates import YEAR_RE, ends_range
 from fazhi.document.numerals import cn_to_int
 from fazhi.rulebook.schema import Rulebook
 
 SUMMARY = "各处年份是否与报告年度一致"
-
-# what stands before the year that ends a range: 2023年至 / 2023— / 2023年度-
-_RANGE_START = re.compile(r"(?:\d{4}|[〇零○O一二三四五六七八九]{4})年?度?(?:至|到|—|–|-|~)$")
-
 
 class Expect(CheckParams):
     scope: Scope
@@ -48,7 +43,7 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
             norm = ctx.doc.paragraphs[sp.paragraph].norm
             for m in YEAR_RE.finditer(norm, sp.start, sp.end):
                 y = cn_to_int(m.group(1))
-                if _RANGE_START.search(norm, max(sp.start, m.start() - 7), m.start()):
+                if ends_range(norm, m.start(), sp.start):
                     continue
                 if y is not None and y != year + e.offset:
                     ev = ctx.evidence(sp, m.start(), m.end())

@@ -35,17 +35,29 @@ def _plausible_year(m: re.Match[str]) -> int | None:
     return y if y and 1949 < y < 2200 else None
 
 
+# what stands before the year that ends a range: 2023年至 / 2023— / 2023年度-
+_RANGE_START = re.compile(_YNUM + r"年?度?(?:至|到|—|–|-|~)$")
+
+
+def ends_range(text: str, start: int, lo: int = 0) -> bool:
+    """Whether the year written at ``start`` of ``text`` ends a range (the 2025 of
+    2023年至2025年 or 纲要（2021—2025年）), looking no further back than ``lo``."""
+    return _RANGE_START.search(text, max(lo, start - 7), start) is not None
+
+
 def first_year(text: str) -> tuple[int, tuple[int, int]] | None:
-    """The first plausible year written in ``text`` (2022年, 二〇二二年) and its span."""
+    """The first plausible year written in ``text`` (2022年, 二〇二二年) and its span;
+    not a range's end (纲要（2021—2025年） names no year of a report)."""
     for m in YEAR_RE.finditer(text):
-        if (y := _plausible_year(m)) is not None:
+        if (y := _plausible_year(m)) is not None and not ends_range(text, m.start()):
             return y, m.span()
     return None
 
 
 def years_in(text: str) -> set[int]:
-    """Every plausible year written in ``text``."""
-    return {y for m in YEAR_RE.finditer(text) if (y := _plausible_year(m)) is not None}
+    """Every plausible year written in ``text``, but a range's end."""
+    return {y for m in YEAR_RE.finditer(text)
+            if (y := _plausible_year(m)) is not None and not ends_range(text, m.start())}
 
 
 def parse_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:

@@ -55,9 +55,10 @@ def title_lines(norms: list[str], cfg: OutlineConfig) -> frozenset[int]:
 
 def _title_like(norm: str, title_re: re.Pattern[str]) -> bool:
     """A short line in the title's words, with no full stop but, at most, one at its
-    end (关于2022年度法治政府建设情况的报告。 as some pages set it)."""
+    end (关于2022年度法治政府建设情况的报告。 as some pages set it), and not numbered:
+    一、2023年法治政府建设工作情况 is a section's heading, in a copy without its title."""
     return len(norm) <= HEADING_MAX and title_re.search(norm) is not None \
-        and "。" not in norm.removesuffix("。")
+        and "。" not in norm.removesuffix("。") and MARKER_RE.match(norm) is None
 
 
 _TITLE_PART_MAX = 30
@@ -77,12 +78,13 @@ def title_start(paragraphs: list[Paragraph], title_index: int, cfg: OutlineConfi
         if len(q) > _TITLE_PART_MAX or _NOT_IN_TITLE.search(q) or parse_date(q)[0] \
                 or (cfg.title_re is not None and cfg.title_re.search(q)):
             break
+        opens = _issuers_opening(q, cfg)  # 某区人民政府关于法治政府 / 建设情况报告
         spans = issuers_in(q, cfg)
-        if spans and sum(e - s for s, e in spans) == len(q):
+        if not opens and spans and sum(e - s for s, e in spans) == len(q):
             break
         k -= 1
         before = cfg.title_issuer_before_re
-        if before is not None and (before.match(q) is not None or _issuers_opening(q, cfg)):
+        if before is not None and (before.match(q) is not None or opens):
             return k
         if first_year(q) is not None:
             found = k
