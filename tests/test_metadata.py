@@ -64,10 +64,16 @@ def test_issuer_in_signature_and_chinese_date(make_doc) -> None:  # type: ignore
     assert doc.meta.report_year == 2022
 
 
-def test_place_only_in_title(make_doc) -> None:  # type: ignore[no-untyped-def]
-    doc = make_doc("静海镇2024年度法治政府建设工作报告\n一、2024年工作开展情况\n正文。")
+@pytest.mark.parametrize(("title", "place"), [
+    ("静海镇2024年度法治政府建设工作报告", "静海镇"),
+    ("山亭区徐庄镇2025年度法治政府建设情况报告", "山亭区徐庄镇"),  # the district and the town
+    ("关于杭州市2024年度法治政府建设情况的报告", "杭州市"),
+    ("塘栖镇法治政府建设年度报告（2024年度）", "塘栖镇"),
+])
+def test_place_only_in_title(make_doc, title: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(f"{title}\n一、2024年工作开展情况\n正文。")
     assert doc.meta.issuer is None
-    assert doc.meta.place == "静海镇"
+    assert doc.meta.place == place
 
 
 def test_date_directly_under_title(make_doc) -> None:  # type: ignore[no-untyped-def]
