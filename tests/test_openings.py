@@ -1,0 +1,92 @@
+"""Openings of 60 real reports from 29 provinces (tests/data/openings/SOURCE.md): what
+an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
+only the title, the issuer, the report year and the kinds of the first top-level
+sections are pinned. A change that moves one should be re-examined against the text,
+and the pin updated with the reason in the commit."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from fazhi.engine import Engine
+
+OPENINGS = ROOT / "tests" / "data" / "openings"
+
+# file: (title, issuer, report year, kinds of the first three top-level sections)
+EXPECTED: dict[str, tuple[str | None, str | None, int, list[str]]] = {
+    "01": ("静海区2023年度法治政府建设情况报告", None, 2023, ["first_responsible"]),
+    "02": ("重庆市渝北区大盛镇人民政府关于2024年法治政府建设情况的报告", "重庆市渝北区大盛镇人民政府", 2024, ["measures"]),
+    "03": (None, None, 2024, ["measures"]),
+    "04": ("永安市小陶镇人民政府2024年法治政府建设情况报告", "永安市小陶镇人民政府", 2024, ["measures"]),
+    "05": ("三都镇2025年法治政府建设年度报告", None, 2025, ["measures"]),
+    "06": (None, None, 2022, ["measures"]),
+    "07": (None, None, 2022, ["measures"]),
+    "08": (None, None, 2025, ["measures"]),  # no title: 一、2025年推进法治政府建设总体情况 is the first section's heading
+    "09": (None, None, 2025, ["measures"]),
+    "10": ("中梁山街道关于2025年度法治政府建设情况的报告", None, 2025, ["measures"]),
+    "11": ("东湖街道2024年度法治政府建设情况报告", None, 2024, ["measures"]),
+    "12": ("北城街街道办事处2025年法治政府建设年度报告", "北城街街道办事处", 2025, ["measures"]),
+    "13": (None, None, 2023, ["measures"]),
+    "14": ("广东省市场监督管理局关于2023年度法治政府建设情况的报告", "广东省市场监督管理局", 2023, ["measures"]),
+    "15": ("鲁山县人民政府关于2024年法治政府建设情况的报告", "鲁山县人民政府", 2024, ["first_responsible"]),
+    "16": ("中共浚县县委 浚县人民政府关于2024年法治政府建设情况的报告", "中共浚县县委 浚县人民政府", 2024, ["measures"]),
+    "17": (None, None, 2024, ["first_responsible", "measures"]),  # no title: its first heading, on the duty, stays a heading
+    "18": ("广州市花都区人民政府2022年法治政府建设年度报告", "广州市花都区人民政府", 2022, ["measures"]),
+    "19": (None, None, 2022, ["measures"]),
+    "20": (None, None, 2022, ["measures"]),
+    "21": (None, None, 2023, ["measures"]),  # no title: 一、法治政府建设工作情况 is the first section's heading
+    "22": (None, None, 2022, ["measures"]),
+    "23": (None, None, 2024, ["measures"]),
+    "24": (None, None, 2024, ["measures"]),
+    "25": (None, None, 2024, ["measures", "measures"]),
+    "26": ("昌吉州人民政府2024年度法治政府建设情况报告", "昌吉州人民政府", 2024, ["measures"]),
+    "27": ("黑龙江省2024年度法治政府建设情况报告", None, 2024, ["measures"]),
+    "28": ("山亭区徐庄镇2025年度法治政府建设情况报告", None, 2025, ["measures"]),
+    "29": ("西乌珠穆沁旗人民政府2024年度法治政府建设情况报告", "西乌珠穆沁旗人民政府", 2024, ["measures"]),
+    "30": (None, None, 2024, ["measures", "measures"]),
+    "31": (None, None, 2023, ["measures", "shortcomings", "first_responsible"]),
+    "32": ("广州市卫生健康委关于2024年度法治政府建设情况的报告", "广州市卫生健康委", 2024, ["measures"]),
+    "33": ("泽州县交通运输局2025年法治政府建设报告", "泽州县交通运输局", 2025, ["first_responsible"]),
+    "34": ("2023年度法治政府建设年度报告", "开江县交通运输局", 2023, ["measures", "measures", "measures"]),  # the issuer on the line above a title that names none
+    "35": ("【2022年】州生态环境局2022年度法治政府建设报告", None, 2022, ["measures"]),
+    "36": ("贵州省生态环境厅2022年度法治政府建设工作情况报告", "贵州省生态环境厅", 2022, ["measures"]),
+    "37": ("赵县人民政府关于2025年度法治政府建设情况的报告", "赵县人民政府", 2025, ["measures", "measures"]),
+    "38": (None, None, 2024, ["measures"]),
+    "39": (None, None, 2024, ["measures"]),
+    "40": ("关于2025年法治政府建设情况的报告", None, 2025, ["measures"]),
+    "41": (None, None, 2023, ["measures"]),
+    "42": (None, None, 2023, ["measures"]),
+    "43": ("上海市宝山区人民政府关于法治政府建设情况报告", "上海市宝山区人民政府", 2023, ["measures"]),  # the title on two lines, the first ending inside 关于法治政府
+    "44": ("塘栖镇法治政府建设年度报告(2024年度)", None, 2024, ["measures"]),
+    "45": ("关于杭州市2024年度法治政府建设情况的报告", None, 2024, ["measures"]),
+    "46": ("安徽省人民政府关于2023年法治政府建设情况的报告", "安徽省人民政府", 2023, ["measures"]),
+    "47": (None, None, 2023, ["measures"]),
+    "48": ("重庆市应急管理局关于2024年法治政府建设情况的报告", "重庆市应急管理局", 2024, ["measures"]),
+    "49": (None, None, 2024, ["measures"]),
+    "50": (None, None, 2024, ["measures"]),
+    "51": ("2025年法治政府建设报告", "东安县应急管理局", 2025, ["measures"]),
+    "52": ("农业农村部2024年度法治政府建设情况的报告", None, 2024, ["measures"]),  # a ministry (…部) is not among the rulebook's issuing bodies
+    "53": ("镇海区农业农村局2021年度法治政府建设情况报告", "镇海区农业农村局", 2021, ["measures"]),
+    "54": (None, None, 2021, ["measures"]),  # no title: 2021 from 现将…2021年…报告, not 2025 from 纲要（2021—2025年）
+    "55": ("宛城区人力资源和社会保障局 关于2025年法治政府建设情况的报告", "宛城区人力资源和社会保障局", 2025, ["first_responsible", "measures"]),
+    "56": ("海口市人民政府2021年度法治政府建设情况报告", "海口市人民政府", 2021, ["measures", "measures"]),
+    "57": (None, None, 2024, ["measures"]),
+    "58": ("柳城县2025年法治政府建设年度报告", None, 2025, ["measures"]),
+    "59": (None, None, 2024, ["measures"]),  # the title only in the page's information bar, copied as a table of | cells
+    "60": ("茈湖口镇2025年度法治政府建设年度报告", None, 2025, ["measures"]),
+}
+
+
+def test_every_opening_is_pinned() -> None:
+    assert sorted(p.stem for p in OPENINGS.glob("*.txt")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_opening(engine: Engine, name: str) -> None:
+    path = OPENINGS / f"{name}.txt"
+    report = engine.check_path(path, path.name, 10**7)
+    assert report.meta is not None and report.outline is not None
+    kinds = [s.kind for s in report.outline if s.level == 1 and s.kind != "preamble"][:3]
+    got = (report.meta.title, report.meta.issuer, report.meta.report_year, kinds)
+    assert got == EXPECTED[name]
