@@ -66,7 +66,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int, list[str]]] = {
     "49": (None, None, 2024, ["measures"]),
     "50": (None, None, 2024, ["measures"]),
     "51": ("2025年法治政府建设报告", "东安县应急管理局", 2025, ["measures"]),
-    "52": ("农业农村部2024年度法治政府建设情况的报告", None, 2024, ["measures"]),  # a ministry (…部) is not among the rulebook's issuing bodies
+    "52": ("农业农村部2024年度法治政府建设情况的报告", "农业农村部", 2024, ["measures"]),  # a ministry
     "53": ("镇海区农业农村局2021年度法治政府建设情况报告", "镇海区农业农村局", 2021, ["measures"]),
     "54": (None, None, 2021, ["measures"]),  # no title: 2021 from 现将…2021年…报告, not 2025 from 纲要（2021—2025年）
     "55": ("宛城区人力资源和社会保障局 关于2025年法治政府建设情况的报告", "宛城区人力资源和社会保障局", 2025, ["first_responsible", "measures"]),
