@@ -28,6 +28,27 @@ def test_tables_fields_footnotes_headers() -> None:
     assert lines(OFFICE / "tables-fields.odt") == tables_fields_lines("0")
 
 
+@pytest.mark.parametrize("name", ["tracked-changes", "list-levels"])
+def test_a_flat_odt_reads_as_the_odt_libreoffice_saved_from_it(name: str) -> None:
+    """.fodt (LibreOffice's one-file XML): the sources the .odt fixtures were saved from."""
+    assert lines(OFFICE / f"{name}.fodt") == lines(OFFICE / f"{name}.odt")
+
+
+def test_a_flat_odt_with_tables_fields_footnotes_headers() -> None:
+    # the source holds 1 as the page-number field's result (LibreOffice stored 0 in the .odt)
+    assert lines(OFFICE / "tables-fields.fodt") == tables_fields_lines("1")
+
+
+@pytest.mark.parametrize(("data", "detail"), [
+    (b"<office:document", "不是有效的 XML"),
+    (b'<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>', "office:text"),
+])
+def test_a_broken_flat_odt_is_corrupt(data: bytes, detail: str) -> None:
+    with pytest.raises(DocumentError) as err:
+        extract(Path("r.fodt"), data, Limits())
+    assert err.value.code == "corrupt" and detail in err.value.message
+
+
 CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"

@@ -49,6 +49,7 @@ READERS: dict[str, Reader] = {
     ".wps": _lazy("doc"),  # WPS Writer's format is Word's binary one with extensions
     ".rtf": _lazy("rtf"),
     ".odt": _lazy("odt"),
+    ".fodt": _lazy("odt"),  # flat (one-file) OpenDocument text
     ".pdf": _lazy("pdf"),
     ".html": _lazy("html"),
     ".htm": _lazy("html"),

@@ -1,4 +1,5 @@
-"""OpenDocument text (.odt: LibreOffice, WPS and 永中 Office on 信创 desktops).
+"""OpenDocument text (.odt: LibreOffice, WPS and 永中 Office on 信创 desktops; .fodt,
+the same in one XML file).
 
 The body of content.xml is read as a reader sees it: paragraphs and headings in
 order, sections opened, a table row as one line with its cells joined by
@@ -30,7 +31,7 @@ from fazhi.document.model import Extracted
 from fazhi.document.readers.blocks import paragraph_lines
 from fazhi.document.readers.limits import Limits
 from fazhi.document.readers.numbering import format_number
-from fazhi.document.readers.package import Package, corrupt
+from fazhi.document.readers.package import Package, corrupt, parse_xml
 
 WHAT = "OpenDocument 文档（.odt）"
 _NS = {
@@ -252,6 +253,8 @@ def _styles(*roots: Any) -> tuple[dict[str, dict[int, _Level]], dict[int, _Level
 
 
 def read(data: bytes, path: str, limits: Limits) -> Extracted:
+    if path.lower().endswith(".fodt"):
+        return _read_flat(data, limits)
     pkg = Package(data, WHAT, limits)
     content = pkg.find("content.xml")
     if content is None:
@@ -263,4 +266,20 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
         raise corrupt(WHAT, "content.xml 中没有 office:text 正文")
     styles_name = pkg.find("styles.xml")
     reader = _Reader(*_styles(pkg.xml(styles_name) if styles_name else None, root))
+    return Extracted(format="odt", encoding=None, lines=paragraph_lines(reader.blocks(text), limits))
+
+
+WHAT_FLAT = "OpenDocument 单文件文档（.fodt）"
+
+
+def _read_flat(data: bytes, limits: Limits) -> Extracted:
+    """A flat OpenDocument text (.fodt, LibreOffice's "Flat XML" save): the package's
+    parts in one XML file, ``office:document`` holding the styles and the body."""
+    limits.check_markup(data.count(b"<"))  # before the parser holds every element
+    root = parse_xml(data, WHAT_FLAT, "文件")
+    body = root.find(_q("office:body"))
+    text = body.find(_q("office:text")) if body is not None else None
+    if text is None:
+        raise corrupt(WHAT_FLAT, "文件中没有 office:text 正文，可能不是 OpenDocument 文本文档")
+    reader = _Reader(*_styles(root))
     return Extracted(format="odt", encoding=None, lines=paragraph_lines(reader.blocks(text), limits))
