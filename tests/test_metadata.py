@@ -156,6 +156,16 @@ def test_a_title_whose_first_line_ends_inside_a_body_s_name(make_doc) -> None:  
     assert doc.meta.issuer == "上海市宝山区人民政府"
 
 
+@pytest.mark.parametrize("above", ["2026-01-20 17:01  |  武汉市水务局", "• 成文日期:2025-02-28",
+                                   "发布时间：2025-02-28 来源：市司法局"])
+def test_a_title_under_a_line_with_a_colon_is_a_paragraph_of_its_own(make_doc, above: str) -> None:  # type: ignore[no-untyped-def]
+    """A web page's line above the title has no full stop; its colon (17:01, 成文日期:)
+    says it is no part of a title set on two lines."""
+    doc = make_doc(f"今天是:\n{above}\n\n市水务局2025年度法治政府建设情况报告\n\n"
+                   "2025年，我局扎实推动法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.title == "市水务局2025年度法治政府建设情况报告"
+
+
 @pytest.mark.parametrize("heading", ["一、2025年推进法治政府建设总体情况", "一、法治政府建设工作情况",
                                      "（一）2024年法治政府建设工作情况", "1.法治政府建设情况报告"])
 def test_a_numbered_heading_is_not_the_title(make_doc, heading: str) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from pathlib import Path
 from fazhi.document.config import OutlineConfig
 from fazhi.document.furniture import drop_page_furniture
 from fazhi.document.locate import evidence_at
-from fazhi.document.metadata import extract_meta, find_title, title_lines, title_start
+from fazhi.document.metadata import extract_meta, find_title, title_breaks, title_lines, title_start
 from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, Section, SourceLine
 from fazhi.document.outline import build_outline
 from fazhi.document.paragraphs import Piece, group_paragraphs, line_pieces, merge_paragraphs
@@ -69,8 +69,9 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     kept = drop_page_furniture(kept, cfg.page_furniture, ex.laid_out) or kept
     wrapped = mark_wrapped(kept, cfg) if lines is None and not ex.laid_out else None
     lined = kept if wrapped is None else wrapped
-    paragraphs = group_paragraphs(lined, cfg.join_min_chars,
-                                  title_lines([p.norm for p in lined[:cfg.meta.title_search_lines]], cfg))
+    heads = [p.norm for p in lined[:cfg.meta.title_search_lines]]
+    titles = title_lines(heads, cfg)
+    paragraphs = group_paragraphs(lined, cfg.join_min_chars, titles, title_breaks(heads, titles))
     if not paragraphs:
         raise DocumentError("empty", "文件中没有可读的文字。请确认文件内容完整后重试。")
     title_index = find_title(paragraphs, cfg)

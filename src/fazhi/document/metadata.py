@@ -53,6 +53,13 @@ def title_lines(norms: list[str], cfg: OutlineConfig) -> frozenset[int]:
                      if _title_like(n, cfg.title_re) and not _CLAUSE_MARK.search(n))
 
 
+def title_breaks(norms: list[str], lines: frozenset[int]) -> frozenset[int]:
+    """Of the ``title_lines``, those that start a paragraph of their own too: the line
+    before has a comma, semicolon or colon, so the two do not make one title (a web
+    page's 2026-01-20 17:01 | 某局 above the title, with no full stop to end it)."""
+    return frozenset(i for i in lines if i > 0 and _CLAUSE_MARK.search(norms[i - 1]))
+
+
 def _title_like(norm: str, title_re: re.Pattern[str]) -> bool:
     """A short line in the title's words, with no full stop but, at most, one at its
     end (关于2022年度法治政府建设情况的报告。 as some pages set it), and not numbered:

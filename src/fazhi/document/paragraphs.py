@@ -77,9 +77,10 @@ def build_paragraphs(lines: list[SourceLine], join_min_chars: int = 15) -> list[
 
 
 def group_paragraphs(pieces: list[Piece], join_min_chars: int = 15,
-                     whole: frozenset[int] = frozenset()) -> list[Paragraph]:
+                     whole: frozenset[int] = frozenset(),
+                     starts: frozenset[int] = frozenset()) -> list[Paragraph]:
     """Group normalised lines into paragraphs; the pieces at the positions in
-    ``whole`` end theirs."""
+    ``whole`` end theirs, those in ``starts`` start theirs."""
     groups: list[list[Piece]] = []
     current: list[Piece] = []
     prev = ""
@@ -90,7 +91,7 @@ def group_paragraphs(pieces: list[Piece], join_min_chars: int = 15,
         if wrapped or (bare and not MARKER_RE.match(norm)):
             prev += norm
         else:
-            if current and (i - 1 in whole or not _joinable(prev, norm, join_min_chars)):
+            if current and (i - 1 in whole or i in starts or not _joinable(prev, norm, join_min_chars)):
                 groups.append(current)
                 current = []
             prev = norm
