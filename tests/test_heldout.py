@@ -94,10 +94,11 @@ EXPECTED = {
     "pingtan-guanwei-2023.txt": "PPpPPF" "PPpPPPFPPp" "PppFp" "ppF-P",
     # 2024 and 2025: no shortcomings and no plan (列入2025年度立法计划 is no plan).
     # Calls: power_supervision partial where the reader took 复议监督, 备案审查 or an
-    # inferred 检察 supervision as a channel; 2025's three_systems partial (公示 only
-    # as inspection plans published on a platform).
+    # inferred 检察 supervision as a channel (2025 passes on 行政执法案卷评查, a form of
+    # 执法监督); 2025's three_systems partial (公示 only as inspection plans published
+    # on a platform).
     "pingtan-guanwei-2024.txt": "PF-pFF" "pPPPPPPPPP" "P--Fp" "ppF-P",
-    "pingtan-guanwei-2025.txt": "PF-pFF" "pPPFPPPPPp" "P--Pp" "ppF-P",
+    "pingtan-guanwei-2025.txt": "PF-pFF" "pPPFPPPPPP" "P--Pp" "ppF-P",
     # The police bureau's 2025 report, judged blind too (fazhi agreed on 22 of 26 at first):
     # its last work section ends …仍有一定差距，如…。2026年，实验区公安局将…重点抓好以下
     # 几个方面工作：（一）…（三）, a plan with no heading. Disagreement: shortcomings_specific
