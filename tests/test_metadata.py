@@ -166,6 +166,15 @@ def test_a_title_under_a_line_with_a_colon_is_a_paragraph_of_its_own(make_doc, a
     assert doc.meta.title == "市水务局2025年度法治政府建设情况报告"
 
 
+def test_a_title_written_twice_is_the_document_s_own_the_second_time(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """A web page's heading, then the document as issued: its issuer above its title."""
+    doc = make_doc("2023年法治政府建设工作年度报告\n政策法规科 2023-12-29\n\n广元市人力资源和社会保障局\n\n"
+                   "2023年法治政府建设工作年度报告\n\n2023年，我局坚持依法行政。\n一、主要举措和成效\n正文。")
+    assert doc.meta.title == "2023年法治政府建设工作年度报告"
+    assert doc.meta.issuer == "广元市人力资源和社会保障局"
+    assert doc.meta_evidence["title"].line == 6
+
+
 @pytest.mark.parametrize("heading", ["一、2025年推进法治政府建设总体情况", "一、法治政府建设工作情况",
                                      "（一）2024年法治政府建设工作情况", "1.法治政府建设情况报告"])
 def test_a_numbered_heading_is_not_the_title(make_doc, heading: str) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""Openings of 60 real reports from 29 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 120 real reports from 30 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -69,12 +69,72 @@ EXPECTED: dict[str, tuple[str | None, str | None, int, list[str]]] = {
     "52": ("农业农村部2024年度法治政府建设情况的报告", "农业农村部", 2024, ["measures"]),  # a ministry
     "53": ("镇海区农业农村局2021年度法治政府建设情况报告", "镇海区农业农村局", 2021, ["measures"]),
     "54": (None, None, 2021, ["measures"]),  # no title: 2021 from 现将…2021年…报告, not 2025 from 纲要（2021—2025年）
-    "55": ("宛城区人力资源和社会保障局 关于2025年法治政府建设情况的报告", "宛城区人力资源和社会保障局", 2025, ["first_responsible", "measures"]),
+    "55": ("宛城区人力资源和社会保障局关于2025年法治政府建设情况的报告", "宛城区人力资源和社会保障局", 2025, ["first_responsible", "measures"]),
     "56": ("海口市人民政府2021年度法治政府建设情况报告", "海口市人民政府", 2021, ["measures", "measures"]),
     "57": (None, None, 2024, ["measures"]),
     "58": ("柳城县2025年法治政府建设年度报告", None, 2025, ["measures"]),
     "59": (None, None, 2024, ["measures"]),  # the title only in the page's information bar, copied as a table of | cells
     "60": ("茈湖口镇2025年度法治政府建设年度报告", None, 2025, ["measures"]),
+    "61": (None, None, 2025, ["measures"]),
+    "62": (None, None, 2023, ["measures"]),
+    "63": ("石柱土家族自治县公安局 关于2025年法治政府建设工作情况的报告", "石柱土家族自治县公安局", 2025, ["measures", "measures"]),
+    "64": (None, None, 2025, ["measures"]),
+    "65": ("厦门市生态环境局关于2024年法治政府建设情况的报告", "厦门市生态环境局", 2024, ["measures"]),
+    "66": ("相山区生态环境分局2025年法治政府建设情况工作报告", "相山区生态环境分局", 2025, ["measures"]),
+    "67": (None, None, 2024, ["measures"]),
+    "68": ("浙江省市场监督管理局2024年法治政府建设年度报告", "浙江省市场监督管理局", 2024, ["measures"]),
+    "69": (None, None, 2023, ["measures"]),
+    "70": ("随县交通运输局 2022年法治政府建设年度报告", "随县交通运输局", 2022, ["measures"]),
+    "71": ("平舆县交通运输局2022年法治政府建设工作报告", "平舆县交通运输局", 2022, ["measures"]),
+    "72": ("紫金县卫生健康局2025年法治政府建设年度报告", "紫金县卫生健康局", 2025, ["measures"]),
+    "73": ("海丰县卫生健康局2025年法治政府建设年度报告", "海丰县卫生健康局", 2025, ["measures"]),
+    "74": (None, None, 2022, ["measures"]),
+    "75": ("陵川县教育局 2025年法治政府建设年度报告", "陵川县教育局", 2025, ["measures", "measures"]),
+    "76": (None, None, 2024, ["measures"]),
+    "77": ("溆浦县教育局2024年度法治建设工作报告", "溆浦县教育局", 2024, ["measures"]),
+    "78": (None, None, 2024, ["measures"]),  # the title only in the page's information list, run into 名称:/文号:
+    "79": (None, None, 2024, ["measures"]),
+    "80": ("呼中区教育局关于2025年度法治政府建设工作报告", "呼中区教育局", 2025, ["measures"]),
+    "81": (None, None, 2023, ["measures"]),
+    "82": (None, None, 2023, ["measures"]),
+    "83": ("2023年法治政府建设工作年度报告", "广元市人力资源和社会保障局", 2023, ["measures"]),  # the title twice: the page's, then the document's with its issuer above
+    "84": (None, None, 2023, ["measures", "measures"]),
+    "85": ("济南市历下区建筑新村街道 2024年度法治政府建设报告", None, 2024, ["first_responsible", "measures"]),
+    "86": (None, None, 2024, ["measures"]),
+    "87": ("利通区上桥镇2023年法治政府建设情况报告", None, 2023, ["measures"]),
+    "88": (None, None, 2023, ["measures", "measures"]),
+    "89": (None, None, 2025, ["measures"]),
+    "90": (None, None, 2024, ["measures"]),  # an excerpt of a page with its line breaks lost, too short to be taken as flattened
+    "91": (None, None, 2023, ["measures"]),
+    "92": ("宝鸡市陈仓区2025年度法治政府建设工作总结", None, 2025, ["measures"]),
+    "93": (None, None, 2023, ["measures"]),
+    "94": (None, None, 2023, ["measures"]),
+    "95": (None, None, 2024, ["measures"]),
+    "96": ("紫金县农业农村局2024年法治政府建设年度报告", "紫金县农业农村局", 2024, ["measures"]),
+    "97": ("湖南省农业农村厅2023年法治政府建设年度报告", "湖南省农业农村厅", 2023, ["measures"]),
+    "98": ("厦门市文化和旅游局关于2024年法治政府建设情况的报告", "厦门市文化和旅游局", 2024, ["measures"]),  # the title under • 成文日期:2025-02-28
+    "99": ("明溪县文体和旅游局2025年度法治政府建设情况报告", "明溪县文体和旅游局", 2025, ["measures"]),
+    "100": ("关于2025年度法治政府建设情况的报告", "公主岭市文化广播电视和旅游局", 2025, ["measures"]),
+    "101": (None, None, 2024, ["measures"]),
+    "102": (None, None, 2024, ["measures"]),
+    "103": (None, None, 2023, ["measures"]),
+    "104": ("市水务局2025年度法治政府建设情况报告", "市水务局", 2025, ["measures"]),  # a web page's 2026-01-20 17:01 / 武汉市水务局 above the title is no part of it
+    "105": ("2024年法治政府建设年度报告", "望都县人民政府", 2024, ["measures"]),
+    "106": ("王河镇人民政府关于2025年法治政府建设的报告", "王河镇人民政府", 2025, ["measures"]),
+    "107": (None, None, 2023, ["measures"]),
+    "108": ("鲤城区人民政府金龙街道办事处关于2022年度法治政府建设情况的报告", "鲤城区人民政府 金龙街道办事处", 2022, ["measures"]),  # one body (a district's street office) read as two
+    "109": (None, None, 2022, ["measures"]),
+    "110": (None, None, 2024, ["measures"]),
+    "111": ("吉水镇2024年法治政府建设年度报告", None, 2024, ["measures"]),
+    "112": (None, None, 2025, ["measures"]),
+    "113": (None, None, 2023, ["measures"]),
+    "114": ("古丈县司法局 关于2024年度法治政府建设情况的报告", "古丈县司法局", 2024, ["measures"]),
+    "115": (None, None, 2024, ["measures"]),
+    "116": ("下陆区民政局2025年度法治政府建设年度报告", "下陆区民政局", 2025, ["measures"]),
+    "117": (None, None, 2024, ["measures"]),
+    "118": (None, None, 2025, ["measures"]),
+    "119": (None, None, 2025, ["measures"]),
+    "120": (None, None, 2024, ["measures"]),
 }
 
 

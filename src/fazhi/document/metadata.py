@@ -20,14 +20,17 @@ def find_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> int | None:
     """Index of the title paragraph among the first lines, or None. A title-like
     line without a year above one with a year, with only short lines (an issuer)
     between them, is a banner over the title (a web page's column,
-    法治政府建设年度报告): the line with the year is the title."""
+    法治政府建设年度报告): the line with the year is the title. Of a title written
+    twice, the second is the document's own."""
     if cfg.title_re is None:
         return None
     found = [p.index for p in paragraphs[: cfg.meta.title_search_lines]
              if _title_like(p.norm, cfg.title_re)]
     if not found:
         return None
-    first = found[0]
+    # the same title again further down (a page's heading, then the document's own
+    # with its issuer above it): the document's is the title
+    first = max(k for k in found if paragraphs[k].norm == paragraphs[found[0]].norm)
     if first_year(paragraphs[first].norm) is not None:
         return first
     for k in range(first + 1, min(cfg.meta.title_search_lines, len(paragraphs))):
