@@ -175,6 +175,22 @@ def test_a_title_written_twice_is_the_document_s_own_the_second_time(make_doc) -
     assert doc.meta_evidence["title"].line == 6
 
 
+def test_a_title_under_ten_lines_of_a_web_page_s_list(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """A page copied with its information list above the title; its column name
+    法治政府 is no issuing body (the page's 发布机构 line is one)."""
+    doc = make_doc("登录 | 注册\n• 法治政府\n• 索引号\nlcxlyhcyj/2025-00003\n• 发布机构\n绿春县林业和草原局\n"
+                   "• 文号\n• 发布日期\n2025-03-19\n• 时效性\n有效\n绿春县林草局2024年度法治政府建设年度报告\n"
+                   "2024年，我局扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.title == "绿春县林草局2024年度法治政府建设年度报告"
+    assert doc.meta.issuer == "绿春县林业和草原局"
+
+
+@pytest.mark.parametrize("column", ["法治政府", "数字政府", "阳光政府"])
+def test_a_column_named_after_a_kind_of_government_is_no_issuer(make_doc, column: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(f"{column}\n关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer is None
+
+
 @pytest.mark.parametrize("heading", ["一、2025年推进法治政府建设总体情况", "一、法治政府建设工作情况",
                                      "（一）2024年法治政府建设工作情况", "1.法治政府建设情况报告"])
 def test_a_numbered_heading_is_not_the_title(make_doc, heading: str) -> None:  # type: ignore[no-untyped-def]
