@@ -185,6 +185,12 @@ def test_a_title_under_ten_lines_of_a_web_page_s_list(make_doc) -> None:  # type
     assert doc.meta.issuer == "绿春县林业和草原局"
 
 
+def test_a_field_of_an_information_list_is_no_title(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("索  引 号: 11220502013583620H/2025-05229\n分      类: 其他 ; 报告\n"
+                   "2024年，我区扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.title is None
+
+
 @pytest.mark.parametrize("column", ["法治政府", "数字政府", "阳光政府"])
 def test_a_column_named_after_a_kind_of_government_is_no_issuer(make_doc, column: str) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(f"{column}\n关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n正文。")

@@ -66,10 +66,15 @@ def title_breaks(norms: list[str], lines: frozenset[int]) -> frozenset[int]:
 def _title_like(norm: str, title_re: re.Pattern[str]) -> bool:
     """A short line in the title's words, with no full stop but, at most, one at its
     end (关于2022年度法治政府建设情况的报告。 as some pages set it), and not numbered:
-    一、2023年法治政府建设工作情况 is a section's heading, in a copy without its title."""
+    一、2023年法治政府建设工作情况 is a section's heading, in a copy without its title;
+    with no colon or semicolon (分类:其他;报告 is a field of a page's information list)."""
     return len(norm) <= HEADING_MAX and title_re.search(norm) is not None \
-        and "。" not in norm.removesuffix("。") and MARKER_RE.match(norm) is None
+        and "。" not in norm.removesuffix("。") and MARKER_RE.match(norm) is None \
+        and _LABELLED.search(norm) is None
 
+
+# a field of a page's information list (分类:其他;报告, 标题:…报告): a label, not a title
+_LABELLED = re.compile(r"[:;]")
 
 _TITLE_PART_MAX = 30
 _NOT_IN_TITLE = re.compile(r"[。,;:!?]")
