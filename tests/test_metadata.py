@@ -185,6 +185,15 @@ def test_a_title_under_ten_lines_of_a_web_page_s_list(make_doc) -> None:  # type
     assert doc.meta.issuer == "绿春县林业和草原局"
 
 
+@pytest.mark.parametrize("after", [" 2024-12-12", "  2024年12月12日"])
+def test_a_date_after_the_title_on_its_line_is_no_part_of_it(make_doc, after: str) -> None:  # type: ignore[no-untyped-def]
+    """A page's list of articles, copied: the title, then the date it was posted."""
+    doc = make_doc(f"2024年度新江湾城街道法治政府建设工作报告{after}\n\n区法治政府建设工作领导小组办公室：\n"
+                   "2024年，街道深入推进依法行政。\n一、主要举措和成效\n正文。")
+    assert doc.meta.title == "2024年度新江湾城街道法治政府建设工作报告"
+    assert doc.meta_evidence["title"].match == "2024年度新江湾城街道法治政府建设工作报告"
+
+
 def test_a_field_of_an_information_list_is_no_title(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc("索  引 号: 11220502013583620H/2025-05229\n分      类: 其他 ; 报告\n"
                    "2024年，我区扎实推进法治政府建设。\n一、主要举措和成效\n正文。")

@@ -67,8 +67,10 @@ def _title_like(norm: str, title_re: re.Pattern[str]) -> bool:
     """A short line in the title's words, with no full stop but, at most, one at its
     end (关于2022年度法治政府建设情况的报告。 as some pages set it), and not numbered:
     一、2023年法治政府建设工作情况 is a section's heading, in a copy without its title;
-    with no colon or semicolon (分类:其他;报告 is a field of a page's information list)."""
-    return len(norm) <= HEADING_MAX and title_re.search(norm) is not None \
+    with no colon or semicolon (分类:其他;报告 is a field of a page's information list).
+    A date after it (a page's list: …工作报告 2024-12-12) is no part of its words."""
+    words = norm[:dated.start()] if (dated := DATE_AT_END_RE.search(norm)) else norm
+    return len(norm) <= HEADING_MAX and title_re.search(words) is not None \
         and "。" not in norm.removesuffix("。") and MARKER_RE.match(norm) is None \
         and _LABELLED.search(norm) is None
 
@@ -122,8 +124,11 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
     meta = Meta()
     if title_index is not None:
         tp = paragraphs[title_index]
-        meta.title = " ".join(tp.text.split())
-        where["title"] = (title_index, 0, len(tp.norm))
+        dated = DATE_AT_END_RE.search(tp.norm)  # …工作报告 2024-12-12, as a page lists it
+        end = dated.start() if dated is not None and dated.start() > 0 else len(tp.norm)
+        text = tp.text[:tp.norm_map[end]] if end < len(tp.norm) else tp.text
+        meta.title = " ".join(text.split())
+        where["title"] = (title_index, 0, end)
         if cfg.place_re is not None and (pm := cfg.place_re.match(tp.norm, _subject(tp.norm, cfg))):
             meta.place = pm.group(0)
             where["place"] = (title_index, *pm.span())
