@@ -1,4 +1,4 @@
-"""Openings of 173 real reports from 30 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 216 real reports from 30 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -188,6 +188,49 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "171": ("小河镇人民政府关于2024年法治政府建设情况的报告", "小河镇人民政府", 2024, ["first_responsible"]),
     "172": (None, None, 2024, ["measures"]),
     "173": (None, None, 2024, ["measures", "measures"]),
+    "174": ("关于那曲市色尼区2025年度法治政府建设情况的报告", None, 2025, ["measures"]),  # the title on two lines
+    "175": ("关于2021年度法治政府建设工作情况的报告", "海东市人民政府", 2021, ["measures"]),
+    "176": ("关于2022年法治政府建设情况的报告", "中共海南省委 海南省人民政府", 2022, ["measures"]),
+    "177": ("南昌县政府2021年度法治政府建设工作报告", "南昌县政府", 2021, ["measures"]),
+    "178": (None, None, 2022, ["measures"]),
+    "179": (None, None, 2022, ["measures"]),
+    "180": ("河东区人民政府2022年法治政府建设情况报告", "天津市河东区人民政府", 2022, ["measures"]),
+    "181": ("海滨街道2025年法治政府建设情况报告", None, 2025, ["measures"]),
+    "182": (None, None, 2022, ["measures"]),
+    "183": (None, None, 2022, ["measures"]),
+    "184": (None, None, 2022, ["measures"]),
+    "185": ("北京市2022年法治政府建设年度情况报告", None, 2022, ["measures"]),
+    "186": ("2021年上海市法治政府建设情况报告", None, 2021, ["measures"]),
+    "187": (None, None, 2021, ["measures"]),
+    "188": ("吉林市2022年度法治政府建设工作报告", None, 2022, ["measures"]),
+    "189": ("长春市人民政府2022年度法治政府建设情况报告", "长春市人民政府", 2022, ["measures"]),
+    "190": (None, None, 2021, ["measures"]),
+    "191": (None, None, 2023, ["measures"]),
+    "192": (None, None, 2024, ["measures"]),
+    "193": (None, None, 2022, ["measures"]),
+    "194": ("重庆市城市管理局关于 2022年度法治政府建设情况的报告", "重庆市城市管理局", 2022, ["measures"]),
+    "195": (None, None, 2021, ["measures"]),
+    "196": (None, None, 2023, ["measures"]),
+    "197": ("经济技术开发区管理委员会关于 2022年法治政府建设情况报告", "经济技术开发区管理委员会", 2022, ["measures"]),
+    "198": ("天津滨海高新区2021年法治政府建设报告", None, 2021, ["measures"]),
+    "199": (None, None, 2023, ["measures"]),
+    "200": (None, None, 2024, ["measures"]),
+    "201": ("郑州市教育局关于2022年法治政府建设工作情况的报告", "郑州市教育局", 2022, ["measures", "measures"]),
+    "202": (None, None, 2025, ["measures"]),
+    "203": (None, None, 2021, ["measures"]),
+    "204": ("大连市2023年法治政府建设情况报告", None, 2023, ["measures"]),
+    "205": ("太原市2024年法治政府建设年度报告", None, 2024, ["measures"]),
+    "206": ("2022年度法治政府建设报告", "中共青岛市交通运输局", 2022, ["shortcomings"]),  # 一、…主要举措、成效和不足: the work and the shortcomings in one section
+    "207": ("郑州市交通运输局2022年法治政府建设工作开展情况报告", "郑州市交通运输局", 2022, ["measures"]),
+    "208": ("武汉市司法局2022年度推进法治政府建设情况报告", "武汉市司法局", 2022, ["measures"]),
+    "209": (None, None, 2024, ["measures", "measures"]),
+    "210": (None, None, 2024, ["measures"]),
+    "211": (None, None, 2023, ["measures"]),
+    "212": (None, None, 2021, ["measures"]),
+    "213": ("控江路街道2022年度法治政府建设 工作情况报告", None, 2022, ["measures"]),
+    "214": ("2024年度新江湾城街道法治政府建设工作报告", None, 2024, ["measures"]),  # a page's list: the title, then the date it was posted
+    "215": ("大东区2022年法治政府建设情况的报告", None, 2022, ["measures"]),
+    "216": ("沈阳市人民政府关于2022年法治政府建设情况的报告", "沈阳市人民政府", 2022, ["measures"]),
 }
 
 
