@@ -260,13 +260,11 @@ def read(data: bytes, path: str, limits: Limits) -> Extracted:
     if content is None:
         raise corrupt(WHAT, "压缩包中没有正文 content.xml，可能不是 OpenDocument 文档")
     root = pkg.xml(content)
-    body = root.find(_q("office:body"))
-    text = body.find(_q("office:text")) if body is not None else None
+    text = _office_text(root)
     if text is None:
         raise corrupt(WHAT, "content.xml 中没有 office:text 正文")
     styles_name = pkg.find("styles.xml")
-    reader = _Reader(*_styles(pkg.xml(styles_name) if styles_name else None, root))
-    return Extracted(format="odt", encoding=None, lines=paragraph_lines(reader.blocks(text), limits))
+    return _extracted(text, _Reader(*_styles(pkg.xml(styles_name) if styles_name else None, root)), limits)
 
 
 WHAT_FLAT = "OpenDocument 单文件文档（.fodt）"
@@ -277,9 +275,17 @@ def _read_flat(data: bytes, limits: Limits) -> Extracted:
     parts in one XML file, ``office:document`` holding the styles and the body."""
     limits.check_markup(data.count(b"<"))  # before the parser holds every element
     root = parse_xml(data, WHAT_FLAT, "文件")
-    body = root.find(_q("office:body"))
-    text = body.find(_q("office:text")) if body is not None else None
+    text = _office_text(root)
     if text is None:
         raise corrupt(WHAT_FLAT, "文件中没有 office:text 正文，可能不是 OpenDocument 文本文档")
-    reader = _Reader(*_styles(root))
+    return _extracted(text, _Reader(*_styles(root)), limits)
+
+
+def _office_text(root: Any) -> Any | None:
+    """The ``office:body/office:text`` of a document's root, or None."""
+    body = root.find(_q("office:body"))
+    return body.find(_q("office:text")) if body is not None else None
+
+
+def _extracted(text: Any, reader: _Reader, limits: Limits) -> Extracted:
     return Extracted(format="odt", encoding=None, lines=paragraph_lines(reader.blocks(text), limits))
