@@ -165,7 +165,8 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "148": (None, None, 2025, ["measures"]),
     "149": (None, None, 2024, ["measures"]),
     "150": ("大竹县2024年法治政府建设工作报告", None, 2024, ["measures"]),
-    "151": (None, None, 2024, ["measures"]),  # the title only in the list's 标 题: field; 分类: 其他 ; 报告 is no title
+    # the title only in the list's 标 题: field, under a menu line (>>)
+    "151": ("中共东昌区委东昌区人民政府关于2024年度法治政府建设工作情况的报告", "中共东昌区委 东昌区人民政府", 2024, ["measures"]),
     "152": ("柳城县2023年法治政府建设年度报告", None, 2023, ["measures"]),
     "153": ("海口市人民政府2022年法治政府建设情况报告", "海口市人民政府", 2022, ["measures"]),
     "154": (None, None, 2025, ["measures", "measures"]),

@@ -133,6 +133,24 @@ def test_the_title_field_of_a_bar_with_nothing_above_it_is_the_title(engine: Eng
     assert stripped(notice, cfg, engine)[0].startswith("本地目录")
 
 
+def test_the_title_field_wins_over_a_menu_line_above_the_bar(engine: Engine) -> None:
+    """A government information list copied as text (opening 151): a menu line with >>
+    above the bar, labels spaced out to line up (索  引 号, 分      类, 标      题), and
+    the title only in the 标题 field. The menu line is no title; the field is, and
+    every line of the bar (分类 too) is set aside."""
+    title = "中共某某区委某某区人民政府关于2024年度法治政府建设工作情况的报告"
+    text = ("某某区人民政府信息公开专栏 >> 某某区人民政府办公室 >> 政府信息公开基础平台\n\n"
+            "索  引 号: 11220502013583620H/2025-05229\n分      类: 其他 ; 报告\n"
+            "发文机关: 某某区人民政府\n成文日期: 2025年02月27日\n"
+            f"标      题: {title}\n发文字号: 某委〔2025〕1号\n发布日期: 2025年02月27日\n"
+            "中共某某市委、某某市人民政府:\n2024年，某某区依法履行职能，推进法治政府建设。\n")
+    doc = doc_of(text, engine)
+    assert doc.meta.title == title
+    assert doc.meta.issuer == "中共某某区委 某某区人民政府"
+    assert [p.text for p in doc.paragraphs][:2] == [title, "中共某某市委、某某市人民政府:"]
+    assert [[x.loc.line for x in run] for run in doc.removed] == [[1, 3, 4, 5, 6], [8, 9]]
+
+
 def test_a_breadcrumb_alone_cuts_the_head(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     text = "某某镇人民政府网\n首页\n您现在的位置：首页>信息公开\n关于2022年法治政府建设情况的报告\n正文。\n"

@@ -18,7 +18,9 @@ its last ``tail_lines`` lines, two lines of the footer do. Then:
 
 - With an information bar (the first after the last breadcrumb), everything
   above the page's title goes: the title is the line just above the bar,
-  with the lines the reader marked as wrapped into it. The bar goes, with the
+  with the lines the reader marked as wrapped into it; where nothing stands
+  there, or a line that reads as no report's title (a menu: 信息公开专栏 >> …),
+  the value of the bar's title field (标题: …) is the title. The bar goes, with the
   bar lines straight below it, and so does the title where the article
   repeats it within its first lines or where it does not read as a report's
   title (the rulebook's title wordings): some sites put the bar above the
@@ -91,7 +93,9 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
         while start - 1 > crumb and pieces[start - 1].line.wrapped:
             start -= 1
     body = _bar_end(pieces, bar, window, cfg, title_re)
-    kept = pieces[start:bar] or _title_field(pieces[bar:body], cfg)
+    kept = pieces[start:bar]
+    if not _matches_anywhere(title_re, "".join(p.norm for p in kept)):
+        kept = _title_field(pieces[bar:body], cfg) or kept  # the line above is a menu, say
     title = "".join(p.norm for p in kept)
     if not title or _repeated(title, pieces[body:body + _TITLE_REPEAT_LINES]) \
             or not _matches_anywhere(title_re, title):
