@@ -167,12 +167,13 @@ PAGE_MARKS: dict[str, Callable[[int], str]] = {
 
 
 def make_pdf(lines: list[str], out: Path, font: str = "cid", size: float = 14,
-             page_mark: str = "dash", header: str = "法治政府建设年度报告（公开）",
+             page_mark: str = "dash", header: str | tuple[str, str] = "法治政府建设年度报告（公开）",
              title_size: float | None = None) -> Path:
     """A4 pages: paragraphs indented two characters and wrapped at the right margin,
-    a running header and a page number at the bottom of every page. ``title_size``:
-    the title (the first line ending in 报告) centred in that size, each of its
-    wrapped lines centred, as 公文 titles are set."""
+    a running header and a page number at the bottom of every page. ``header``: two
+    of them alternate as in a printed book (odd pages, even pages; none on page one).
+    ``title_size``: the title (the first line ending in 报告) centred in that size,
+    each of its wrapped lines centred, as 公文 titles are set."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
@@ -187,7 +188,10 @@ def make_pdf(lines: list[str], out: Path, font: str = "cid", size: float = 14,
 
     def furniture() -> None:
         c.setFont(name, 9)
-        c.drawCentredString(width / 2, height - 40, header)
+        if isinstance(header, str):
+            c.drawCentredString(width / 2, height - 40, header)
+        elif page[0] > 1:
+            c.drawCentredString(width / 2, height - 40, header[page[0] % 2])
         c.drawCentredString(width / 2, 40, PAGE_MARKS[page_mark](page[0]))
         c.setFont(name, size)
 

@@ -240,6 +240,17 @@ def test_a_line_at_another_place_than_the_running_line_stays() -> None:
     assert kept == [[b] for b in body[:3]] + [[signer, "2023年2月1日"]]
 
 
+def test_headers_that_alternate_between_odd_and_even_pages_are_dropped() -> None:
+    """A printed book's headers: none on page one, the issuing office atop even pages
+    and the title atop odd ones; of five pages, each is on two, fewer than half."""
+    body = [f"第{i}项工作：坚持依法行政，全面推进法治政府建设，取得明显成效。" for i in range(1, 6)]
+    office, title = "某某乡人民政府办公室", "某某乡2023年法治政府建设情况报告"
+    heads = [None, office, title, office, title]
+    pages = [[*([placed(h, 40)] if h else []), placed(b, 100), placed(f"- {n} -", 800)]
+             for n, (h, b) in enumerate(zip(heads, body, strict=True), 1)]
+    assert [[ln.text for ln in p] for p in strip_furniture(pages)] == [[b] for b in body]
+
+
 @pytest.mark.parametrize("footer", ["https://www.example.gov.cn/zwgk/art/2023/2/1/art_1.html {p}/3",
                                     "{p}/3 file:///C:/Users/admin/Desktop/报告.html",
                                     "某某县人民政府办公室印发 第{p}页",

@@ -136,3 +136,27 @@ def test_only_page_furniture_goes_and_the_first_line_stays_unless_it_is_some(
             continue
         entry = p.norm.endswith(f"...{p.norm[-1]}")  # a contents entry
         assert page_number(p.norm) is not None or entry or (i > 0 and keys.count(key) >= 2), p.norm
+
+
+@pytest.mark.parametrize("per", [13, 16, 17])
+def test_headers_that_alternate_between_odd_and_even_pages_are_set_aside(
+        engine: Engine, per: int) -> None:
+    """A printed book's headers alternate: a mark atop odd pages, the issuing office
+    atop even ones (page one has none). With an even number of page numbers and text
+    after the last, each header stands beside fewer than half of them; each is beside
+    half of its side's."""
+    body = hard_wrap(TEXT, 56)
+    numbers = len(body) // per
+    assert numbers % 2 == 0 and numbers >= 6 and len(body) % per > 2
+
+    def header(n: int) -> str:  # atop page n + 1
+        return "某某乡人民政府办公室" if (n + 1) % 2 == 0 else "法治政府建设年度报告（公开）"
+
+    lines: list[str] = []
+    for i, line in enumerate(body, 1):
+        lines.append(line)
+        if i % per == 0:
+            lines += [f"- {i // per} -", header(i // per)]
+    expected = [" ".join(x.split()) for n in range(1, numbers + 1) for x in (f"- {n} -", header(n))]
+    assert _left_out(engine, lines) == expected
+

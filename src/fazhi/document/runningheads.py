@@ -12,7 +12,8 @@ where they repeat:
 * next to the page numbers: a line among the ``edge_lines`` lines on either side of
   a page number whose text (compared as the PDF reader compares it, see
   :func:`~fazhi.document.readers.layout.running_key`) stands at the same place
-  next to at least half of them, two at least;
+  next to at least half of them, or next to half of those of one side (headers
+  that alternate between odd and even pages), two at least;
 * without page numbers: the text's first line (the title, or a header above
   it) standing again as a line of its own at least ``title_repeats`` times,
   never straight after the last time (a page holds a line of text at least).
@@ -26,13 +27,11 @@ report's own title as often as a header.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from itertools import pairwise
 
 from fazhi.document.config import PageFurnitureConfig
 from fazhi.document.paragraphs import Piece
-from fazhi.document.readers.layout import running_key
+from fazhi.document.readers.layout import running_key, running_keys
 
 
 def _windows(count: int, numbers: list[int], edge: int) -> list[tuple[int, list[int]]]:
@@ -60,11 +59,8 @@ def beside_page_numbers(pieces: list[Piece], numbers: list[int], edge: int) -> s
     repeats the issuer's name)."""
     windows = _windows(len(pieces), numbers, edge)
     keys = [{i: (running_key(pieces[i].norm), i - r) for i in window} for r, window in windows]
-    counts: Counter[tuple[str, int]] = Counter()
-    for window_keys in keys:
-        counts.update(set(window_keys.values()))
-    need = max(2, math.ceil(len(windows) / 2))
-    return {i for window_keys in keys for i, key in window_keys.items() if counts[key] >= need}
+    running = running_keys([set(window_keys.values()) for window_keys in keys])
+    return {i for window_keys in keys for i, key in window_keys.items() if key in running}
 
 
 def title_repeats(pieces: list[Piece], cfg: PageFurnitureConfig) -> set[int]:

@@ -6,7 +6,8 @@ with coordinates off a page. Here:
 * page furniture goes: page numbers ("— 3 —", "-3-", "第3页", "3/10") among
   the first or last lines of a page, and running headers or footers (the same
   line, digits aside if it is short, a page number at either end aside if it is
-  longer, at the top or bottom of at least half the pages, two at least);
+  longer, at the top or bottom of at least half the pages, or of half the
+  pages of one side where headers alternate, two at least);
 * a line that runs to the right margin and is followed by a line starting at
   the left margin (not indented; in a layout without paragraph indents, not
   a numbered heading after a full stop) is marked ``wrapped``, so the paragraph stage joins it to the next
@@ -23,11 +24,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from fazhi.document.model import Location, SourceLine
 from fazhi.document.normalize import normalize_text
 from fazhi.document.paragraphs import MARKER_RE
+
+K = TypeVar("K", bound=Hashable)
 
 _LEAD_ONLY = re.compile(r"^[一二三四五六七八九十]+是")
 
@@ -87,13 +92,28 @@ def _place(i: int, count: int) -> int:
     return i if i < _EDGE_LINES else i - count
 
 
+def running_keys(pages: list[set[K]]) -> set[K]:
+    """The keys of running lines (see :func:`running_key`; with their place, say),
+    given each page's: those on at least half the pages, or on half the pages of
+    one side (a printed book's headers alternate, the title on odd pages and the
+    issuer on even ones), two pages at least."""
+    counts = Counter(k for keys in pages for k in keys)
+    need = max(2, math.ceil(len(pages) / 2))
+    running = {k for k, c in counts.items() if c >= need}
+    for side in (0, 1):
+        on_side = pages[side::2]
+        side_counts = Counter(k for keys in on_side for k in keys)
+        need = max(2, math.ceil(len(on_side) / 2))
+        running |= {k for k, c in side_counts.items() if c >= need}
+    return running
+
+
 def strip_furniture(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
     """Drop page numbers and running headers/footers; lines must be in reading order.
     A running line goes where it stands at its usual place, seen there on two
     pages at least: a signature at the top of the last page that reads like the
     header (the issuer's name) stays."""
     keys: list[dict[int, str]] = []
-    counts: Counter[str] = Counter()
     places: Counter[tuple[str, int]] = Counter()
     for lines in pages:
         page_keys = {}
@@ -102,10 +122,8 @@ def strip_furniture(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
             if key:
                 page_keys[i] = key
         keys.append(page_keys)
-        counts.update(set(page_keys.values()))
         places.update({(k, _place(i, len(lines))) for i, k in page_keys.items()})
-    need = max(2, math.ceil(len(pages) / 2))
-    running = {k for k, c in counts.items() if c >= need}
+    running = running_keys([set(k.values()) for k in keys])
     out: list[list[PlacedLine]] = []
     for lines, page_keys in zip(pages, keys, strict=True):
         kept = []
