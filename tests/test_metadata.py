@@ -194,6 +194,26 @@ def test_a_date_after_the_title_on_its_line_is_no_part_of_it(make_doc, after: st
     assert doc.meta_evidence["title"].match == "2024年度新江湾城街道法治政府建设工作报告"
 
 
+@pytest.mark.parametrize("after", [" 信息来源: 发布时间:2024-01-02", "　发布日期：2024-01-02　来源：区档案局",
+                                   " 【字体：大 中 小】"])
+def test_a_page_s_information_fields_after_the_title_on_its_line_are_no_part_of_it(  # type: ignore[no-untyped-def]
+        make_doc, after: str) -> None:
+    """A page whose information bar runs on after the title, on the title's line."""
+    doc = make_doc(f"奉贤区档案局2023年度法治政府建设情况报告{after}\n\n"
+                   "2023年，我局扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.title == "奉贤区档案局2023年度法治政府建设情况报告"
+    assert doc.meta_evidence["title"].match == "奉贤区档案局2023年度法治政府建设情况报告"
+    assert doc.meta.issuer == "奉贤区档案局"
+
+
+def test_a_breadcrumb_with_the_page_s_fields_after_it_is_no_title(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """The column a page stands in, last in its breadcrumb, reads like a title."""
+    doc = make_doc("政府信息公开 > 法定主动公开内容 > 其他主动公开内容 > 法治政府建设年度报告"
+                   "日期:2025-02-28 14:30 字体:[ 大 中 小 ] 关闭窗口\n"
+                   "2024年，武安镇扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.title is None
+
+
 def test_a_field_of_an_information_list_is_no_title(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc("索  引 号: 11220502013583620H/2025-05229\n分      类: 其他 ; 报告\n"
                    "2024年，我区扎实推进法治政府建设。\n一、主要举措和成效\n正文。")

@@ -25,7 +25,7 @@ def find_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> int | None:
     if cfg.title_re is None:
         return None
     found = [p.index for p in paragraphs[: cfg.meta.title_search_lines]
-             if _title_like(p.norm, cfg.title_re)]
+             if _title_like(p.norm, cfg)]
     if not found:
         return None
     # the same title again further down (a page's heading, then the document's own
@@ -53,7 +53,7 @@ def title_lines(norms: list[str], cfg: OutlineConfig) -> frozenset[int]:
     if cfg.title_re is None:
         return frozenset()
     return frozenset(i for i, n in enumerate(norms[: cfg.meta.title_search_lines])
-                     if _title_like(n, cfg.title_re) and not _CLAUSE_MARK.search(n))
+                     if _title_like(n, cfg) and not _CLAUSE_MARK.search(n))
 
 
 def title_breaks(norms: list[str], lines: frozenset[int]) -> frozenset[int]:
@@ -63,20 +63,37 @@ def title_breaks(norms: list[str], lines: frozenset[int]) -> frozenset[int]:
     return frozenset(i for i in lines if i > 0 and _CLAUSE_MARK.search(norms[i - 1]))
 
 
-def _title_like(norm: str, title_re: re.Pattern[str]) -> bool:
+def _title_end(norm: str, cfg: OutlineConfig) -> int:
+    """Where a title line's own words end: before a date at its end (a page's list:
+    …工作报告 2024-12-12) or before a field of a web page's information bar run onto
+    it (…情况报告 信息来源: 发布时间:2024-01-02)."""
+    end = len(norm)
+    dated = DATE_AT_END_RE.search(norm)
+    if dated is not None and dated.start() > 0:
+        end = dated.start()
+    info = cfg.web_page.info_re
+    field = info.search(norm, 1, end) if info is not None else None
+    return field.start() if field is not None else end
+
+
+def _title_like(norm: str, cfg: OutlineConfig) -> bool:
     """A short line in the title's words, with no full stop but, at most, one at its
     end (关于2022年度法治政府建设情况的报告。 as some pages set it), and not numbered:
     一、2023年法治政府建设工作情况 is a section's heading, in a copy without its title;
-    with no colon or semicolon (分类:其他;报告 is a field of a page's information list).
-    A date after it (a page's list: …工作报告 2024-12-12) is no part of its words."""
-    words = norm[:dated.start()] if (dated := DATE_AT_END_RE.search(norm)) else norm
-    return len(norm) <= HEADING_MAX and title_re.search(words) is not None \
-        and "。" not in norm.removesuffix("。") and MARKER_RE.match(norm) is None \
-        and _LABELLED.search(norm) is None
+    with no colon or semicolon (分类:其他;报告 is a field of a page's information list)
+    and no > (a breadcrumb's).
+    A date or an information field after it (see :func:`_title_end`) is no part of its
+    words."""
+    words = norm[:_title_end(norm, cfg)]
+    return len(words) <= HEADING_MAX and cfg.title_re is not None \
+        and cfg.title_re.search(words) is not None \
+        and "。" not in words.removesuffix("。") and MARKER_RE.match(norm) is None \
+        and _LABELLED.search(words) is None
 
 
-# a field of a page's information list (分类:其他;报告, 标题:…报告): a label, not a title
-_LABELLED = re.compile(r"[:;]")
+# a field of a page's information list (分类:其他;报告, 标题:…报告), or a breadcrumb
+# (信息公开 > 其他主动公开内容 > 法治政府建设年度报告): not a title
+_LABELLED = re.compile(r"[:;>»›]")
 
 _TITLE_PART_MAX = 30
 _NOT_IN_TITLE = re.compile(r"[。,;:!?]")
@@ -124,8 +141,7 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
     meta = Meta()
     if title_index is not None:
         tp = paragraphs[title_index]
-        dated = DATE_AT_END_RE.search(tp.norm)  # …工作报告 2024-12-12, as a page lists it
-        end = dated.start() if dated is not None and dated.start() > 0 else len(tp.norm)
+        end = _title_end(tp.norm, cfg)  # …工作报告 2024-12-12, as a page lists it
         text = tp.text[:tp.norm_map[end]] if end < len(tp.norm) else tp.text
         meta.title = " ".join(text.split())
         where["title"] = (title_index, 0, end)
