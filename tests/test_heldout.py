@@ -32,8 +32,9 @@ EXPECTED = {
     "pingtan-junshan-pianqu-2022.html": "PPFFPF" "pPpPPPPPPP" "PPPP-" "PpF-P",
     # A department; the text flattened by the crawler. sec.first_responsible fails: the
     # opening only cites 《党政主要负责人履行推进法治建设第一责任人职责规定》; the signature's
-    # date stands behind the page's 来源:/附件下载 lines.
-    "pingtan-jingfaju-2022.txt": "PF-FpF" "FPpPPPFPPP" "P-FP-" "pPPPP",
+    # date stands behind the page's 来源:/附件下载 lines. major_decision_procedures fails:
+    # its only 合法性审查 is of normative documents (规范性文件合法性审查), none of a decision.
+    "pingtan-jingfaju-2022.txt": "PF-FpF" "FPFPPPFPPP" "P-FP-" "pPPPP",
     # A department with enforcement powers; no shortcomings and no first-responsible duty;
     # the plan only in the closing sentence 下一步，我局将…. Judgement calls:
     # content.open_government fails (the 7-day publication of penalty cases is 执法公示);
@@ -74,7 +75,8 @@ EXPECTED = {
     # Added later on 2026-12-07, also judged blind by a second reader (fazhi agreed on 182
     # of 208 judgements at first, 196 now). Two departments, 2022 and 2025:
     "pingtan-lvyou-2022.txt": "PPFpPF" "PFpPPPFFFF" "PPPFP" "PPF-P",
-    "pingtan-lvyou-2025.txt": "PF-FPF" "FPpPPPFPPp" "P-PF-" "PPF-P",
+    # (2025: major_decision_procedures fails, its 合法性审核 is of normative documents only)
+    "pingtan-lvyou-2025.txt": "PF-FPF" "FPFPPPFPPp" "P-PF-" "PPF-P",
     "pingtan-ziyuan-huanjing-2025.txt": "PF-FFF" "PPpFPPPPPP" "P--P-" "pPF-P",
     # The zone government's own reports, 2021-2025 (a county-level government). 2021 and
     # 2022 end their last work section with 仍存在一定差距，比如：… (shortcomings partial)
