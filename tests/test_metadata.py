@@ -214,6 +214,13 @@ def test_a_breadcrumb_with_the_page_s_fields_after_it_is_no_title(make_doc) -> N
     assert doc.meta.title is None
 
 
+def test_a_party_group_is_an_issuer(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """A department's report is often the party group's (党组) and the bureau's."""
+    doc = make_doc("中共双牌县教育局党组2024年度法治政府建设年度报告\n"
+                   "2024年，我局扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == "中共双牌县教育局党组"
+
+
 def test_a_field_of_an_information_list_is_no_title(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc("索  引 号: 11220502013583620H/2025-05229\n分      类: 其他 ; 报告\n"
                    "2024年，我区扎实推进法治政府建设。\n一、主要举措和成效\n正文。")

@@ -92,7 +92,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "75": ("陵川县教育局 2025年法治政府建设年度报告", "陵川县教育局", 2025, ["measures", "measures"]),
     "76": (None, None, 2024, ["measures"]),
     "77": ("溆浦县教育局2024年度法治建设工作报告", "溆浦县教育局", 2024, ["measures"]),
-    "78": (None, None, 2024, ["measures"]),  # the title only in the page's information list, run into 名称:/文号:
+    "78": ("中共双牌县教育局党组2024年度法治政府建设年度报告", "中共双牌县教育局党组", 2024, ["measures"]),  # the title only in the page's list, run into - 文号:
     "79": (None, None, 2024, ["measures"]),
     "80": ("呼中区教育局关于2025年度法治政府建设工作报告", "呼中区教育局", 2025, ["measures"]),
     "81": (None, None, 2023, ["measures"]),
@@ -221,7 +221,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "203": (None, None, 2021, ["measures"]),
     "204": ("大连市2023年法治政府建设情况报告", None, 2023, ["measures"]),
     "205": ("太原市2024年法治政府建设年度报告", None, 2024, ["measures"]),
-    "206": ("2022年度法治政府建设报告", "中共青岛市交通运输局", 2022, ["shortcomings"]),  # 一、…主要举措、成效和不足: the work and the shortcomings in one section
+    "206": ("2022年度法治政府建设报告", "中共青岛市交通运输局党组", 2022, ["shortcomings"]),  # 一、…主要举措、成效和不足: the work and the shortcomings in one section
     "207": ("郑州市交通运输局2022年法治政府建设工作开展情况报告", "郑州市交通运输局", 2022, ["measures"]),
     "208": ("武汉市司法局2022年度推进法治政府建设情况报告", "武汉市司法局", 2022, ["measures"]),
     "209": (None, None, 2024, ["measures", "measures"]),

@@ -151,6 +151,22 @@ def test_the_title_field_wins_over_a_menu_line_above_the_bar(engine: Engine) -> 
     assert [[x.loc.line for x in run] for run in doc.removed] == [[1, 3, 4, 5, 6], [8, 9]]
 
 
+
+def test_an_information_list_copied_with_dashes_as_bullets(engine: Engine) -> None:
+    """A page's list copied with its items marked "- " (opening 258): the bar is found
+    and its title field read, as with • bullets."""
+    title = "济南市生态环境局2024年度法治政府建设报告"
+    text = ("- 索引号: 11370100004189250W/2025-00638 组配分类: 公示公告\n"
+            "- 成文日期: 2025-03-24 发布日期: 2025-03-24\n- 发布机构: 济南市生态环境局\n"
+            f"- 标题: {title}\n- 发文字号:\n"
+            "2024年，市生态环境局扎实推进法治政府建设。现将有关情况报告如下:\n一、主要举措和成效\n正文。\n")
+    doc = doc_of(text, engine)
+    assert doc.meta.title == title and doc.meta.issuer == "济南市生态环境局"
+    assert "web_page" in doc.warnings
+    # a dash before a number or a line of dashes is no bullet
+    assert strip_web_page(line_pieces(extracted("-2024年发布时间:\n---\n正文。").lines),
+                          engine.book.document.web_page) is None
+
 def test_a_breadcrumb_alone_cuts_the_head(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     text = "某某镇人民政府网\n首页\n您现在的位置：首页>信息公开\n关于2022年法治政府建设情况的报告\n正文。\n"
