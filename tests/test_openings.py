@@ -1,4 +1,4 @@
-"""Openings of 216 real reports from 30 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 260 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -232,6 +232,50 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "214": ("2024年度新江湾城街道法治政府建设工作报告", None, 2024, ["measures"]),  # a page's list: the title, then the date it was posted
     "215": ("大东区2022年法治政府建设情况的报告", None, 2022, ["measures"]),
     "216": ("沈阳市人民政府关于2022年法治政府建设情况的报告", "沈阳市人民政府", 2022, ["measures"]),
+    "217": ("铁石乡2024年度法治政府建设工作情况报告", None, 2024, ["measures"]),
+    "218": (None, None, 2025, ["measures"]),  # no title: the excerpt starts with the body
+    "219": ("天津市滨海新区杭州道街道办事处2023年法治政府建设工作报告", "天津市滨海新区杭州道街道办事处", 2023, ["measures"]),
+    "220": (None, None, 2023, ["measures"]),
+    "221": (None, None, 2023, ["measures"]),
+    "222": (None, None, 2022, ["measures"]),
+    "223": ("年度报告", None, 2025, ["measures"]),  # the title as published, with a stray space
+    "224": ("碧土乡2024年法治政府建设情况报告", None, 2024, ["measures"]),
+    "225": (None, None, 2024, ["measures"]),
+    "226": (None, None, 2022, ["measures"]),
+    "227": ("呼兰区2023年法治政府建设情况的报告", None, 2023, ["measures"]),
+    "228": ("汉中市汉台区七里街道办事处2021年度法治政府建设工作报告", "汉中市汉台区七里街道办事处", 2021, ["measures"]),
+    "229": (None, None, 2022, ["measures"]),
+    "230": (None, None, 2024, ["measures"]),
+    "231": (None, None, 2024, ["first_responsible", "measures"]),
+    "232": ("2022年度法治政府建设情况报告", "赵县人民政府", 2022, ["measures"]),  # the issuer on its own line above the title (a reposting site)
+    "233": (None, None, 2021, ["measures"]),
+    "234": (None, None, 2024, ["measures"]),
+    "235": ("羊庄镇2025年法治政府建设报告", None, 2025, ["first_responsible"]),
+    "236": (None, None, 2025, ["first_responsible"]),  # the title only in a copied table's row (| 标题: | … |); a spam line above it taken out
+    "237": ("虎跳峡镇人民政府2025年法治政府建设工作报告", "虎跳峡镇人民政府", 2025, ["measures"]),
+    "238": ("关于2021年度法治政府建设情况的报告", "重庆市梁平区聚奎镇人民政府", 2021, ["measures"]),  # the title written twice: the page's heading on one line, the document's with its issuer above it
+    "239": ("天津市滨海新区应急管理局2025年度法治政府建设情况报告", "天津市滨海新区应急管理局", 2025, ["measures"]),
+    "240": (None, None, 2023, ["measures"]),  # no title: 字号: 大 中 小, then the addressee
+    "241": ("西湖区文化广电旅游局2023年法治政府建设年度报告", "西湖区文化广电旅游局", 2023, ["measures"]),
+    "242": ("广州市公安局增城区分局关于2023年度法治政府建设情况的报告", "广州市公安局 增城区分局", 2023, ["measures"]),  # a city bureau's district sub-bureau, read as two issuers
+    "243": ("奉贤区档案局2023年度法治政府建设情况报告", "奉贤区档案局", 2023, ["measures"]),  # the page's 信息来源:/发布时间: fields on the title's line
+    "244": (None, None, 2025, ["measures"]),
+    "245": ("湖南省财政厅2023年度法治政府建设报告", "湖南省财政厅", 2023, ["measures"]),
+    "246": (None, None, 2022, ["measures"]),
+    "247": (None, None, 2024, ["measures"]),
+    "248": (None, None, 2024, ["measures"]),
+    "249": (None, None, 2024, ["measures"]),
+    "250": ("吉林省政务服务和数字化建设管理局关于2022年度法治政府建设情况的报告", "吉林省政务服务和数字化建设管理局", 2022, ["measures"]),
+    "251": ("融水苗族自治县水利局2024年度法治政府建设年度报告", "融水苗族自治县水利局", 2024, ["measures"]),
+    "252": (None, None, 2023, ["measures"]),
+    "253": ("缙云县人力资源和社会保障局2024年度法治政府建设情况的报告", "缙云县人力资源和社会保障局", 2024, ["measures"]),
+    "254": (None, None, 2023, ["measures"]),
+    "255": (None, None, 2023, ["measures"]),
+    "256": (None, None, 2023, ["measures"]),
+    "257": ("西安市莲湖区住房和城市建设局2024年法治政府建设工作报告", "西安市莲湖区住房和城市建设局", 2024, ["measures"]),
+    "258": ("济南市生态环境局2024年度法治政府建设报告", "济南市生态环境局", 2024, ["first_responsible"]),  # the page's list copied with dashes as bullets (- 标题: …)
+    "259": ("亳州市生态环境局关于2024年度法治政府建设情况的报告", "亳州市生态环境局", 2024, ["measures"]),
+    "260": (None, None, 2022, ["measures"]),
 }
 
 
