@@ -71,9 +71,17 @@ def _title_end(norm: str, cfg: OutlineConfig) -> int:
     dated = DATE_AT_END_RE.search(norm)
     if dated is not None and dated.start() > 0:
         end = dated.start()
+    # a title is no longer than HEADING_MAX: a field further on leaves no title before it;
+    # and a field is labelled (发布时间:): a line without a colon there has none
+    look = min(end, HEADING_MAX + _FIELD_MAX)
     info = cfg.web_page.info_re
-    field = info.search(norm, 1, end) if info is not None else None
+    if info is None or ":" not in norm[:look]:
+        return end
+    field = info.search(norm, 1, look)
     return field.start() if field is not None else end
+
+
+_FIELD_MAX = 12  # room for the field's label itself past the longest title
 
 
 def _title_like(norm: str, cfg: OutlineConfig) -> bool:
