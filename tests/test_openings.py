@@ -1,4 +1,4 @@
-"""Openings of 260 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 261 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -276,6 +276,8 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "258": ("济南市生态环境局2024年度法治政府建设报告", "济南市生态环境局", 2024, ["first_responsible"]),  # the page's list copied with dashes as bullets (- 标题: …)
     "259": ("亳州市生态环境局关于2024年度法治政府建设情况的报告", "亳州市生态环境局", 2024, ["measures"]),
     "260": (None, None, 2022, ["measures"]),
+    # a mirror in traditional characters; the excerpt runs on into the shortcomings
+    "261": ("小龍門鄉2024年法治政府建設情況報告", None, 2024, ["measures", "shortcomings"]),
 }
 
 
