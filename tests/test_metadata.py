@@ -221,6 +221,19 @@ def test_a_party_group_is_an_issuer(make_doc) -> None:  # type: ignore[no-untype
     assert doc.meta.issuer == "中共双牌县教育局党组"
 
 
+@pytest.mark.parametrize(("head", "issuer"), [
+    ("广州市公安局增城区分局关于2023年度法治政府建设情况的报告", "广州市公安局增城区分局"),
+    ("鲤城区人民政府金龙街道办事处\n2023年度法治政府建设情况报告", "鲤城区人民政府金龙街道办事处"),
+    ("中共平安县委组织部\n2023年度法治政府建设情况报告", "中共平安县委组织部"),
+    # joint issuers stay two
+    ("中共东昌区委东昌区人民政府关于2024年度法治政府建设工作情况的报告", "中共东昌区委 东昌区人民政府"),
+])
+def test_a_part_of_a_body_written_after_it_is_one_issuer(  # type: ignore[no-untyped-def]
+        make_doc, head: str, issuer: str) -> None:
+    doc = make_doc(f"{head}\n2023年，我们扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == issuer
+
+
 def test_a_field_of_an_information_list_is_no_title(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc("索  引 号: 11220502013583620H/2025-05229\n分      类: 其他 ; 报告\n"
                    "2024年，我区扎实推进法治政府建设。\n一、主要举措和成效\n正文。")

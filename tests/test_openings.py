@@ -122,7 +122,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "105": ("2024年法治政府建设年度报告", "望都县人民政府", 2024, ["measures"]),
     "106": ("王河镇人民政府关于2025年法治政府建设的报告", "王河镇人民政府", 2025, ["measures"]),
     "107": (None, None, 2023, ["measures"]),
-    "108": ("鲤城区人民政府金龙街道办事处关于2022年度法治政府建设情况的报告", "鲤城区人民政府 金龙街道办事处", 2022, ["measures"]),  # one body (a district's street office) read as two
+    "108": ("鲤城区人民政府金龙街道办事处关于2022年度法治政府建设情况的报告", "鲤城区人民政府金龙街道办事处", 2022, ["measures"]),  # one body: a district's street office
     "109": (None, None, 2022, ["measures"]),
     "110": (None, None, 2024, ["measures"]),
     "111": ("吉水镇2024年法治政府建设年度报告", None, 2024, ["measures"]),
@@ -257,7 +257,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "239": ("天津市滨海新区应急管理局2025年度法治政府建设情况报告", "天津市滨海新区应急管理局", 2025, ["measures"]),
     "240": (None, None, 2023, ["measures"]),  # no title: 字号: 大 中 小, then the addressee
     "241": ("西湖区文化广电旅游局2023年法治政府建设年度报告", "西湖区文化广电旅游局", 2023, ["measures"]),
-    "242": ("广州市公安局增城区分局关于2023年度法治政府建设情况的报告", "广州市公安局 增城区分局", 2023, ["measures"]),  # a city bureau's district sub-bureau, read as two issuers
+    "242": ("广州市公安局增城区分局关于2023年度法治政府建设情况的报告", "广州市公安局增城区分局", 2023, ["measures"]),  # a city bureau's district sub-bureau: one issuer
     "243": ("奉贤区档案局2023年度法治政府建设情况报告", "奉贤区档案局", 2023, ["measures"]),  # the page's 信息来源:/发布时间: fields on the title's line
     "244": (None, None, 2025, ["measures"]),
     "245": ("湖南省财政厅2023年度法治政府建设报告", "湖南省财政厅", 2023, ["measures"]),

@@ -208,7 +208,9 @@ class MetaConfig(Strict):
     as named when one of these, or the title's year, follows them (…司法局关于…,
     …自然资源局2022年度…). ``issuer_joiners``: what may stand between joint
     issuers opening a title (中共…委员会、…人民政府关于…); they may also follow
-    one another directly.
+    one another directly. ``issuer_parts``: a body written straight after
+    another whose whole name matches one of these is part of it, not a second
+    issuer (广州市公安局增城区分局, 某区人民政府某街道办事处, 中共某县委组织部).
     """
 
     title: list[Regex]
@@ -217,6 +219,7 @@ class MetaConfig(Strict):
     place: list[Regex]
     title_issuer_before: list[Regex] = Field(default_factory=list)
     issuer_joiners: list[str] = Field(default_factory=list)
+    issuer_parts: list[Regex] = Field(default_factory=list)
 
     @field_validator("issuer_joiners")
     @classmethod
@@ -399,6 +402,10 @@ class OutlineConfig(Strict):
     @cached_property
     def issuer_re(self) -> re.Pattern[str] | None:
         return compile_any(self.meta.issuer)
+
+    @cached_property
+    def issuer_parts_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.meta.issuer_parts)
 
     @cached_property
     def place_re(self) -> re.Pattern[str] | None:

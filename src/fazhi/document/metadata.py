@@ -136,7 +136,21 @@ def title_start(paragraphs: list[Paragraph], title_index: int, cfg: OutlineConfi
 def issuers_in(text: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
     if cfg.issuer_re is None:
         return []
-    return [m.span() for m in cfg.issuer_re.finditer(text)]
+    return _with_parts(text, [m.span() for m in cfg.issuer_re.finditer(text)], cfg)
+
+
+def _with_parts(text: str, spans: list[tuple[int, int]],
+                cfg: OutlineConfig) -> list[tuple[int, int]]:
+    """``spans`` of issuing bodies, each joined to the one before it where it is a part
+    of that body written straight after it (``issuer_parts``: 某市公安局某区分局)."""
+    parts = cfg.issuer_parts_re
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] == s and parts is not None and parts.fullmatch(text, s, e):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 _DATE_RANK = {"day": 3, "figures": 2, "month": 1}  # which of two dates found is the report's
@@ -242,7 +256,7 @@ def _issuers_opening(norm: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
         spans.append(m.span())
         pos = m.end()
         if (year is not None and year[1][0] == pos) or (before is not None and before.match(norm, pos)):
-            return spans
+            return _with_parts(norm, spans, cfg)
         pos += len(next((j for j in cfg.meta.issuer_joiners if j and norm.startswith(j, pos)), ""))
     return []
 
