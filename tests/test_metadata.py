@@ -234,6 +234,23 @@ def test_a_part_of_a_body_written_after_it_is_one_issuer(  # type: ignore[no-unt
     assert doc.meta.issuer == issuer
 
 
+@pytest.mark.parametrize("tag", ["[天政发〔2026〕7号]", "【工作总结】", "［天政发〔2026〕7号］"])
+def test_a_tag_in_brackets_before_the_title_hides_no_issuer(make_doc, tag: str) -> None:  # type: ignore[no-untyped-def]
+    """A document number or a page's column in brackets opens the title; the body that
+    follows it is the issuer."""
+    doc = make_doc(f"{tag}天水市人民政府关于2025年法治政府建设情况的报告\n市委:\n"
+                   "2025年，市政府扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == "天水市人民政府"
+    assert doc.meta.title is not None and doc.meta.title.endswith("天水市人民政府关于2025年法治政府建设情况的报告")
+
+
+def test_bodies_addressed_as_each_of_a_kind_are_no_issuer(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """各区县局, 各乡镇人民政府: the bodies a document is sent to, above its title."""
+    doc = make_doc("各区县局\n重庆市市场监督管理局关于2025年法治政府建设情况的报告\n"
+                   "2025年，我局扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == "重庆市市场监督管理局"
+
+
 def test_a_field_of_an_information_list_is_no_title(make_doc) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc("索  引 号: 11220502013583620H/2025-05229\n分      类: 其他 ; 报告\n"
                    "2024年，我区扎实推进法治政府建设。\n一、主要举措和成效\n正文。")

@@ -218,9 +218,17 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
 _QUOTES = "《“\"'‘「『"
 
 
+# a tag in brackets before a title: its document number ([天政发〔2026〕7号]) or the
+# page's column (【工作总结】)
+_TAG = re.compile(r"[\[【][^\]】]{1,20}[\]】]")
+
+
 def _opening(title: str) -> int:
-    """Where a title's words start: after the quotation or title marks it is set in."""
-    return len(title) - len(title.lstrip(_QUOTES))
+    """Where a title's words start: after the quotation or title marks it is set in,
+    and after a tag in brackets that opens it."""
+    pos = len(title) - len(title.lstrip(_QUOTES))
+    tag = _TAG.match(title, pos)
+    return tag.end() if tag is not None else pos
 
 
 def _subject(title: str, cfg: OutlineConfig) -> int:
