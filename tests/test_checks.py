@@ -320,6 +320,18 @@ def test_a_cited_document_title_is_not_evidence_in_a_sentence(check_text) -> Non
     assert status_of(r, "sec.first_responsible") == "fail"
 
 
+def test_a_tier_may_count_cited_titles(check_text, mutated) -> None:  # type: ignore[no-untyped-def]
+    """``cited: true``: a tier counts wordings inside a cited document's title. The
+    rulebook uses it for the duty named in the body (严格落实《…第一责任人职责规定》):
+    partial, where the preamble's same slogan stays fail."""
+    duty = "《党政主要负责人履行推进法治建设第一责任人职责规定》"
+    text = HEAD + MEASURES + f"（二）强化组织保障。严格落实{duty}，将法治建设纳入年度重点工作。\n" + SHORT + PLAN
+    assert status_of(check_text(text), "sec.first_responsible") == "partial"
+    path, _ = mutated("          cited: true\n", "")
+    r = Engine.from_file(path).check_extracted(extracted_from_text(text), "t.txt", "0")
+    assert status_of(r, "sec.first_responsible") == "fail"
+
+
 def test_not_evidence_is_data(check_text, mutated) -> None:  # type: ignore[no-untyped-def]
     text = HEAD + MEASURES + "（二）组织学习《关于推行法律顾问制度和公职律师公司律师制度的意见》。\n" + SHORT + PLAN
     assert status_of(check_text(text), "content.legal_advisor") == "fail"

@@ -120,3 +120,5 @@ def test_every_check_parameter_has_a_chinese_label() -> None:
     assert set().union(*(unlabelled(mod.Params) for mod in KINDS.values())) == set()
     out = CliRunner().invoke(main, ["rules", "explain", "sec.next_year_plan"]).output
     assert "next_year_mentions" not in out and "紧跟在报告年度下一年" in out
+    out = CliRunner().invoke(main, ["rules", "explain", "sec.first_responsible"]).output
+    assert "书名号里引用的文件名中的措辞也算：是" in out and "True" not in out

@@ -183,11 +183,12 @@ class Context:
         return evidence_at(self.doc, paragraph, start, end, self._labels)
 
     def find(self, rx: re.Pattern[str], spans: list[Span],
-             exclude: re.Pattern[str] | None = None) -> Iterator[tuple[Span, re.Match[str]]]:
+             exclude: re.Pattern[str] | None = None,
+             cited: bool = False) -> Iterator[tuple[Span, re.Match[str]]]:
         """Every match of ``rx`` in ``spans`` that does not overlap a match of ``exclude``
-        and, outside headings, does not lie inside a match of the rulebook's
-        ``not_evidence`` (a cited document's title in a sentence names a regulation;
-        it does not report work)."""
+        and, outside headings and unless ``cited``, does not lie inside a match of the
+        rulebook's ``not_evidence`` (a cited document's title in a sentence names a
+        regulation; it does not report work)."""
         shielded, norms = self._shielded, self._norms
         for sp in spans:
             norm = norms[sp.paragraph]
@@ -197,7 +198,7 @@ class Context:
                 if exclude is not None and overlaps(exclude, norm, m.start(), m.end(),
                                                     sp.start, sp.end):
                     continue
-                if not sp.heading and shielded[sp.paragraph] and \
+                if not (cited or sp.heading) and shielded[sp.paragraph] and \
                         any(a <= m.start() and m.end() <= b for a, b in shielded[sp.paragraph]):
                     continue
                 yield sp, m

@@ -2,8 +2,11 @@
 
 Each tier names a ``status``, a ``scope`` and ``part`` to look in, the
 wordings (``any``) and wordings to ignore (``exclude``: a match that overlaps
-one of them does not count, e.g. 公开征求意见 is not 政务公开). When no tier
-is found the status is ``otherwise`` (normally ``fail``).
+one of them does not count, e.g. 公开征求意见 is not 政务公开). A wording
+inside a cited document's title (the rulebook's ``not_evidence``) does not
+count unless the tier says ``cited: true`` (落实《…第一责任人职责规定》 does
+name the duty, if only in passing). When no tier is found the status is
+``otherwise`` (normally ``fail``).
 
 Typical use: pass when the element is reported in the work sections, partial
 when it is only named in the shortcomings or the plan::
@@ -47,6 +50,7 @@ class Tier(CheckParams):
     part: Part = "all"
     any: ScannedRegexes = Field(min_length=1)
     exclude: list[Regex] = Field(default_factory=list)
+    cited: bool = False
     message: str | None = None
 
 
@@ -62,7 +66,7 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
         rx = any_of(tier.any)
         assert rx is not None
         ex = any_of(tier.exclude)
-        hits = list(ctx.find(rx, ctx.spans(tier.scope, tier.part), ex))
+        hits = list(ctx.find(rx, ctx.spans(tier.scope, tier.part), ex, cited=tier.cited))
         if not hits:
             continue
         # the first hits in text order, those in a list of topics after the others

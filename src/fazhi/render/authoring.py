@@ -34,6 +34,7 @@ FIELD_LABELS = {
     "figures": "日期只用数字写（如 2024.2.1）时判定", "figures_message": "日期只用数字写时的说明",
     "elsewhere_message": "只在此处找到时的说明", "bundle_message": "只写统称时的说明",
     "mentions_exclude": "不算顺带提及的措辞", "few_message": "找到标题但缺的部分太多时的说明",
+    "cited": "书名号里引用的文件名中的措辞也算",
 }
 PART_LABELS = {"all": "全部", "body": "正文（不含本节标题）", "heading": "一级标题",
                "headings": "各级标题、段首小标题和“一是……”引领句"}
@@ -117,6 +118,8 @@ def _value_text(res: Resolved, key: str, value: Any) -> str:
         return PART_LABELS.get(value, value)
     if key in ("status", "otherwise", "headingless") and isinstance(value, str):
         return LABELS.get(value, value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, list):
         return " | ".join(str(v) for v in value)
     return str(value)
