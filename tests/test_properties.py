@@ -158,3 +158,19 @@ def test_web_page_with_controls_and_references(engine: Engine, name: str, start:
         page = ('MIME-Version: 1.0\r\nContent-Type: text/html; charset="utf-8"\r\n\r\n'
                 + page)
     read_all_the_way(engine, f"page{suffix}", page.encode("utf-8"))
+
+
+_DATE_ENDS = ["二〇二三年十二月三十一日", "2023年12月31日", "2023年1月", "2023-12-31", "2023.1.5",
+              "二〇二三年十二月", "12023-12-31", "2023年12月31", "一二三四年五月六号"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="2024年12月31日号一二〇零十.-/ 报告镇", max_size=40), st.sampled_from(_DATE_ENDS))
+def test_a_date_at_the_end_is_found_in_the_tail_as_in_the_whole_line(s: str, end: str) -> None:
+    """``date_at_end`` searches only a line's last characters: the same match as a
+    search of the whole line."""
+    from fazhi.document.dates import DATE_AT_END_RE, date_at_end
+
+    for line in (s, s + end):
+        whole, tail = DATE_AT_END_RE.search(line), date_at_end(line)
+        assert (whole and whole.span()) == (tail and tail.span())

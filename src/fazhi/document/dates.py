@@ -20,6 +20,14 @@ YEAR_MONTH_RE = re.compile(_YNUM + r"年" + _MNUM + r"月")
 _FIGURES = r"(?<!\d)\d{4}(?:\.\d{1,2}\.|-\d{1,2}-|/\d{1,2}/)\d{1,2}"
 FIGURES_DATE_RE = re.compile(_FIGURES + r"(?![\d.])")
 DATE_AT_END_RE = re.compile(_YNUM + r"年" + _MNUM + r"月(?:" + _MNUM + r"[日号])?$|" + _FIGURES + "$")
+_DATE_MAX = 13  # 二〇二三年十二月三十一日 and 2023-12-31 are no longer
+
+
+def date_at_end(s: str) -> re.Match[str] | None:
+    """A date that ends ``s`` (DATE_AT_END_RE), looked for in its last characters
+    only: the same match as a search of the whole line, without a scan of a long
+    paragraph's every 一 and digit."""
+    return DATE_AT_END_RE.search(s, max(0, len(s) - _DATE_MAX))
 
 
 _CN_DIGITS = ("[〇零○O]", "一", "二", "三", "四", "五", "六", "七", "八", "九")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from fazhi.document.config import OutlineConfig
-from fazhi.document.dates import DATE_AT_END_RE, first_year, parse_date
+from fazhi.document.dates import date_at_end, first_year, parse_date
 from fazhi.document.model import Meta, Paragraph, Section
 from fazhi.document.outline import HEADING_MAX, signature_line
 from fazhi.document.paragraphs import MARKER_RE
@@ -68,7 +68,7 @@ def _title_end(norm: str, cfg: OutlineConfig) -> int:
     …工作报告 2024-12-12) or before a field of a web page's information bar run onto
     it (…情况报告 信息来源: 发布时间:2024-01-02)."""
     end = len(norm)
-    dated = DATE_AT_END_RE.search(norm)
+    dated = date_at_end(norm)
     if dated is not None and dated.start() > 0:
         end = dated.start()
     # a title is no longer than HEADING_MAX: a field further on leaves no title before it;
@@ -181,7 +181,7 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
     candidates = list(header) + _byline(paragraphs, title_index, cfg) + signature
     for p in candidates:
         line = signature_line(p.norm, cfg)  # 某某镇人民政府（盖章）: the note aside
-        date = DATE_AT_END_RE.search(line)  # 某某镇人民政府 2023年2月1日: the date aside
+        date = date_at_end(line)  # 某某镇人民政府 2023年2月1日: the date aside
         signer = line[:date.start()] if date is not None else line
         spans = issuers_in(signer, cfg)
         if spans and sum(e - s for s, e in spans) >= len(signer) * 0.6:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from fazhi.document.config import OutlineConfig, SectionKind
-from fazhi.document.dates import DATE_AT_END_RE, YEAR_MONTH_RE, first_year, year_pattern, years_in
+from fazhi.document.dates import YEAR_MONTH_RE, date_at_end, first_year, year_pattern, years_in
 from fazhi.document.leads import SENTENCE_END, find_leads, phrase_end
 from fazhi.document.model import Heading, Lead, Paragraph, Section
 from fazhi.document.numerals import cn_to_int
@@ -296,7 +296,7 @@ def _in_closing(n: str, cfg: OutlineConfig) -> bool:
     n = signature_line(n, cfg)
     if cfg.closing_re is not None and cfg.closing_re.fullmatch(n):
         return True
-    date = DATE_AT_END_RE.search(n)
+    date = date_at_end(n)
     signer = n[:date.start()] if date is not None else n
     return bool(cfg.issuer_re is not None and signer and cfg.issuer_re.fullmatch(signer))
 
