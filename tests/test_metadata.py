@@ -286,6 +286,9 @@ BODY_WITHOUT_TITLE = ("现将有关情况报告如下：\n一、主要工作情�
                       "某区人民政府\n")
 
 
+CUED = "在新区党工委的领导下，我镇在2023年工作基础上稳步提升，现将我镇2024年法治政府建设情况报告如下。\n"
+
+
 @pytest.mark.parametrize(("text", "year"), [
     # a year that opens the report's first paragraph
     ("2022年，我镇坚持依法行政。\n" + BODY_WITHOUT_TITLE + "2023年2月1日", 2022),
@@ -297,12 +300,44 @@ BODY_WITHOUT_TITLE = ("现将有关情况报告如下：\n一、主要工作情�
     # but not the end of a range: 纲要（2021—2025年） names no report's year
     ("根据《法治政府建设实施纲要（2021—2025年）》，现将市人社局2021年法治政府建设情况报告予以公开。\n"
      + BODY_WITHOUT_TITLE, 2021),
+    # the year that 现将……报告如下 names, although an earlier year comes first
+    (CUED + BODY_WITHOUT_TITLE.split("\n", 1)[1], 2024),
 ])
 def test_report_year_without_a_title(make_doc, text: str, year: int) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(text)
     assert doc.meta.title is None
     assert doc.meta.report_year == year
     assert "report_year" in doc.meta_evidence
+
+
+COVER = "中共某市委、某市人民政府：\n现将我局《2024年度交通运输法治政府建设工作总结》随文上报。\n特此报告。\n某市交通运输局\n2025年1月15日\n"
+
+
+def test_a_cover_letter_above_a_title_set_on_two_lines(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """A page that sends the report under a cover letter: 特此报告。 closes the letter
+    (no title), and the title is set on two lines, the second only 工作总结."""
+    doc = make_doc(COVER + "2024年度交通运输法治政府建设\n工作总结\n" + BODY_WITHOUT_TITLE.split("\n", 1)[1])
+    assert (doc.meta.title, doc.meta.issuer, doc.meta.report_year) == \
+        ("2024年度交通运输法治政府建设工作总结", "某市交通运输局", 2024)
+
+
+def test_a_date_line_opens_no_report_year(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """Without a title: the cover letter's date line (2025年1月15日) is no paragraph that
+    opens with the report's year; the body's 2024年，我局…is."""
+    doc = make_doc(COVER + "2024年，我局坚持依法行政。\n" + BODY_WITHOUT_TITLE.split("\n", 1)[1])
+    assert doc.meta.title is None
+    assert doc.meta.report_year == 2024
+
+
+def test_the_year_cue_comes_from_the_rulebook(mutated) -> None:  # type: ignore[no-untyped-def]
+    from fazhi.document.load import build_document
+    from fazhi.engine import Engine
+    from fazhi.ruletests import extracted_from_text
+
+    path, _ = mutated("    year_cue: ['[现特]将[^。;]{0,40}?(报告|汇报)如下']\n", "")
+    book = Engine.from_file(path).book
+    doc = build_document(extracted_from_text(CUED + BODY_WITHOUT_TITLE.split("\n", 1)[1]), book.document, "t.txt", "0")
+    assert doc.meta.report_year == 2023  # the first year, without the cue
 
 
 def test_joiners_between_issuers_come_from_the_rulebook(mutated) -> None:  # type: ignore[no-untyped-def]

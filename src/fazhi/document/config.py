@@ -211,6 +211,9 @@ class MetaConfig(Strict):
     one another directly. ``issuer_parts``: a body written straight after
     another whose whole name matches one of these is part of it, not a second
     issuer (广州市公安局增城区分局, 某区人民政府某街道办事处, 中共某县委组织部).
+    ``year_cue``: where the title names no year, a year inside a stretch these match
+    in the lines before the first section is the report's (现将我镇2024年法治政府建设
+    情况报告如下, although 在2023年工作基础上 came first).
     """
 
     title: list[Regex]
@@ -220,6 +223,7 @@ class MetaConfig(Strict):
     title_issuer_before: list[Regex] = Field(default_factory=list)
     issuer_joiners: list[str] = Field(default_factory=list)
     issuer_parts: list[Regex] = Field(default_factory=list)
+    year_cue: list[Regex] = Field(default_factory=list)
 
     @field_validator("issuer_joiners")
     @classmethod
@@ -406,6 +410,10 @@ class OutlineConfig(Strict):
     @cached_property
     def issuer_parts_re(self) -> re.Pattern[str] | None:
         return compile_any(self.meta.issuer_parts)
+
+    @cached_property
+    def year_cue_re(self) -> re.Pattern[str] | None:
+        return compile_any(self.meta.year_cue)
 
     @cached_property
     def place_re(self) -> re.Pattern[str] | None:

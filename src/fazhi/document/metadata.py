@@ -180,6 +180,8 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
     header = paragraphs[:title_index] if title_index else []
     candidates = list(header) + _byline(paragraphs, title_index, cfg) + signature
     for p in candidates:
+        if p.norm.endswith(":"):
+            continue  # 中共某市委、某市人民政府: is the addressee (主送机关), not the issuer
         line = signature_line(p.norm, cfg)  # 某某镇人民政府（盖章）: the note aside
         date = date_at_end(line)  # 某某镇人民政府 2023年2月1日: the date aside
         signer = line[:date.start()] if date is not None else line
@@ -209,7 +211,8 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         meta.date, meta.date_precision = best[0], best[1]
         where["date"] = (best[2], *best[3])
     if meta.report_year is None:
-        found = _year_without_title(paragraphs, sections, title_index, meta.date, where.get("date"))
+        found = _year_without_title(paragraphs, sections, title_index, meta.date, where.get("date"),
+                                    cfg.year_cue_re)
         if found is not None:
             meta.report_year, where["report_year"] = found
     return meta, where
@@ -294,20 +297,34 @@ def _under_title(paragraphs: list[Paragraph], title_index: int | None,
     return [p for p in paragraphs[title_index + 1:end] if len(p.norm) <= 20]
 
 
+def _only_a_date(norm: str) -> bool:
+    m = date_at_end(norm.strip())
+    return m is not None and m.start() == 0
+
+
 def _year_without_title(paragraphs: list[Paragraph], sections: list[Section],
                         title_index: int | None, dated: str | None,
-                        date_at: tuple[int, int, int] | None
+                        date_at: tuple[int, int, int] | None,
+                        cue: re.Pattern[str] | None = None,
                         ) -> tuple[int, tuple[int, int, int]] | None:
     """The report year of a report whose title names none (or that has no title): the
-    year that opens a paragraph before the first section (2022年，我镇…); else the
+    year in a ``cue`` before the first section (现将我镇2024年法治政府建设情况报告如下);
+    else the year that opens a paragraph before the first section (2022年，我镇…); else the
     year the date implies (a report dated January to September reports on the year
     before, one dated in its last quarter on its own year); else the first year in
     the first paragraphs (a year mentioned in passing, 2018年在全市考评中…, only then)."""
     body = sections[0].end if sections and sections[0].kind == "preamble" else 0
     start = title_index + 1 if title_index is not None else 0
+    if cue is not None:
+        for p in paragraphs[start:min(body, start + 6)]:
+            for m in cue.finditer(p.norm):
+                y = first_year(m.group(0))
+                if y:
+                    return y[0], (p.index, m.start() + y[1][0], m.start() + y[1][1])
     for p in paragraphs[start:min(body, start + 6)]:
         y = first_year(p.norm)
-        if y and y[1][0] == 0:
+        # a line that is only a date (a cover letter's, 2025年1月15日) opens with no report's year
+        if y and y[1][0] == 0 and not _only_a_date(p.norm):
             return y[0], (p.index, *y[1])
     if dated is not None and date_at is not None:
         year, month = int(dated[:4]), int(dated[5:7])
