@@ -1,4 +1,4 @@
-"""Openings of 261 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 301 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -278,6 +278,47 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "260": (None, None, 2022, ["measures"]),
     # a mirror in traditional characters; the excerpt runs on into the shortcomings
     "261": ("小龍門鄉2024年法治政府建設情況報告", None, 2024, ["measures", "shortcomings"]),
+    # an eighth batch, read blind by four helpers (SOURCE.md)
+    "262": (None, None, 2025, ["first_responsible", "measures"]),
+    "263": ("望疃镇2025年法治政府建设情况报告", None, 2025, ["measures"]),
+    "264": ("石鼻镇2024年法治政府建设工作情况报告", "中共石鼻镇委员会 石鼻镇人民政府", 2024, ["measures"]),
+    "265": ("殷祖镇2024年法治政府建设工作总结", None, 2024, ["measures"]),
+    "266": (None, None, 2024, ["measures", "measures"]),  # 在2023年工作基础上…现将我镇2024年…报告如下: the year the formula names
+    "267": ("滑县万古镇人民政府关于2025年法治政府建设情况的报告", "滑县万古镇人民政府", 2025, ["measures"]),
+    "268": (None, None, 2024, ["measures"]),
+    "269": (None, None, 2024, ["first_responsible"]),
+    "270": ("鲍沟镇2025年度法治政府建设情况报告", None, 2025, ["measures"]),
+    "271": ("中共大马营镇委员会 大马营镇人民政府关于2025年法治政府建设情况的报告", "中共大马营镇委员会 大马营镇人民政府", 2025, ["measures"]),
+    "272": (None, None, 2024, ["measures"]),
+    "273": ("西安市退役军人事务局2023年法治政府建设年度报告", "西安市退役军人事务局", 2023, ["first_responsible", "measures"]),
+    "274": (None, None, 2024, ["measures"]),
+    "275": ("泾县林业局2022年法治政府建设情况的报告", "泾县林业局", 2022, ["measures"]),
+    "276": ("2024年度交通运输法治政府建设工作总结", "湖州市交通运输局", 2024, ["measures"]),  # a cover letter (…特此报告。/ 某局 / 2025年1月15日) above a title set on two lines
+    "277": (None, None, 2024, ["first_responsible", "measures"]),
+    "278": ("明溪县应急管理局2024年法治政府建设情况报告", "明溪县应急管理局", 2024, ["measures"]),
+    "279": (None, None, None, ["measures"]),  # no year in the excerpt (the address says 2023)
+    "280": ("武汉市市场监管局2022年法治政府建设年度报告", "武汉市市场监管局", 2022, ["measures"]),
+    "281": ("沅陵县应急管理局2024年法治政府建设工作情况报告", "沅陵县应急管理局", 2024, ["measures"]),
+    "282": ("融安县2024年法治政府建设年度报告", None, 2024, ["measures"]),
+    "283": (None, None, 2023, ["measures"]),
+    "284": ("紫云自治县2024年度法治政府建设工作报告", None, 2024, ["measures"]),
+    "285": ("原州区2024年法治政府建设年度报告", None, 2024, ["measures"]),
+    "286": ("海东市2022年度法治政府建设工作情况的报告", None, 2022, ["measures"]),
+    "287": ("高新区(新市区)人民政府2024年法治政府建设工作报告", None, 2024, ["measures", "measures", "measures"]),  # 高新区(新市区)人民政府: a name with a bracket is not taken as the issuer
+    "288": (None, None, 2023, ["measures", "measures"]),
+    "289": (None, None, 2023, ["measures"]),
+    "290": ("三亚市人民政府关于2024年度法治政府建设工作情况的报告", "三亚市人民政府", 2024, ["measures"]),
+    "291": ("沈阳市人民政府关于2021年法治政府建设情况的报告", "沈阳市人民政府", 2021, ["measures"]),
+    "292": ("福州市2025年法治政府建设情况", None, 2025, ["measures"]),
+    "293": (None, None, 2021, ["measures"]),
+    "294": ("广东省司法厅关于2022年度法治政府建设情况的报告", "广东省司法厅", 2022, ["measures"]),
+    "295": (None, None, 2022, ["measures", "measures"]),
+    "296": ("重庆市发展和改革委员会关于2023年法治政府建设情况的报告", "重庆市发展和改革委员会", 2023, ["first_responsible"]),
+    "297": (None, None, 2024, ["measures", "measures", "measures"]),
+    "298": (None, None, 2023, ["measures"]),
+    "299": (None, None, 2021, ["measures", "measures"]),
+    "300": (None, None, 2024, ["measures"]),  # the store's ?? in the table's labels (標????題) hide the title field
+    "301": (None, None, 2025, ["measures"]),
 }
 
 
