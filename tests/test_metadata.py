@@ -214,6 +214,17 @@ def test_a_breadcrumb_with_the_page_s_fields_after_it_is_no_title(make_doc) -> N
     assert doc.meta.title is None
 
 
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("高新区（新市区）人民政府2024年法治政府建设工作报告", "高新区(新市区)人民政府"),
+    ("中牟县（中牟新区）白沙镇人民政府关于2024年法治政府建设情况的报告", "中牟县(中牟新区)白沙镇人民政府"),
+])
+def test_a_body_s_name_with_a_bracket_is_an_issuer(make_doc, title: str, issuer: str) -> None:  # type: ignore[no-untyped-def]
+    """Two governments under one name (乌鲁木齐高新区 and 新市区) or a zone that runs a
+    county's towns write the second in brackets inside the name."""
+    doc = make_doc(title + "\n2024年，我区扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == issuer
+
+
 def test_a_party_group_is_an_issuer(make_doc) -> None:  # type: ignore[no-untyped-def]
     """A department's report is often the party group's (党组) and the bureau's."""
     doc = make_doc("中共双牌县教育局党组2024年度法治政府建设年度报告\n"

@@ -304,7 +304,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "284": ("紫云自治县2024年度法治政府建设工作报告", None, 2024, ["measures"]),
     "285": ("原州区2024年法治政府建设年度报告", None, 2024, ["measures"]),
     "286": ("海东市2022年度法治政府建设工作情况的报告", None, 2022, ["measures"]),
-    "287": ("高新区(新市区)人民政府2024年法治政府建设工作报告", None, 2024, ["measures", "measures", "measures"]),  # 高新区(新市区)人民政府: a name with a bracket is not taken as the issuer
+    "287": ("高新区(新市区)人民政府2024年法治政府建设工作报告", "高新区(新市区)人民政府", 2024, ["measures", "measures", "measures"]),
     "288": (None, None, 2023, ["measures", "measures"]),
     "289": (None, None, 2023, ["measures"]),
     "290": ("三亚市人民政府关于2024年度法治政府建设工作情况的报告", "三亚市人民政府", 2024, ["measures"]),
