@@ -225,6 +225,23 @@ def test_a_body_s_name_with_a_bracket_is_an_issuer(make_doc, title: str, issuer:
     assert doc.meta.issuer == issuer
 
 
+def test_joint_issuers_on_lines_of_their_own_above_the_title(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("中共某区委教育工作委员会\n某区教育委员会\n关于2024年法治政府建设情况的报告\n"
+                   "2024年，我委扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == "中共某区委教育工作委员会 某区教育委员会"
+
+
+def test_a_page_s_heading_above_the_document_s_own_title(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """A page's list entry, then the document's own title that names its body: the
+    latter is the title; the shorter line under a fuller one is not."""
+    doc = make_doc("2023年法治政府建设年度报告\n某区城市管理局2023年法治政府建设情况报告\n"
+                   "2023年，我局扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert (doc.meta.title, doc.meta.issuer) == ("某区城市管理局2023年法治政府建设情况报告", "某区城市管理局")
+    doc = make_doc("某省农业农村厅2023年法治政府建设年度报告\n2023年法治政府建设年度报告\n"
+                   "2023年，我厅扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.title == "某省农业农村厅2023年法治政府建设年度报告"
+
+
 def test_a_party_group_is_an_issuer(make_doc) -> None:  # type: ignore[no-untyped-def]
     """A department's report is often the party group's (党组) and the bureau's."""
     doc = make_doc("中共双牌县教育局党组2024年度法治政府建设年度报告\n"

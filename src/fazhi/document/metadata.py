@@ -32,6 +32,12 @@ def find_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> int | None:
     # with its issuer above it): the document's is the title
     first = max(k for k in found if paragraphs[k].norm == paragraphs[found[0]].norm)
     if first_year(paragraphs[first].norm) is not None:
+        # a page's heading straight above the document's own title, both with the year
+        # (2023年法治政府建设年度报告 / 某区城市管理局2023年法治政府建设情况报告): the
+        # lower, where it says more (a title that names its body, over the same without)
+        while first + 1 in found and first_year(paragraphs[first + 1].norm) is not None \
+                and len(paragraphs[first + 1].norm) > len(paragraphs[first].norm):
+            first += 1
         return first
     for k in range(first + 1, min(cfg.meta.title_search_lines, len(paragraphs))):
         norm = paragraphs[k].norm
@@ -191,6 +197,9 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
             meta.issuer = " ".join(p.text.split()) if covered else \
                 " ".join(p.norm[s:e] for s, e in spans)
             where["issuer"] = (p.index, spans[0][0], spans[-1][1])
+            if covered:  # joint issuers on lines of their own, one under the other
+                for q in _issuer_lines_after(p, candidates, cfg):
+                    meta.issuer += " " + " ".join(q.text.split())
             break
     if meta.issuer is None and title_index is not None:
         spans = _issuers_opening(paragraphs[title_index].norm, cfg)
@@ -270,6 +279,23 @@ def _issuers_opening(norm: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
             return _with_parts(norm, spans, cfg)
         pos += len(next((j for j in cfg.meta.issuer_joiners if j and norm.startswith(j, pos)), ""))
     return []
+
+
+def _issuer_lines_after(p: Paragraph, candidates: list[Paragraph],
+                        cfg: OutlineConfig) -> list[Paragraph]:
+    """The lines straight under ``p`` among ``candidates`` that are nothing but issuing
+    bodies (中共某区委教育工作委员会 / 某区教育委员会 / 关于…的报告, or the same two
+    over a signature's date): joint issuers, each on a line of its own."""
+    out: list[Paragraph] = []
+    by_index = {q.index: q for q in candidates}
+    k = p.index + 1
+    while (q := by_index.get(k)) is not None and len(q.norm) <= cfg.meta.closing_max_chars:
+        spans = issuers_in(q.norm, cfg)
+        if not spans or sum(e - s for s, e in spans) != len(q.norm):
+            break
+        out.append(q)
+        k += 1
+    return out
 
 
 def _byline(paragraphs: list[Paragraph], title_index: int | None,
