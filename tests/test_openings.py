@@ -1,4 +1,4 @@
-"""Openings of 301 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 341 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -319,6 +319,47 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "299": (None, None, 2021, ["measures", "measures"]),
     "300": (None, None, 2024, ["measures"]),  # the store's ?? in the table's labels (標????題) hide the title field
     "301": (None, None, 2025, ["measures"]),
+    # a ninth batch, read blind by four more helpers (SOURCE.md)
+    "302": ("濮院镇2022年法治政府建设年度报告", None, 2022, ["measures"]),
+    "303": ("2023年度中河街道法治政府建设工作报告", None, 2023, ["measures"]),
+    "304": (None, None, 2021, ["measures", "measures"]),
+    "305": (None, None, 2021, ["first_responsible"]),
+    "306": (None, None, 2022, ["measures"]),
+    "307": ("龙城街道2021年法治政府建设年度报告", None, 2021, ["measures"]),
+    "308": (None, None, 2021, ["measures"]),
+    "309": (None, None, 2022, ["measures"]),
+    "310": ("2023年度浦东新区川沙新镇人民政府法治政府建设情况报告", "浦东新区川沙新镇人民政府", 2023, ["measures"]),
+    "311": ("2022年胡家园街法治政府建设工作总结", None, 2022, ["measures"]),
+    "312": ("湘西自治州生态环境局凤凰分局 2024年度法治政府建设的报告", "湘西自治州生态环境局凤凰分局", 2024, ["measures"]),
+    "313": ("湘潭縣衛生健康局2025年法治政府建設年度工作報告", "湘潭县卫生健康局", 2025, ["measures"]),
+    "314": ("关于2024年法治政府建设情况的报告", "中共重庆市荣昌区委教育工作委员会 重庆市荣昌区教育委员会", 2024, ["measures"]),  # two issuers on lines of their own above the title
+    "315": (None, None, 2024, ["measures"]),
+    "316": ("诸暨市气象局关于2024年度法治政府建设工作的报告", "诸暨市气象局", 2024, ["measures"]),
+    "317": (None, None, 2025, ["measures"]),  # the title only in a table row of the store's page (| 标题:…报告 | |)
+    "318": ("平湖市消防救援大队2023年度法治政府建设情况报告", "平湖市消防救援大队", 2023, ["measures", "measures"]),
+    "319": ("昌宁县教育体育局2025年度法治政府建设工作情况报告", "昌宁县教育体育局", 2025, ["measures"]),
+    "320": ("重庆市綦江区城市管理局2023年法治政府建设情况报告", "重庆市綦江区城市管理局", 2023, ["measures"]),  # the page's list entry (2023年法治政府建设年度报告) above the document's own title
+    "321": (None, None, 2024, ["measures"]),  # the store's table mark after the title (…年度报告 |) hides it
+    "322": (None, None, 2023, ["measures"]),
+    "323": ("静海区2025年度法治政府建设情况报告", None, 2025, ["first_responsible"]),
+    "324": (None, None, 2025, ["measures"]),
+    "325": ("重庆市九龙坡区人民政府关于2022年法治政府建设情况的报告", "重庆市九龙坡区人民政府", 2022, ["measures"]),
+    "326": (None, None, 2023, ["measures"]),
+    "327": ("关于长沙市望城区2023年度法治政府建设情况的报告", None, 2023, ["measures"]),
+    "328": ("浦口区2022年度法治政府建设情况报告", None, 2022, ["measures"]),
+    "329": ("杭州市钱塘区人民政府关于钱塘区2024年法治政府建设年度报告", "杭州市钱塘区人民政府", 2024, ["measures"]),
+    "330": ("西安市阎良区人民政府2024年度法治政府建设情况报告", "西安市阎良区人民政府", 2024, ["measures"]),
+    "331": ("济南市槐荫区2024年度法治政府建设报告", None, 2024, ["first_responsible"]),
+    "332": ("水宽乡2025年度法治政府建设报告", None, 2025, ["measures"]),
+    "333": (None, None, 2025, ["measures"]),
+    "334": ("达州市通川区人民政府 2025年度法治政府建设工作情况报告", "达州市通川区人民政府", 2025, ["measures"]),
+    "335": (None, None, 2025, ["measures"]),
+    "336": (None, None, 2025, ["measures"]),
+    "337": ("关于2025年法治政府建设情况的报告", None, 2025, ["measures"]),
+    "338": (None, None, 2025, ["measures"]),
+    "339": ("柳城县龙头镇2025年法治政府建设年度报告", None, 2025, ["measures"]),
+    "340": (None, None, 2025, ["measures"]),
+    "341": (None, None, 2025, ["measures"]),
 }
 
 
