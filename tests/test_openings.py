@@ -1,4 +1,4 @@
-"""Openings of 341 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 377 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -360,6 +360,43 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "339": ("柳城县龙头镇2025年法治政府建设年度报告", None, 2025, ["measures"]),
     "340": (None, None, 2025, ["measures"]),
     "341": (None, None, 2025, ["measures"]),
+    # a tenth batch (SOURCE.md)
+    "342": ("阜城县关于2022年度法治政府建设情况报告", None, 2022, ["measures"]),
+    "343": ("阳城县2022年法治政府建设工作情况的报告", None, 2022, ["first_responsible"]),
+    "344": ("保德县2022年度法治政府建设情况报告", None, 2022, ["measures"]),
+    "345": ("蓝田县2023年法治政府建设工作报告", None, 2023, ["first_responsible", "measures"]),
+    "346": ("吴起县2021年度法治政府建设工作报告", None, 2021, ["measures"]),
+    "347": (None, None, 2022, ["measures", "measures"]),
+    "348": ("2022年陇西县法治政府建设工作总结", "陇西县人民政府", 2022, ["measures", "measures"]),  # a cover letter (陇政发〔2022〕169号) above the 工作总结: the letter's signer
+    "349": ("海原县2023年度法治政府建设情况报告", None, 2023, ["measures"]),
+    "350": ("2022年度法治政府建设工作报告", "焉耆回族自治县人民政府", 2022, ["measures"]),  # the issuer on the line above a title that names none
+    "351": ("乌鲁木齐县人民政府2022年度法治政府建设情况报告", "乌鲁木齐县人民政府", 2022, ["measures"]),
+    "352": (None, None, 2023, ["measures", "measures"]),
+    "353": ("【法治建设报告】湖北省司法厅2023年法治政府建设年度报告", "湖北省司法厅", 2023, ["measures"]),  # the tag stays in the title, as in 35
+    "354": (None, None, 2024, ["measures"]),
+    "355": (None, None, 2025, ["measures"]),
+    "356": (None, None, 2024, ["measures"]),
+    "357": ("关于2023年法治政府建设情况的报告", None, 2023, ["measures"]),
+    "358": ("中共渠县有庆镇委员会 渠县有庆镇人民政府关于2024年度法治政府建设工作情况的报告", "中共渠县有庆镇委员会 渠县有庆镇人民政府", 2024, ["measures", "measures"]),
+    "359": ("关于2025年法治政府建设情况的报告", "中共重庆市江津区四屏镇委员会 重庆市江津区四屏镇人民政府", 2025, ["measures"]),  # two issuers on lines of their own above the title
+    "360": (None, None, 2025, ["measures"]),
+    "361": (None, None, 2025, ["measures"]),
+    "362": ("西翥街道办事处2025年度法治政府建设情况工作报告", "西翥街道办事处", 2025, ["measures"]),
+    "363": ("汪洞乡2024年法治政府建设年度报告", None, 2024, ["measures"]),
+    "364": ("龙溪镇2024年法治政府建设年度报告", None, 2024, ["measures"]),
+    "365": ("湘潭縣云湖橋鎮2025年度法治政府建設情況報告", None, 2025, ["measures", "measures"]),
+    "366": ("关于2024年度鹦鹉街道法治政府建设 情况的报告", None, 2024, ["measures"]),
+    "367": ("长延堡街道2025年度法治政府建设工作情况报告", None, 2025, ["first_responsible"]),
+    "368": ("天津滨海高新区2024年度法治政府建设情况报告", None, 2024, ["first_responsible"]),
+    "369": (None, None, 2022, ["measures"]),
+    "370": ("五象新区2025年度法治政府建设工作情况的报告", None, 2025, ["measures"]),
+    "371": (None, None, 2025, ["measures", "measures"]),
+    "372": (None, None, 2024, ["measures"]),
+    "373": ("武汉市司法局关于2023年度法治政府建设情况的报告", "武汉市司法局", 2023, ["measures"]),
+    "374": ("重庆市民族宗教事务委员会关于2023年法治政府建设情况的报告", "重庆市民族宗教事务委员会", 2023, ["measures"]),
+    "375": (None, None, 2023, ["measures"]),
+    "376": (None, None, 2023, ["measures"]),
+    "377": (None, None, 2022, ["measures"]),
 }
 
 
