@@ -1,4 +1,4 @@
-"""Openings of 377 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 408 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -397,6 +397,38 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "375": (None, None, 2023, ["measures"]),
     "376": (None, None, 2023, ["measures"]),
     "377": (None, None, 2022, ["measures"]),
+    # an eleventh batch (SOURCE.md)
+    "378": ("北京市海淀区人民政府田村路街道办事处2021年法治政府建设情况报告", "北京市海淀区人民政府田村路街道办事处", 2021, ["measures"]),
+    "379": (None, None, 2021, ["measures"]),
+    "380": ("天津市红桥区人民政府2021年法治政府建设情况报告", "天津市红桥区人民政府", 2021, ["first_responsible", "measures"]),
+    "381": ("双环邨街道2021年法治政府建设情况报告", None, 2021, ["measures"]),
+    "382": ("2021年度桃浦镇法治政府建设的情况报告", None, 2021, ["measures", "measures"]),
+    "383": (None, None, 2021, ["measures"]),
+    "384": (None, None, 2021, ["measures"]),
+    "385": (None, None, 2021, ["measures"]),
+    "386": ("福建省2021年度法治政府建设情况", None, 2021, ["measures"]),
+    "387": (None, None, 2021, ["measures"]),  # a spam copy: every 青岛市 replaced by a gambling site's name
+    "388": ("满族屯满族乡2024年度法治政府建设报告", None, 2024, ["measures"]),
+    "389": (None, None, 2024, ["measures"]),
+    "390": (None, None, 2022, ["measures"]),
+    "391": ("六安市市场监督管理局关于2023年法治政府建设情况的报告", "六安市市场监督管理局", 2023, ["measures"]),
+    "392": ("六安市司法局关于2022年法治政府建设情况的报告", "六安市司法局", 2022, ["measures"]),
+    "393": (None, None, 2024, ["first_responsible", "measures"]),
+    "394": (None, None, 2023, ["measures", "measures"]),
+    "395": (None, None, 2023, ["measures"]),
+    "396": (None, None, 2024, ["measures"]),
+    "397": (None, None, 2024, ["first_responsible"]),
+    "398": ("【法治建设报告】黄石市司法局2023年法治政府建设年度报告", "黄石市司法局", 2023, ["measures", "measures"]),
+    "399": ("泽州县审计局2025年法治政府建设报告", "泽州县审计局", 2025, ["first_responsible", "measures"]),
+    "400": (None, None, 2024, ["first_responsible", "measures"]),
+    "401": ("关于2024年法治政府建设报告", "天津市静海区人民政府", 2024, ["first_responsible", "measures"]),  # the issuer on the line above a title that names none
+    "402": (None, None, 2024, ["measures", "measures"]),
+    "403": ("土门镇2023年度法治政府建设报告", None, 2023, ["measures", "measures"]),
+    "404": ("海东市乐都区共和乡2022年度法治政府建设 工作报告", None, 2022, ["measures", "measures"]),
+    "405": ("龙凤场镇2021年度法治政府建设工作情况报告", None, 2021, ["first_responsible", "measures"]),
+    "406": ("2025年法治政府建设情况", "通城镇人民政府", 2025, ["measures", "measures"]),  # the title on two lines, the body's name on the first
+    "407": ("垫江县高峰镇人民政府2025年度法治政府建设年度报告", "垫江县高峰镇人民政府", 2025, ["measures", "first_responsible"]),
+    "408": (None, None, 2025, ["measures", "measures"]),
 }
 
 
