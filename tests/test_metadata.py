@@ -242,6 +242,26 @@ def test_a_page_s_heading_above_the_document_s_own_title(make_doc) -> None:  # t
     assert doc.meta.title == "某省农业农村厅2023年法治政府建设年度报告"
 
 
+FIELDED = ("公文种类: 洛政文 文件编号: 洛政文〔2025〕11号 发文机关: 某市人民政府 索引号: C001-01-2025-00061\n"
+           "关于2024年度法治政府建设情况的报告\n某市人大常委会：\n2024年，我市扎实推进法治政府建设。\n"
+           "一、主要举措和成效\n正文。")
+
+
+def test_the_issuer_named_by_a_page_s_information_field(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """No line names the issuer, but the page's 发文机关 field does."""
+    assert make_doc(FIELDED).meta.issuer == "某市人民政府"
+
+
+def test_the_issuer_fields_come_from_the_rulebook(mutated) -> None:  # type: ignore[no-untyped-def]
+    from fazhi.document.load import build_document
+    from fazhi.engine import Engine
+    from fazhi.ruletests import extracted_from_text
+
+    path, _ = mutated("    issuer_fields: ['发文机关', '发文单位']\n", "")
+    doc = build_document(extracted_from_text(FIELDED), Engine.from_file(path).book.document, "t.txt", "0")
+    assert doc.meta.issuer is None
+
+
 def test_a_party_group_is_an_issuer(make_doc) -> None:  # type: ignore[no-untyped-def]
     """A department's report is often the party group's (党组) and the bureau's."""
     doc = make_doc("中共双牌县教育局党组2024年度法治政府建设年度报告\n"

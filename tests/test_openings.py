@@ -335,7 +335,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "314": ("关于2024年法治政府建设情况的报告", "中共重庆市荣昌区委教育工作委员会 重庆市荣昌区教育委员会", 2024, ["measures"]),  # two issuers on lines of their own above the title
     "315": (None, None, 2024, ["measures"]),
     "316": ("诸暨市气象局关于2024年度法治政府建设工作的报告", "诸暨市气象局", 2024, ["measures"]),
-    "317": (None, None, 2025, ["measures"]),  # the title only in a table row of the store's page (| 标题:…报告 | |)
+    "317": (None, "沁县文化和旅游局", 2025, ["measures"]),  # the title only in a table row of the store's page (| 标题:…报告 | |); the issuer from its 发文机关 field
     "318": ("平湖市消防救援大队2023年度法治政府建设情况报告", "平湖市消防救援大队", 2023, ["measures", "measures"]),
     "319": ("昌宁县教育体育局2025年度法治政府建设工作情况报告", "昌宁县教育体育局", 2025, ["measures"]),
     "320": ("重庆市綦江区城市管理局2023年法治政府建设情况报告", "重庆市綦江区城市管理局", 2023, ["measures"]),  # the page's list entry (2023年法治政府建设年度报告) above the document's own title

@@ -213,7 +213,9 @@ class MetaConfig(Strict):
     issuer (广州市公安局增城区分局, 某区人民政府某街道办事处, 中共某县委组织部).
     ``year_cue``: where the title names no year, a year inside a stretch these match
     in the lines before the first section is the report's (现将我镇2024年法治政府建设
-    情况报告如下, although 在2023年工作基础上 came first).
+    情况报告如下, although 在2023年工作基础上 came first). ``issuer_fields``: labels of a
+    web page's information field that names the issuing body (发文机关:某市人民政府), read
+    when no line above the title, under it or in the signature names one.
     """
 
     title: list[Regex]
@@ -224,6 +226,7 @@ class MetaConfig(Strict):
     issuer_joiners: list[str] = Field(default_factory=list)
     issuer_parts: list[Regex] = Field(default_factory=list)
     year_cue: list[Regex] = Field(default_factory=list)
+    issuer_fields: list[str] = Field(default_factory=list)
 
     @field_validator("issuer_joiners")
     @classmethod
@@ -410,6 +413,11 @@ class OutlineConfig(Strict):
     @cached_property
     def issuer_parts_re(self) -> re.Pattern[str] | None:
         return compile_any(self.meta.issuer_parts)
+
+    @cached_property
+    def issuer_field_re(self) -> re.Pattern[str] | None:
+        labels = [re.escape(f) for f in self.meta.issuer_fields if f]
+        return re.compile(f"(?:{'|'.join(labels)}):\\s*") if labels else None
 
     @cached_property
     def year_cue_re(self) -> re.Pattern[str] | None:

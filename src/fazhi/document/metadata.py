@@ -207,6 +207,11 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
             norm = paragraphs[title_index].norm
             meta.issuer = " ".join(norm[s:e] for s, e in spans)
             where["issuer"] = (title_index, spans[0][0], spans[-1][1])
+    if meta.issuer is None:
+        field = _issuer_in_a_field(paragraphs[:title_index if title_index is not None
+                                              else cfg.meta.title_search_lines], cfg)
+        if field is not None:
+            meta.issuer, where["issuer"] = field
     under_title = _under_title(paragraphs, title_index, cfg)
     best: tuple[str, str, int, tuple[int, int]] | None = None
     for p in under_title + signature:
@@ -279,6 +284,21 @@ def _issuers_opening(norm: str, cfg: OutlineConfig) -> list[tuple[int, int]]:
             return _with_parts(norm, spans, cfg)
         pos += len(next((j for j in cfg.meta.issuer_joiners if j and norm.startswith(j, pos)), ""))
     return []
+
+
+def _issuer_in_a_field(header: list[Paragraph], cfg: OutlineConfig
+                       ) -> tuple[str, tuple[int, int, int]] | None:
+    """The body a web page's information field names as the issuer (发文机关:某市人民政府),
+    in the lines above the title: the issuer pattern's match right after the label."""
+    field, issuer = cfg.issuer_field_re, cfg.issuer_re
+    if field is None or issuer is None:
+        return None
+    for p in header:
+        for f in field.finditer(p.norm):
+            m = issuer.match(p.norm, f.end())
+            if m is not None:
+                return m.group(0), (p.index, m.start(), m.end())
+    return None
 
 
 def _issuer_lines_after(p: Paragraph, candidates: list[Paragraph],
