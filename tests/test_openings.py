@@ -1,4 +1,4 @@
-"""Openings of 408 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 448 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -429,6 +429,47 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "406": ("2025年法治政府建设情况", "通城镇人民政府", 2025, ["measures", "measures"]),  # the title on two lines, the body's name on the first
     "407": ("垫江县高峰镇人民政府2025年度法治政府建设年度报告", "垫江县高峰镇人民政府", 2025, ["measures", "first_responsible"]),
     "408": (None, None, 2025, ["measures", "measures"]),
+    # a twelfth batch (SOURCE.md)
+    "409": ("长沙市2023年法治政府建设情况报告", None, 2023, ["measures"]),  # a spam copy: every 习近平 replaced by a gambling site's name
+    "410": ("宜昌市人民政府2023年法治政府建设年度报告", "宜昌市人民政府", 2023, ["measures"]),
+    "411": (None, None, 2023, ["measures"]),
+    "412": (None, None, 2022, ["measures"]),  # a spam copy: a gambling site's name after the title hides it
+    "413": ("关于2024年度法治政府建设情况的报告", "洛阳市人民政府", 2024, ["measures", "measures"]),  # the issuer from the page's 发文机关 field (the line above the title went with the page's furniture)
+    "414": ("关于2024年法治政府建设工作情况的报告", "遂宁市人民政府", 2024, ["first_responsible", "measures"]),
+    "415": ("成都市人民政府关于2024年度法治政府建设情况的报告", "成都市人民政府", 2024, ["measures", "measures"]),
+    "416": ("荆门市人民政府关于2022年法治政府建设情况的报告", "荆门市人民政府", 2022, ["measures"]),
+    "417": ("南阳市人民政府关于2023年法治政府建设情况的报告", "南阳市人民政府", 2023, ["first_responsible"]),
+    "418": (None, None, 2024, ["measures"]),
+    "419": ("垡头街道2023年度法治政府建设情况报告", None, 2023, ["measures"]),
+    "420": (None, None, 2022, ["measures"]),
+    "421": ("2024年度殷行街道法治政府建设工作情况报告", None, 2024, ["first_responsible"]),
+    "422": ("广州市海珠区人民政府南华西街道办事处关于2024年度法治政府建设情况的报告", "广州市海珠区人民政府南华西街道办事处", 2024, ["measures"]),
+    "423": (None, None, 2024, ["measures"]),
+    "424": (None, None, 2024, ["measures"]),
+    "425": ("中共深圳市龙华区龙华街道工作委员会 深圳市龙华区龙华街道办事处2023年法治政府建设年度报告", "中共深圳市龙华区龙华街道工作委员会深圳市龙华区龙华街道办事处", 2023, ["measures"]),  # two bodies run together as one (the second fits issuer_parts' …街道办事处); the space is lost
+    "426": ("罗湖区翠竹街道办事处2025年法治政府建设年度报告", "罗湖区翠竹街道办事处", 2025, ["measures"]),
+    "427": (None, None, 2025, ["measures"]),
+    "428": (None, None, 2025, ["measures"]),
+    "429": ("平湖市新仓镇2024年度法治政府建设情况报告", None, 2024, ["measures"]),
+    "430": (None, None, 2024, ["measures"]),
+    "431": ("杜桥镇2025年度法治政府建设情况报告", None, 2025, ["measures"]),
+    "432": ("木渎镇2024年度法治政府建设情况报告", None, 2024, ["measures"]),
+    "433": ("宜兴市徐舍镇人民政府2025年度法治政府建设情况报告", "宜兴市徐舍镇人民政府", 2025, ["measures"]),
+    "434": ("关于2024年度法治政府建设的情况报告", None, 2024, ["measures"]),  # 尼山镇人民政府 above the title went with the page's furniture (a site's name line)
+    "435": (None, None, 2025, ["measures"]),
+    "436": ("古竹乡2025年法治政府年度报告", None, 2025, ["measures", "measures"]),
+    "437": (None, None, 2024, ["measures"]),
+    "438": (None, None, 2024, ["measures"]),
+    "439": ("磐安县卫生健康局2022年法治政府建设年度报告", "磐安县卫生健康局", 2022, ["measures"]),
+    "440": (None, None, 2022, ["measures", "first_responsible"]),
+    "441": (None, None, 2021, ["measures"]),
+    "442": ("酉阳土家族苗族自治县林业局2021年度法治政府建设工作报告", "酉阳土家族苗族自治县林业局", 2021, ["measures"]),
+    "443": ("佛山市水利局2021年法治政府建设年度报告", "佛山市水利局", 2021, ["measures"]),
+    "444": (None, None, 2021, ["measures"]),
+    "445": ("兰州市交通运输委员会2021年法治政府建设工作报告", "兰州市交通运输委员会", 2021, ["measures"]),
+    "446": ("2022年度法治政府建设工作报告", None, 2022, ["measures"]),
+    "447": (None, None, 2021, ["measures", "measures"]),
+    "448": (None, None, 2021, ["measures"]),
 }
 
 
