@@ -1,4 +1,4 @@
-"""Openings of 448 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 475 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -470,6 +470,34 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "446": ("2022年度法治政府建设工作报告", None, 2022, ["measures"]),
     "447": (None, None, 2021, ["measures", "measures"]),
     "448": (None, None, 2021, ["measures"]),
+    # a thirteenth batch (SOURCE.md)
+    "449": ("城关区2022年法治政府建设年度报告", None, 2022, ["measures"]),
+    "450": ("普兰县2025年法治政府建设年度报告", None, 2025, ["measures"]),
+    "451": (None, None, 2021, ["first_responsible", "measures"]),
+    "452": (None, None, 2024, ["measures"]),
+    "453": (None, None, 2024, ["measures"]),
+    "454": (None, None, 2023, ["measures"]),
+    "455": (None, None, 2023, ["measures"]),
+    "456": ("2021年五团法治政府建设工作报告", None, 2021, ["measures", "measures"]),
+    "457": ("106团2022年法治政府建设年度报告", None, 2022, ["measures", "measures"]),
+    "458": ("琼海市人民政府 关于2023年度法治政府建设情况的报告", "琼海市人民政府", 2023, ["measures"]),
+    "459": ("2023年义乌市法治政府建设工作情况报告", None, 2023, ["measures"]),
+    "460": ("慈溪市人民政府2024年度法治政府建设情况", "慈溪市人民政府", 2024, ["measures"]),
+    "461": ("如皋市人民政府2023年法治政府建设工作情况报告", "如皋市人民政府", 2023, ["measures"]),
+    "462": (None, None, 2022, ["measures"]),
+    "463": (None, None, 2024, ["measures", "closing"]),  # the excerpt cut at …市委办、市政府办联合印发: the last item reads as a signature
+    "464": (None, None, 2024, ["measures"]),
+    "465": (None, None, 2025, ["measures"]),
+    "466": (None, None, 2023, ["first_responsible"]),  # one line, headings run together with spaces
+    "467": ("枣阳市2023年法治政府建设年度报告", None, 2023, ["measures", "measures"]),
+    "468": ("慈溪市司法局2023年法治政府建设工作推进情况报告", "慈溪市司法局", 2023, ["measures"]),
+    "469": ("重阳镇2022年法治政府建设工作报告", None, 2022, ["measures", "measures"]),
+    "470": ("券桥镇2022年度法治政府建设工作报告", None, 2022, ["measures"]),
+    "471": ("2023年法治政府工作报告", None, 2023, ["measures"]),  # the title names no body
+    "472": (None, None, 2022, ["measures"]),
+    "473": (None, None, 2022, ["measures", "measures"]),
+    "474": (None, None, 2023, ["measures"]),
+    "475": ("桐木漯瑶族乡人民政府关于2023年度法治政府建设工作的报告", "桐木漯瑶族乡人民政府", 2023, ["measures"]),
 }
 
 
