@@ -252,6 +252,18 @@ def test_the_issuer_named_by_a_page_s_information_field(make_doc) -> None:  # ty
     assert make_doc(FIELDED).meta.issuer == "某市人民政府"
 
 
+def test_an_issuer_field_s_label_in_full_width_fails_loudly(mutated) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from fazhi.cli import main
+
+    bad = "issuer_fields: ['发文机关：', '发文单位']"
+    book, text = mutated("issuer_fields: ['发文机关', '发文单位']", bad)
+    res = CliRunner().invoke(main, ["rules", "validate", str(book)])
+    line = text[:text.index(bad)].count("\n") + 1
+    assert res.exit_code == 2 and f"book.yaml:{line}:" in res.output and "字段名" in res.output
+
+
 def test_the_issuer_fields_come_from_the_rulebook(mutated) -> None:  # type: ignore[no-untyped-def]
     from fazhi.document.load import build_document
     from fazhi.engine import Engine

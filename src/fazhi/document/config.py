@@ -15,6 +15,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -228,13 +229,14 @@ class MetaConfig(Strict):
     year_cue: list[Regex] = Field(default_factory=list)
     issuer_fields: list[str] = Field(default_factory=list)
 
-    @field_validator("issuer_joiners")
+    @field_validator("issuer_joiners", "issuer_fields")
     @classmethod
-    def _joiners_normalised(cls, v: list[str]) -> list[str]:
+    def _words_normalised(cls, v: list[str], info: ValidationInfo) -> list[str]:
+        what = "连接字" if info.field_name == "issuer_joiners" else "字段名"
         for j in v:
             changed = changes_under_normalization(j)
             if not j.strip() or changed:
-                raise ValueError(f"连接字「{j}」为空或含有全角、兼容字符或空白（{'、'.join(changed)}），"
+                raise ValueError(f"{what}「{j}」为空或含有全角、兼容字符或空白（{'、'.join(changed)}），"
                                  "报告文本规范化后不会出现这样的字；请改写为规范化后的形式")
         return v
     closing: list[LineRegex]
