@@ -381,6 +381,26 @@ def test_a_cover_letter_above_a_title_set_on_two_lines(make_doc) -> None:  # typ
         ("2024年度交通运输法治政府建设工作总结", "某市交通运输局", 2024)
 
 
+def test_a_cover_letter_dates_a_report_that_has_no_date_of_its_own(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """The cover letter's date (某市交通运输局 / 2025年1月15日) is the report's date when
+    neither its title nor its signature carries one; a signature's date comes first."""
+    body = BODY_WITHOUT_TITLE.split("\n", 1)[1]
+    doc = make_doc(COVER + "2024年度交通运输法治政府建设\n工作总结\n" + body)
+    assert doc.meta.date == "2025-01-15"
+    assert doc.meta_evidence["date"].text == "2025年1月15日"
+    signed = make_doc(COVER + "2024年度交通运输法治政府建设\n工作总结\n" + body + "\n某市交通运输局\n2025年2月3日\n")
+    assert signed.meta.date == "2025-02-03"
+
+
+def test_a_date_line_in_a_header_is_no_cover_letter_date(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """A date line above the title that does not stand under the issuer's line (a
+    page's publication date) dates nothing."""
+    body = BODY_WITHOUT_TITLE.split("\n", 1)[1]
+    doc = make_doc("2025年1月15日\n某市交通运输局\n2024年度交通运输法治政府建设\n工作总结\n" + body)
+    assert doc.meta.issuer == "某市交通运输局"
+    assert doc.meta.date is None
+
+
 def test_a_date_line_opens_no_report_year(make_doc) -> None:  # type: ignore[no-untyped-def]
     """Without a title: the cover letter's date line (2025年1月15日) is no paragraph that
     opens with the report's year; the body's 2024年，我局…is."""

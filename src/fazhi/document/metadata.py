@@ -221,6 +221,8 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         if iso and precision and span and \
                 (best is None or _DATE_RANK[precision] > _DATE_RANK[best[1]]):
             best = (iso, precision, p.index, span)
+    if best is None and "issuer" in where:
+        best = _cover_letter_date(header, where["issuer"][0])
     if best:
         meta.date, meta.date_precision = best[0], best[1]
         where["date"] = (best[2], *best[3])
@@ -341,6 +343,19 @@ def _under_title(paragraphs: list[Paragraph], title_index: int | None,
         return []
     end = title_index + 2 + len(_byline(paragraphs, title_index, cfg))
     return [p for p in paragraphs[title_index + 1:end] if len(p.norm) <= 20]
+
+
+def _cover_letter_date(header: list[Paragraph], issuer_at: int
+                       ) -> tuple[str, str, int, tuple[int, int]] | None:
+    """The date of a cover letter above the title (…特此报告。/ 某局 / 2025年1月15日):
+    a line that is only a full date, straight under the issuer's line in the header.
+    The report's own date, under its title or in its signature, comes first."""
+    for p in header:
+        if p.index == issuer_at + 1 and _only_a_date(p.norm):
+            iso, precision, span = parse_date(p.norm)
+            if iso and precision == "day" and span:
+                return iso, precision, p.index, span
+    return None
 
 
 def _only_a_date(norm: str) -> bool:
