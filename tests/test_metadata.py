@@ -401,6 +401,15 @@ def test_a_date_line_in_a_header_is_no_cover_letter_date(make_doc) -> None:  # t
     assert doc.meta.date is None
 
 
+def test_a_pages_information_line_under_the_title_dates_nothing(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """2021年12月03日 来源: 上海普陀 under the title is the page's date and source, not
+    the report's 成文日期; a date line of its own there is."""
+    body = BODY_WITHOUT_TITLE.split("\n", 1)[1]
+    title = "2021年度桃浦镇法治政府建设的情况报告\n"
+    assert make_doc(title + "2021年12月03日 来源: 上海普陀\n" + body).meta.date is None
+    assert make_doc(title + "2021年12月03日\n" + body).meta.date == "2021-12-03"
+
+
 def test_a_date_line_opens_no_report_year(make_doc) -> None:  # type: ignore[no-untyped-def]
     """Without a title: the cover letter's date line (2025年1月15日) is no paragraph that
     opens with the report's year; the body's 2024年，我局…is."""

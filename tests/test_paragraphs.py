@@ -32,6 +32,16 @@ def test_line_numbers_kept_for_joined_lines() -> None:
     assert [loc.line for loc in ps[0].locs] == [1, 3]
 
 
+def test_information_fields_are_not_a_broken_sentence() -> None:
+    """A line whose only punctuation is a colon followed by a short value (a name, a
+    source) is a page's or a letterhead's fields: the line under it starts a paragraph.
+    A colon followed by a clause may be a sentence broken off."""
+    assert paras("大府〔2023〕16号 签发人：唐紫薇\n大英县人民政府\n关于2022年度法治政府建设情况的报告") == \
+        ["大府〔2023〕16号 签发人：唐紫薇", "大英县人民政府", "关于2022年度法治政府建设情况的报告"]
+    assert paras("2021年12月03日 来源: 上海普陀\n\n区政府：") == ["2021年12月03日 来源: 上海普陀", "区政府："]
+    assert len(paras("主要原因是：在推进过程中法律法规\n\n宣传力度不够。")) == 1
+
+
 def test_a_heading_number_on_a_line_of_its_own_joins_its_title() -> None:
     text = "一、\n\n主要举措和成效\n（一）\n加强组织领导\n全年召开会议3次。"
     assert paras(text) == ["一、主要举措和成效", "（一）加强组织领导", "全年召开会议3次。"]

@@ -13,7 +13,7 @@ from fazhi.document.config import OutlineConfig
 from fazhi.document.dates import date_at_end, first_year, parse_date
 from fazhi.document.model import Meta, Paragraph, Section
 from fazhi.document.outline import HEADING_MAX, signature_line
-from fazhi.document.paragraphs import MARKER_RE
+from fazhi.document.paragraphs import MARKER_RE, reads_as_fields
 
 
 def find_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> int | None:
@@ -338,11 +338,13 @@ def _under_title(paragraphs: list[Paragraph], title_index: int | None,
                  cfg: OutlineConfig) -> list[Paragraph]:
     """The short lines under the title where its date may stand: the next line
     (关于…的报告 / （2023年2月1日）), or the one after a byline (关于…的报告 /
-    某镇人民政府 / 2023年2月1日)."""
+    某镇人民政府 / 2023年2月1日). A page's information line (2021年12月03日 来源:
+    上海普陀) dates the page, not the report."""
     if title_index is None:
         return []
     end = title_index + 2 + len(_byline(paragraphs, title_index, cfg))
-    return [p for p in paragraphs[title_index + 1:end] if len(p.norm) <= 20]
+    return [p for p in paragraphs[title_index + 1:end]
+            if len(p.norm) <= 20 and not reads_as_fields(p.norm)]
 
 
 def _cover_letter_date(header: list[Paragraph], issuer_at: int

@@ -28,6 +28,8 @@ MARKER_RE = re.compile(
 )
 _END_RE = re.compile(r"[。!?;:…」』\"”]$")
 _PROSE_RE = re.compile(r"[,。;:、]")
+_PROSE_BUT_COLON_RE = re.compile(r"[,。;、]")
+_FIELD_VALUE_MAX = 8  # characters after a label's colon: a name, a source, a date
 
 
 def sentence_ended(norm: str) -> bool:
@@ -41,9 +43,19 @@ def _bare_marker(norm: str) -> bool:
     return m is not None and m.end() == len(norm)
 
 
-def _joinable(prev: str, cur: str, min_chars: int) -> bool:
-    """Whether ``cur`` continues the sentence that ``prev`` (normalised) broke off."""
-    if len(prev) < min_chars or sentence_ended(prev) or not _PROSE_RE.search(prev):
+def reads_as_fields(norm: str) -> bool:
+    """Whether a line whose only sentence punctuation is a colon ends in a short value
+    after it: information fields (大府〔2023〕16号 签发人：唐紫薇, 2021年12月03日 来源:
+    上海普陀), not a sentence broken off (主要原因是：在推进过程中法律法规)."""
+    colon = norm.rfind(":")
+    return colon >= 0 and len(norm) - colon - 1 < _FIELD_VALUE_MAX and \
+        _PROSE_BUT_COLON_RE.search(norm) is None
+
+
+def _joinable(prev: str, cur: str, min_chars: int, fields: bool = False) -> bool:
+    """Whether ``cur`` continues the sentence that ``prev`` (normalised) broke off;
+    ``fields``: ``prev`` reads as information fields (see :func:`reads_as_fields`)."""
+    if fields or len(prev) < min_chars or sentence_ended(prev) or not _PROSE_RE.search(prev):
         return False
     if MARKER_RE.match(prev) and "。" not in prev:
         return False
@@ -84,6 +96,7 @@ def group_paragraphs(pieces: list[Piece], join_min_chars: int = 15,
     groups: list[list[Piece]] = []
     current: list[Piece] = []
     prev = ""
+    fields = False
     wrapped = False
     bare = False  # the line before held only a heading number: its title follows
     for i, piece in enumerate(pieces):
@@ -91,10 +104,12 @@ def group_paragraphs(pieces: list[Piece], join_min_chars: int = 15,
         if wrapped or (bare and not MARKER_RE.match(norm)):
             prev += norm
         else:
-            if current and (i - 1 in whole or i in starts or not _joinable(prev, norm, join_min_chars)):
+            if current and (i - 1 in whole or i in starts or
+                            not _joinable(prev, norm, join_min_chars, fields)):
                 groups.append(current)
                 current = []
             prev = norm
+            fields = reads_as_fields(norm)
         current.append(piece)
         wrapped = piece.line.wrapped
         bare = _bare_marker(norm)
