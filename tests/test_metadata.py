@@ -285,8 +285,15 @@ def test_a_party_group_is_an_issuer(make_doc) -> None:  # type: ignore[no-untype
     ("广州市公安局增城区分局关于2023年度法治政府建设情况的报告", "广州市公安局增城区分局"),
     ("鲤城区人民政府金龙街道办事处\n2023年度法治政府建设情况报告", "鲤城区人民政府金龙街道办事处"),
     ("中共平安县委组织部\n2023年度法治政府建设情况报告", "中共平安县委组织部"),
+    # a city committee's street working committee (街道党工委) is one body
+    ("中共南安市委柳城街道工作委员会\n2025年法治政府建设情况报告", "中共南安市委柳城街道工作委员会"),
     # joint issuers stay two
     ("中共东昌区委东昌区人民政府关于2024年度法治政府建设工作情况的报告", "中共东昌区委 东昌区人民政府"),
+    # a street office named in full (with its city or district) is a body of its own
+    ("中共深圳市龙华区龙华街道工作委员会深圳市龙华区龙华街道办事处2023年法治政府建设年度报告",
+     "中共深圳市龙华区龙华街道工作委员会 深圳市龙华区龙华街道办事处"),
+    ("中共南安市委柳城街道工作委员会南安市柳城街道办事处关于2025年法治政府建设情况的报告",
+     "中共南安市委柳城街道工作委员会 南安市柳城街道办事处"),
 ])
 def test_a_part_of_a_body_written_after_it_is_one_issuer(  # type: ignore[no-untyped-def]
         make_doc, head: str, issuer: str) -> None:

@@ -446,7 +446,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "422": ("广州市海珠区人民政府南华西街道办事处关于2024年度法治政府建设情况的报告", "广州市海珠区人民政府南华西街道办事处", 2024, ["measures"]),
     "423": (None, None, 2024, ["measures"]),
     "424": (None, None, 2024, ["measures"]),
-    "425": ("中共深圳市龙华区龙华街道工作委员会 深圳市龙华区龙华街道办事处2023年法治政府建设年度报告", "中共深圳市龙华区龙华街道工作委员会深圳市龙华区龙华街道办事处", 2023, ["measures"]),  # two bodies run together as one (the second fits issuer_parts' …街道办事处); the space is lost
+    "425": ("中共深圳市龙华区龙华街道工作委员会 深圳市龙华区龙华街道办事处2023年法治政府建设年度报告", "中共深圳市龙华区龙华街道工作委员会 深圳市龙华区龙华街道办事处", 2023, ["measures"]),  # two bodies run together in the title: a street office named with its city and district is a body of its own
     "426": ("罗湖区翠竹街道办事处2025年法治政府建设年度报告", "罗湖区翠竹街道办事处", 2025, ["measures"]),
     "427": (None, None, 2025, ["measures"]),
     "428": (None, None, 2025, ["measures"]),
