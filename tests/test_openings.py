@@ -1,4 +1,4 @@
-"""Openings of 475 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 514 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -498,6 +498,45 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "473": (None, None, 2022, ["measures", "measures"]),
     "474": (None, None, 2023, ["measures"]),
     "475": ("桐木漯瑶族乡人民政府关于2023年度法治政府建设工作的报告", "桐木漯瑶族乡人民政府", 2023, ["measures"]),
+    "476": (None, None, 2024, ["first_responsible"]),
+    "477": (None, None, 2025, ["measures"]),
+    "478": (None, None, 2024, ["measures"]),
+    "479": ("托克逊县2024年度法治政府建设工作报告", None, 2024, ["measures"]),
+    "480": ("西安市未央区2022年度法治政府建设工作报告", None, 2022, ["first_responsible"]),
+    "481": (None, None, 2023, ["measures"]),
+    "482": ("关于2022年度法治政府建设情况的报告", "大英县人民政府", 2022, ["measures"]),  # the letterhead fields (大府〔2023〕16号 签发人:…) stand apart from the issuer's line under them
+    "483": ("阿克陶县克孜勒陶镇人民政府2025年度法治政府建设工作报告", "阿克陶县克孜勒陶镇人民政府", 2025, ["measures"]),
+    "484": ("新华乡2025年法治政府建设工作情况报告", "发布机构屏边县新华乡人民政府", 2025, ["measures"]),  # the store glued the field label to its value (发布机构屏边县新华乡人民政府, no colon): the label is kept in the issuer
+    "485": ("丰都县栗子乡人民政府2025年法治政府建设情况报告", "丰都县栗子乡人民政府", 2025, ["measures"]),
+    "486": ("经济开发区2024年度法治政府建设情况报告", None, 2024, ["measures"]),
+    "487": (None, None, 2023, ["measures"]),
+    "488": ("甘眉工业园区南区管理委员会2023年度法治政府建设工作报告", "甘眉工业园区南区管理委员会", 2023, ["measures"]),
+    "489": ("兰州新区管理委员会关于报送《兰州新区2022年度法治政府建设情况》的报告", "兰州新区管理委员会", 2022, ["measures"]),  # a cover letter's own title (关于报送《…》的报告) above the report's
+    "490": (None, None, 2022, ["measures", "measures"]),
+    "491": ("关于2025年度法治政府建设情况的报告", "中共重庆市荣昌区广顺街道工作委员会 重庆市荣昌区人民政府广顺街道办事处", 2025, ["measures"]),  # joint issuers on lines of their own above the title
+    "492": (None, None, 2021, ["measures"]),
+    "493": (None, None, 2023, ["measures"]),
+    "494": (None, None, 2022, ["measures"]),
+    "495": (None, None, 2025, ["measures", "measures"]),
+    "496": (None, None, 2023, ["first_responsible"]),
+    "497": ("区教育局2024年法治政府建设情况报告", "区教育局", 2024, ["first_responsible", "measures"]),
+    "498": ("静海区卫生健康委2022年度法治政府建设情况报告", "静海区卫生健康委", 2022, ["measures"]),  # a title set on two lines
+    "499": (None, None, 2022, ["measures"]),
+    "500": (None, None, 2023, ["measures"]),
+    "501": (None, None, 2021, ["measures"]),
+    "502": (None, None, 2025, ["measures"]),
+    "503": (None, None, 2024, ["measures"]),
+    "504": (None, None, 2024, ["measures"]),
+    "505": (None, None, 2022, ["measures"]),
+    "506": (None, None, 2024, ["measures"]),
+    "507": ("南安市柳城街道2025年法治政府建设情况报告", None, 2025, ["measures"]),  # 发布机构 in the page's fields is the page's publisher, not taken as the issuer
+    "508": ("廣州市花都區炭步鎮人民政府關于2025年度法治政府建設情況的報告", "广州市花都区炭步镇人民政府", 2025, ["measures"]),
+    "509": ("屯溪区人民政府2024年度法治政府建设情况报告", "屯溪区人民政府", 2024, ["measures"]),
+    "510": ("友谊路街道2025年法治政府建设情况报告", None, 2025, ["measures"]),
+    "511": ("南昌市西湖区2021年度法治政府建设情况报告", None, 2021, ["measures"]),
+    "512": ("关于2022年度法治政府建设工作情况的报告", None, 2022, ["measures"]),
+    "513": (None, None, 2024, ["measures"]),
+    "514": ("廉江市良垌镇人民政府2024年法治政府建设年度报告", "廉江市良垌镇人民政府", 2024, ["measures"]),
 }
 
 
