@@ -177,12 +177,13 @@ def test_a_title_written_twice_is_the_document_s_own_the_second_time(make_doc) -
 
 def test_a_title_under_ten_lines_of_a_web_page_s_list(make_doc) -> None:  # type: ignore[no-untyped-def]
     """A page copied with its information list above the title; its column name
-    法治政府 is no issuing body (the page's 发布机构 line is one)."""
+    法治政府 is no issuing body. The list (labels without colons, each value on the
+    next line) goes as the page's bar, so the title names the issuer."""
     doc = make_doc("登录 | 注册\n• 法治政府\n• 索引号\nlcxlyhcyj/2025-00003\n• 发布机构\n绿春县林业和草原局\n"
                    "• 文号\n• 发布日期\n2025-03-19\n• 时效性\n有效\n绿春县林草局2024年度法治政府建设年度报告\n"
                    "2024年，我局扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
     assert doc.meta.title == "绿春县林草局2024年度法治政府建设年度报告"
-    assert doc.meta.issuer == "绿春县林业和草原局"
+    assert doc.meta.issuer == "绿春县林草局"
 
 
 @pytest.mark.parametrize("after", [" 2024-12-12", "  2024年12月12日"])
@@ -285,8 +286,10 @@ def test_a_party_group_is_an_issuer(make_doc) -> None:  # type: ignore[no-untype
     ("广州市公安局增城区分局关于2023年度法治政府建设情况的报告", "广州市公安局增城区分局"),
     ("鲤城区人民政府金龙街道办事处\n2023年度法治政府建设情况报告", "鲤城区人民政府金龙街道办事处"),
     ("中共平安县委组织部\n2023年度法治政府建设情况报告", "中共平安县委组织部"),
-    # a city committee's street working committee (街道党工委) is one body
+    # a city committee's street working committee (街道党工委) is one body, and so is a
+    # district committee's education working committee (教育工委)
     ("中共南安市委柳城街道工作委员会\n2025年法治政府建设情况报告", "中共南安市委柳城街道工作委员会"),
+    ("中共某区委教育工作委员会关于2024年法治政府建设情况的报告", "中共某区委教育工作委员会"),
     # joint issuers stay two
     ("中共东昌区委东昌区人民政府关于2024年度法治政府建设工作情况的报告", "中共东昌区委 东昌区人民政府"),
     # a street office named in full (with its city or district) is a body of its own

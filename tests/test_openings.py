@@ -179,7 +179,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "161": (None, None, 2025, ["measures"]),
     "162": (None, None, 2024, ["measures"]),
     "163": (None, None, 2024, ["measures"]),
-    "164": ("绿春县林草局2024年度法治政府建设年度报告", "绿春县林业和草原局", 2024, ["measures"]),  # under eleven lines of the page; its column • 法治政府 is no issuer
+    "164": ("绿春县林草局2024年度法治政府建设年度报告", "绿春县林草局", 2024, ["measures"]),  # under eleven lines of the page (its list goes as the bar); its column • 法治政府 is no issuer
     "165": (None, None, 2024, ["measures"]),
     "166": ("重庆市大足区城市管理局2024年法治政府建设情况报告", "重庆市大足区城市管理局", 2024, ["measures"]),
     "167": ("甘州区城市管理局 关于2025年法治政府建设情况的报告", "甘州区城市管理局", 2025, ["measures"]),
@@ -332,7 +332,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "311": ("2022年胡家园街法治政府建设工作总结", None, 2022, ["measures"]),
     "312": ("湘西自治州生态环境局凤凰分局 2024年度法治政府建设的报告", "湘西自治州生态环境局凤凰分局", 2024, ["measures"]),
     "313": ("湘潭縣衛生健康局2025年法治政府建設年度工作報告", "湘潭县卫生健康局", 2025, ["measures"]),
-    "314": ("关于2024年法治政府建设情况的报告", "中共重庆市荣昌区委教育工作委员会 重庆市荣昌区教育委员会", 2024, ["measures"]),  # two issuers on lines of their own above the title
+    "314": ("中共重庆市荣昌区委教育工作委员会 重庆市荣昌区教育委员会 关于2024年法治政府建设情况的报告", "中共重庆市荣昌区委教育工作委员会 重庆市荣昌区教育委员会", 2024, ["measures"]),  # the bulleted list goes as the page bar; the page title under it names both issuers
     "315": (None, None, 2024, ["measures"]),
     "316": ("诸暨市气象局关于2024年度法治政府建设工作的报告", "诸暨市气象局", 2024, ["measures"]),
     "317": (None, "沁县文化和旅游局", 2025, ["measures"]),  # the title only in a table row of the store's page (| 标题:…报告 | |); the issuer from its 发文机关 field

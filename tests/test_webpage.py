@@ -198,6 +198,35 @@ def test_a_bar_set_as_a_table_goes_whole(engine: Engine) -> None:
         assert stripped(page, cfg, engine) == [title, first, "正文。"]
 
 
+def test_a_bar_copied_without_colons_goes_whole(engine: Engine) -> None:
+    """A bar copied from a table loses its colons: labels in brackets ([ 索引号 ] …,
+    opening 536) or bare (索 引 号 …, opening 521), a label alone on its line taking the
+    next line as its value ([ 发文字号 ] / 荣教工委发〔2025〕1号)."""
+    cfg = engine.book.document.web_page
+    title = "重庆市大足区卫生健康委员会关于2025年法治政府建设情况的报告"
+    rows = ("[ 索引号 ] 11500111MB15011811/2026-00005 [ 发文字号 ]\n[ 主题分类 ] 卫生 [ 体裁分类 ] 工作报告\n"
+            "[ 发布机构 ] 大足区卫生健康委 [ 发布日期 ] 2026-01-13\n[ 发文字号 ]\n渝足卫〔2026〕1号\n[ 有效性 ]\n")
+    text = f"首页\n您当前位置：首页>政务公开\n{rows}{title}\n一、主要举措\n正文。\n"
+    assert stripped(text, cfg, engine) == [title, "一、主要举措", "正文。"]
+    bare = ("索 引 号 10001-01-2024-00122 失效时间\n发文机关 河南省人民政府 成文日期\n"
+            "标  题 河南省人民政府关于2023年度法治政府建设情况的报告\n"
+            "发文字号 豫政文〔2024〕46号 发布时间 2024年03月22日\n")
+    doc = doc_of(bare + "河南省人民政府关于2023年度法治政府建设情况的报告\n一、主要举措\n正文。\n", engine)
+    assert doc.meta.title == "河南省人民政府关于2023年度法治政府建设情况的报告"
+    assert doc.meta.issuer == "河南省人民政府"
+
+
+def test_the_page_date_between_the_title_and_the_bar_goes(engine: Engine) -> None:
+    """2024-03-27 14:21 湖北省司法厅 between the page's title and its bar (opening 353): the
+    title above it stays, the date line goes."""
+    cfg = engine.book.document.web_page
+    title = "【法治建设报告】湖北省司法厅2023年法治政府建设年度报告"
+    text = (f"12348湖北法网 无障碍阅读\n{title}\n2024-03-27 14:21 湖北省司法厅\n"
+            "索 引 号 011043217/2024-15822 分 类 政务公开\n发布机构 湖北省司法厅 发文日期 2024-03-27\n"
+            "2023年，省司法厅扎实推进法治政府建设。\n一、主要举措\n正文。\n")
+    assert stripped(text, cfg, engine)[0] == title
+
+
 def test_one_footer_like_line_in_a_report_is_left_alone(engine: Engine) -> None:
     """Without a breadcrumb or information bar, one footer-looking line is not enough."""
     cfg = engine.book.document.web_page

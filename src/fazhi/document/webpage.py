@@ -18,14 +18,16 @@ its last ``tail_lines`` lines, two lines of the footer do. Then:
 
 - With an information bar (the first after the last breadcrumb), everything
   above the page's title goes: the title is the line just above the bar,
-  with the lines the reader marked as wrapped into it; where nothing stands
+  with the lines the reader marked as wrapped into it, or the one above that
+  where a line of the page's own (its date and source) stands between; where nothing stands
   there, or a line that reads as no report's title (a menu: 信息公开专栏 >> …),
   the value of the bar's title field (标题: …) is the title. The bar goes, with the
   bar lines straight below it, and so does the title where the article
   repeats it within its first lines or where it does not read as a report's
   title (the rulebook's title wordings): some sites put the bar above the
   title, under a menu line. A bar set as a table, each label on its own line
-  and its value on the next (索引号: / 11410423…), goes whole.
+  and its value on the next (索引号: / 11410423…, or [ 发文字号 ] / 某发〔2025〕1号
+  where the colon was lost in copying), goes whole.
 - With a breadcrumb and no bar, everything up to the breadcrumb goes.
 - From the first footer line among the last ``tail_lines`` lines (below what
   the head kept), everything goes.
@@ -49,6 +51,9 @@ from fazhi.document.paragraphs import MARKER_RE, Piece
 
 # How many lines below the information bar the article may repeat the page's title.
 _TITLE_REPEAT_LINES = 8
+# How many lines of the page's own (its date, its source) may stand between the page's
+# title and the information bar.
+_TITLE_ABOVE_LINES = 1
 _OPENING_MARKS = "《\"“「『"
 
 
@@ -95,7 +100,11 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
     body = _bar_end(pieces, bar, window, cfg, title_re)
     kept = pieces[start:bar]
     if not _matches_anywhere(title_re, "".join(p.norm for p in kept)):
-        kept = _title_field(pieces[bar:body], cfg) or kept  # the line above is a menu, say
+        # the page's date and source (2024-03-27 14:21 某厅) may stand between title and bar
+        above = next((pieces[i] for i in range(start - 1, max(crumb, start - _TITLE_ABOVE_LINES - 1), -1)
+                      if _matches_anywhere(title_re, pieces[i].norm)), None)
+        kept = [above] if above is not None else \
+            _title_field(pieces[bar:body], cfg) or kept  # the line above is a menu, say
     title = "".join(p.norm for p in kept)
     if not title or _repeated(title, pieces[body:body + _TITLE_REPEAT_LINES]) \
             or not _matches_anywhere(title_re, title):
@@ -138,12 +147,14 @@ def _bar_end(pieces: list[Piece], bar: int, window: int, cfg: WebPageConfig,
     """Where the information bar that starts at ``bar`` ends: at the first line that is
     no bar line, save that a label left empty on its line (索引号:) takes the next
     line as its value, unless that line is a bar line, a sentence, a title, a
-    numbered heading or a label itself (区委、区政府:)."""
+    numbered heading or a label itself (区委、区政府:). A label alone on its line
+    without a colon ([ 发文字号 ]) takes the next line so too."""
     body = bar
-    while body < window and _matches(cfg.info_re, pieces[body].norm):
+    info = cfg.info_re
+    while body < window and info is not None and (m := info.match(pieces[body].norm)) is not None:
         label = pieces[body].norm
         body += 1
-        if label.endswith(":") and body < window:
+        if (label.endswith(":") or m.end() == len(label)) and body < window:
             value = pieces[body].norm
             if not (_matches(cfg.info_re, value) or _sentence(pieces[body])
                     or _matches_anywhere(title_re, value) or MARKER_RE.match(value)
