@@ -1,4 +1,4 @@
-"""Openings of 514 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 544 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -537,6 +537,36 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "512": ("关于2022年度法治政府建设工作情况的报告", None, 2022, ["measures"]),
     "513": (None, None, 2024, ["measures"]),
     "514": ("廉江市良垌镇人民政府2024年法治政府建设年度报告", "廉江市良垌镇人民政府", 2024, ["measures"]),
+    "515": (None, None, 2024, ["measures"]),
+    "516": (None, None, 2024, ["measures"]),
+    "517": (None, None, 2022, ["measures"]),
+    "518": ("广州市人民政府关于2022年度法治政府建设情况的报告", "广州市人民政府", 2022, ["measures"]),
+    "519": ("广东省人民政府关于2021年度法治政府建设情况的报告", "广东省人民政府", 2021, ["measures"]),
+    "520": (None, None, 2023, ["measures"]),
+    "521": ("关于2023年度法治政府建设情况的报告", "河南省人民政府", 2023, ["measures"]),  # its information bar copied without colons (索 引 号 …, 标  题 …) goes; the title set on two lines under it, the issuer on the first
+    "522": ("[天政发〔2026〕7号]天水市人民政府关于2025年法治政府建设情况的报告", "天水市人民政府", 2025, ["measures", "measures"]),  # the document number in brackets opens the title
+    "523": (None, None, 2022, ["measures"]),  # a report read to the city's people's congress: no title, so the 杭州市人民政府 line above the address is not read as the issuer
+    "524": (None, None, 2023, ["measures"]),
+    "525": ("牛田镇2024年法治政府建设情况报告", None, 2024, ["measures"]),
+    "526": ("西峡县阳城镇人民政府2025年法治政府建设情况工作报告", "西峡县阳城镇人民政府", 2025, ["measures"]),
+    "527": ("中共蒙城县许疃镇委员会 许疃镇人民政府关于2023年度法治政府建设情况的报告", "中共蒙城县许疃镇委员会 许疃镇人民政府", 2023, ["measures"]),
+    "528": ("罗子山瑶族乡2025年度法治政府建设情况报告", None, 2025, ["measures"]),
+    "529": (None, None, 2024, ["measures"]),
+    "530": (None, None, 2023, ["first_responsible"]),
+    "531": ("南昌县政府2022年度法治政府建设工作报告", "南昌县政府", 2022, ["measures"]),
+    "532": ("灵丘县2025年法治政府建设年度报告", None, 2025, ["measures"]),
+    "533": (None, None, 2022, ["measures"]),
+    "534": (None, None, 2023, ["measures"]),
+    "535": ("岱山县教育局2024年度法治政府建设工作报告", "岱山县教育局", 2024, ["measures"]),
+    "536": ("重庆市大足区卫生健康委员会 关于2025年法治政府建设情况的报告", "重庆市大足区卫生健康委员会", 2025, ["measures"]),  # under a bar copied in brackets without colons ([ 索引号 ] …)
+    "537": ("重慶市長壽區教育委員會關于2024年法治政府建設情況的報告", "重庆市长寿区教育委员会", 2024, ["measures"]),  # traditional characters
+    "538": ("深圳市龙岗区司法局2021年度法治政府建设工作报告", "深圳市龙岗区司法局", 2021, ["first_responsible"]),
+    "539": ("东源县退役军人事务局2025年法治政府建设年度报告", "东源县退役军人事务局", 2025, ["measures"]),
+    "540": (None, None, 2025, ["first_responsible", "measures"]),
+    "541": (None, None, 2024, ["measures"]),
+    "542": (None, None, 2025, ["measures"]),
+    "543": (None, None, 2022, ["measures"]),
+    "544": ("重庆高新区市场监督管理局关于2023年法治政府建设情况的报告", "重庆高新区市场监督管理局", 2023, ["measures"]),
 }
 
 
