@@ -420,6 +420,16 @@ def test_a_pages_information_line_under_the_title_dates_nothing(make_doc) -> Non
     assert make_doc(title + "2021年12月03日\n" + body).meta.date == "2021-12-03"
 
 
+@pytest.mark.parametrize("line", ["某街道2024年度法治政府建设情况报告 |", "| 某街道2024年度法治政府建设情况报告 |",
+                                  "某街道2024年度法治政府建设情况报告 | |||", "标??题 | 某街道2024年度法治政府建设情况报告 | ||"])
+def test_a_title_copied_from_a_table_keeps_its_words(make_doc, line: str) -> None:  # type: ignore[no-untyped-def]
+    """A page's table copied as text keeps its cell marks (|) around the title: the
+    title is the words of its last cell."""
+    doc = make_doc(line + "\n" + BODY_WITHOUT_TITLE.split("\n", 1)[1])
+    assert doc.meta.title == "某街道2024年度法治政府建设情况报告"
+    assert doc.meta.report_year == 2024
+
+
 def test_a_date_line_opens_no_report_year(make_doc) -> None:  # type: ignore[no-untyped-def]
     """Without a title: the cover letter's date line (2025年1月15日) is no paragraph that
     opens with the report's year; the body's 2024年，我局…is."""

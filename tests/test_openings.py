@@ -317,7 +317,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "297": (None, None, 2024, ["measures", "measures", "measures"]),
     "298": (None, None, 2023, ["measures"]),
     "299": (None, None, 2021, ["measures", "measures"]),
-    "300": (None, None, 2024, ["measures"]),  # the store's ?? in the table's labels (標????題) hide the title field
+    "300": ("江蘇省交通運輸廳2024年度法治政府部門建設情況報告", None, 2024, ["measures"]),  # the title from the table row's last cell (標????題 | …報告 | ||); the label's ?? keep the issuer in the title unread
     "301": (None, None, 2025, ["measures"]),
     # a ninth batch, read blind by four more helpers (SOURCE.md)
     "302": ("濮院镇2022年法治政府建设年度报告", None, 2022, ["measures"]),
@@ -339,7 +339,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "318": ("平湖市消防救援大队2023年度法治政府建设情况报告", "平湖市消防救援大队", 2023, ["measures", "measures"]),
     "319": ("昌宁县教育体育局2025年度法治政府建设工作情况报告", "昌宁县教育体育局", 2025, ["measures"]),
     "320": ("重庆市綦江区城市管理局2023年法治政府建设情况报告", "重庆市綦江区城市管理局", 2023, ["measures"]),  # the page's list entry (2023年法治政府建设年度报告) above the document's own title
-    "321": (None, None, 2024, ["measures"]),  # the store's table mark after the title (…年度报告 |) hides it
+    "321": ("温州市生态环境局泰顺分局2024年法治政府建设年度报告", "温州市生态环境局泰顺分局", 2024, ["measures"]),  # a table's cell mark after the title (…年度报告 |)
     "322": (None, None, 2023, ["measures"]),
     "323": ("静海区2025年度法治政府建设情况报告", None, 2025, ["first_responsible"]),
     "324": (None, None, 2025, ["measures"]),

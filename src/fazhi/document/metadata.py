@@ -71,9 +71,10 @@ def title_breaks(norms: list[str], lines: frozenset[int]) -> frozenset[int]:
 
 def _title_end(norm: str, cfg: OutlineConfig) -> int:
     """Where a title line's own words end: before a date at its end (a page's list:
-    …工作报告 2024-12-12) or before a field of a web page's information bar run onto
-    it (…情况报告 信息来源: 发布时间:2024-01-02)."""
-    end = len(norm)
+    …工作报告 2024-12-12), before a field of a web page's information bar run onto
+    it (…情况报告 信息来源: 发布时间:2024-01-02), or before the cell marks of a table
+    it was copied from (| 某街道2024年度法治政府建设情况报告 | |||)."""
+    end = len(norm.rstrip(_CELL_MARKS))
     dated = date_at_end(norm)
     if dated is not None and dated.start() > 0:
         end = dated.start()
@@ -171,8 +172,9 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         tp = paragraphs[title_index]
         end = _title_end(tp.norm, cfg)  # …工作报告 2024-12-12, as a page lists it
         text = tp.text[:tp.norm_map[end]] if end < len(tp.norm) else tp.text
-        meta.title = " ".join(text.split())
-        where["title"] = (title_index, 0, end)
+        start = tp.norm.rfind(_CELL_MARKS, 0, end) + 1  # the last cell: 标题 | 某局…报告
+        meta.title = " ".join(text[tp.norm_map[start]:].split())
+        where["title"] = (title_index, start, end)
         if cfg.place_re is not None and (pm := cfg.place_re.match(tp.norm, _subject(tp.norm, cfg))):
             meta.place = pm.group(0)
             where["place"] = (title_index, *pm.span())
@@ -235,6 +237,7 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
 
 
 _QUOTES = "《“\"'‘「『"
+_CELL_MARKS = "|"  # a table's cell border, as a copy of a page's table keeps it
 
 
 # a tag in brackets before a title: its document number ([天政发〔2026〕7号]) or the
@@ -243,9 +246,9 @@ _TAG = re.compile(r"[\[【][^\]】]{1,20}[\]】]")
 
 
 def _opening(title: str) -> int:
-    """Where a title's words start: after the quotation or title marks it is set in,
-    and after a tag in brackets that opens it."""
-    pos = len(title) - len(title.lstrip(_QUOTES))
+    """Where a title's words start: after a table's cell mark, the quotation or title
+    marks it is set in, and a tag in brackets that opens it."""
+    pos = len(title) - len(title.lstrip(_CELL_MARKS + _QUOTES))
     tag = _TAG.match(title, pos)
     return tag.end() if tag is not None else pos
 
