@@ -1,4 +1,4 @@
-"""Openings of 544 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 572 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -567,6 +567,34 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "542": (None, None, 2025, ["measures"]),
     "543": (None, None, 2022, ["measures"]),
     "544": ("重庆高新区市场监督管理局关于2023年法治政府建设情况的报告", "重庆高新区市场监督管理局", 2023, ["measures"]),
+    "545": ("新安镇2024年法治政府建设报告", None, 2024, ["measures"]),
+    "546": ("北京市大兴区长子营镇人民政府2023年法治政府建设年度情况报告", "北京市大兴区长子营镇人民政府", 2023, ["measures"]),
+    "547": (None, "黎侯镇人民政府", 2025, ["measures"]),  # the title only in the table's 标题: field, behind a cell mark (| 标题:…) that the bar's patterns do not skip; the 发文机关 field names the issuer
+    "548": ("天津市滨海新区新北街道2024年度法治政府建设情况报告", None, 2024, ["measures"]),  # a table's cell mark after the title
+    "549": (None, None, 2022, ["measures"]),
+    "550": (None, None, 2022, ["measures"]),
+    "551": ("塘沽街道2023年度法治政府建设情况报告", None, 2023, ["measures"]),
+    "552": ("天津市滨海新区新村街道2025年度法治政府建设情况报告", None, 2025, ["measures"]),  # the title between a table's cell marks
+    "553": ("嘉善县人民政府关于2022年度法治政府建设情况的报告", "嘉善县人民政府", 2022, ["measures"]),
+    "554": (None, None, 2022, ["measures", "measures"]),
+    "555": ("上海市嘉定区人民政府2022年度法治政府建设情况报告", "上海市嘉定区人民政府", 2022, ["measures"]),
+    "556": ("忠县人民政府2021年法治政府建设年度报告", "忠县人民政府", 2021, ["measures"]),
+    "557": ("中共大余县委 大余县人民政府关于2022年度法治政府建设情况的报告", "中共大余县委 大余县人民政府", 2022, ["measures"]),
+    "558": (None, None, 2022, ["measures"]),
+    "559": (None, None, 2021, ["measures"]),
+    "560": ("北京市朝陽區人民政府2022年法治政府建設年度情況報告", "北京市朝阳区人民政府", 2022, ["measures"]),  # traditional characters
+    "561": ("关于华容县2022年度法治政府建设工作的 报 告", None, 2022, ["measures"]),  # the title as printed, its 报 告 spaced out
+    "562": ("城口县2021年度法治政府建设情况报告", None, 2021, ["measures"]),
+    "563": ("武汉市公安局2021年法治政府建设年度报告", "武汉市公安局", 2021, ["measures"]),
+    "564": ("西安市司法局2022年法治政府建设情况报告", "西安市司法局", 2022, ["measures"]),
+    "565": ("兰州市司法局关于2023年法治政府建设情况的报告", "兰州市司法局", 2023, ["measures"]),  # a table's cell marks after the title
+    "566": (None, None, 2022, ["measures"]),
+    "567": (None, None, 2023, ["measures", "measures", "measures"]),
+    "568": ("柳州市城市管理局2025年法治政府建设年度报告", "柳州市城市管理局", 2025, ["measures"]),
+    "569": ("马鞍山市司法局关于2023年法治政府建设情况的报告", "马鞍山市司法局", 2023, ["measures"]),
+    "570": ("湖南湘江新区管理委员会应急管理局2022年度法治政府建设工作总结", "湖南湘江新区管理委员会 应急管理局", 2022, ["measures"]),  # a bureau of a new area's management committee: read as two bodies
+    "571": (None, None, 2024, ["measures"]),
+    "572": ("关于2023年度法治政府建设工作的报告", "郑州市应急管理局", 2023, ["measures"]),
 }
 
 
