@@ -430,6 +430,16 @@ def test_a_title_copied_from_a_table_keeps_its_words(make_doc, line: str) -> Non
     assert doc.meta.report_year == 2024
 
 
+def test_an_issuer_spaced_out_is_closed_up(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """A letterhead spaces the body's name out (青 海 省 卫 生 健 康 委); the issuer is the
+    name, while joint issuers keep the space between them."""
+    body = BODY_WITHOUT_TITLE.split("\n", 1)[1]
+    doc = make_doc("青 海 省 卫 生 健 康 委\n2023年法治政府建设工作总结\n" + body)
+    assert doc.meta.issuer == "青海省卫生健康委"
+    joint = make_doc("中共某县委 某县人民政府\n2023年法治政府建设工作总结\n" + body)
+    assert joint.meta.issuer == "中共某县委 某县人民政府"
+
+
 def test_a_date_line_opens_no_report_year(make_doc) -> None:  # type: ignore[no-untyped-def]
     """Without a title: the cover letter's date line (2025年1月15日) is no paragraph that
     opens with the report's year; the body's 2024年，我局…is."""

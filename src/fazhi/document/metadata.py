@@ -196,12 +196,12 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         spans = issuers_in(signer, cfg)
         if spans and sum(e - s for s, e in spans) >= len(signer) * 0.6:
             covered = len(p.norm) == sum(e - s for s, e in spans)
-            meta.issuer = " ".join(p.text.split()) if covered else \
+            meta.issuer = _words(p.text) if covered else \
                 " ".join(p.norm[s:e] for s, e in spans)
             where["issuer"] = (p.index, spans[0][0], spans[-1][1])
             if covered:  # joint issuers on lines of their own, one under the other
                 for q in _issuer_lines_after(p, candidates, cfg):
-                    meta.issuer += " " + " ".join(q.text.split())
+                    meta.issuer += " " + _words(q.text)
             break
     if meta.issuer is None and title_index is not None:
         spans = _issuers_opening(paragraphs[title_index].norm, cfg)
@@ -348,6 +348,16 @@ def _under_title(paragraphs: list[Paragraph], title_index: int | None,
     end = title_index + 2 + len(_byline(paragraphs, title_index, cfg))
     return [p for p in paragraphs[title_index + 1:end]
             if len(p.norm) <= 20 and not reads_as_fields(p.norm)]
+
+
+def _words(text: str) -> str:
+    """A line's words with single spaces between them; a line set with a space between
+    every character (青 海 省 卫 生 健 康 委, as a letterhead spaces a body's name out)
+    closed up."""
+    words = text.split()
+    if len(words) > 2 and all(len(w) == 1 for w in words):
+        return "".join(words)
+    return " ".join(words)
 
 
 def _cover_letter_date(header: list[Paragraph], issuer_at: int
