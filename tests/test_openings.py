@@ -1,4 +1,4 @@
-"""Openings of 572 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 602 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -595,6 +595,36 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "570": ("湖南湘江新区管理委员会应急管理局2022年度法治政府建设工作总结", "湖南湘江新区管理委员会 应急管理局", 2022, ["measures"]),  # a bureau of a new area's management committee: read as two bodies
     "571": (None, None, 2024, ["measures"]),
     "572": ("关于2023年度法治政府建设工作的报告", "郑州市应急管理局", 2023, ["measures"]),
+    "573": (None, None, 2021, ["measures"]),
+    "574": (None, None, 2022, ["measures"]),
+    "575": ("广州市番禺区石碁镇人民政府关于2022年度法治政府建设情况的报告", "广州市番禺区石碁镇人民政府", 2022, ["measures"]),
+    "576": ("梅溪湖街道2023年法治政府建设年度报告", None, 2023, ["measures"]),
+    "577": ("2024年度长寿路街道法治政府建设情况报告", None, 2024, ["measures"]),
+    "578": ("塘桥街道2024年法治政府建设情况报告", None, 2024, ["measures"]),
+    "579": (None, None, 2024, ["measures"]),
+    "580": (None, None, 2025, ["measures"]),
+    "581": ("谭家街道2025年法治建设报告", None, 2025, ["measures", "measures"]),
+    "582": (None, None, 2025, ["measures"]),
+    "583": ("长沙县人民政府2024年法治政府建设工作报告", "长沙县人民政府", 2024, ["measures"]),
+    "584": (None, None, 2024, ["measures"]),
+    "585": (None, None, 2024, ["measures"]),
+    "586": ("海盐县人民政府关于2024年度法治政府建设工作情况的报告", "海盐县人民政府", 2024, ["measures", "measures", "measures"]),  # its information list in table marks; a cell mark after the title
+    "587": (None, None, 2024, ["measures"]),
+    "588": ("2024年度法治政府建设工作情况的报告", None, 2024, ["measures"]),
+    "589": (None, None, 2024, ["measures"]),
+    "590": ("关于2025年度法治政府建设工作情况的报告", "中共惠安县委 惠安县人民政府", 2025, ["measures"]),  # a document number and its signers above the title; joint issuers on the line above
+    "591": ("中共沅陵县委 沅陵县人民政府 关于2025年度法治政府建设的报告", "中共沅陵县委 沅陵县人民政府", 2025, ["measures"]),
+    "592": (None, None, 2025, ["measures"]),
+    "593": ("广东省交通运输厅2023年度法治政府建设年度报告", "广东省交通运输厅", 2023, ["measures"]),
+    "594": ("2023年法治政府建设工作总结", "青海省卫生健康委", 2023, ["measures"]),  # the letterhead spaced out (青 海 省 卫 生 健 康 委), closed up
+    "595": ("四川省教育厅2025年法治政府建设工作情况", "四川省教育厅", 2025, ["measures"]),
+    "596": (None, None, 2024, ["measures"]),
+    "597": ("2024年上海市司法局法治政府建设情况报告 (2025-03-26)", "上海市司法局", 2024, ["measures"]),  # the page's date in brackets after the title stays in it
+    "598": ("重庆市文化和旅游发展委员会关于2022年法治政府建设情况的报告", "重庆市文化和旅游发展委员会", 2022, ["first_responsible"]),
+    "599": ("山西省农业农村厅2021年度法治政府建设情况报告", "山西省农业农村厅", 2021, ["measures"]),
+    "600": ("2021年度法治建设工作情况报告", "陕西省人民政府办公厅", 2021, ["measures", "measures", "measures"]),  # a 法治建设 (not 法治政府建设) report of a provincial government's general office
+    "601": ("2022年法治政府建设情况报告", None, 2022, ["measures"]),
+    "602": ("浙卫〔2024〕3号《浙江省卫生健康委关于2023年度法治政府建设情况的报告》", None, 2023, ["measures"]),  # a mirror's heading (浙卫〔2024〕3号《…》) above the report's cover letter is taken for the title; the letter's signer is not read
 }
 
 
