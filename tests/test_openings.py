@@ -1,4 +1,4 @@
-"""Openings of 602 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 617 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -625,6 +625,21 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "600": ("2021年度法治建设工作情况报告", "陕西省人民政府办公厅", 2021, ["measures", "measures", "measures"]),  # a 法治建设 (not 法治政府建设) report of a provincial government's general office
     "601": ("2022年法治政府建设情况报告", None, 2022, ["measures"]),
     "602": ("浙卫〔2024〕3号《浙江省卫生健康委关于2023年度法治政府建设情况的报告》", None, 2023, ["measures"]),  # a mirror's heading (浙卫〔2024〕3号《…》) above the report's cover letter is taken for the title; the letter's signer is not read
+    "603": ("2022年度法治政府建设情况报告", None, 2022, ["measures"]),
+    "604": (None, None, 2023, ["measures"]),
+    "605": (None, None, 2024, ["measures"]),
+    "606": (None, None, None, ["measures"]),  # no year anywhere in the excerpt
+    "607": ("酉阳土家族苗族自治县可大乡关于2023年法治政府建设情况的报告", None, 2023, ["measures"]),  # the title names the township inside its autonomous county
+    "608": ("棣棠乡2023年度法治政府建设情况报告", None, 2023, ["measures"]),
+    "609": (None, None, 2023, ["measures"]),
+    "610": ("河源东源产业园区管委会2025年法治政府建设年度报告", "河源东源产业园区管委会", 2025, ["measures"]),
+    "611": ("天津滨海高新区2023年度法治政府建设情况报告", None, 2023, ["first_responsible", "measures"]),
+    "612": ("贵州双龙航空港经济区2023年度法治政府建设工作情况报告", None, 2023, ["measures"]),
+    "613": ("中国(上海)自由贸易试验区管理委员会保税区管理局2023年度法治政府建设情况报告", "中国(上海)自由贸易试验区管理委员会 保税区管理局", 2023, ["measures"]),  # a bureau of a management committee: read as two bodies, as 570
+    "614": ("东莞滨海湾新区2025年法治政府建设年度报告", None, 2025, ["measures"]),
+    "615": ("高新区综治局2022年法治政府建设年度报告", "高新区综治局", 2022, ["measures"]),
+    "616": ("中共重庆市荣昌区新区建设工作委员会 重庆市荣昌区新区建设管理委员会关于2021年度法治政府建设情况的报告", "中共重庆市荣昌区新区建设工作委员会 重庆市荣昌区新区建设管理委员会", 2021, ["measures"]),  # joint issuers in the title: a working committee and a management committee
+    "617": (None, None, 2023, ["measures"]),
 }
 
 
