@@ -440,6 +440,17 @@ def test_an_issuer_spaced_out_is_closed_up(make_doc) -> None:  # type: ignore[no
     assert joint.meta.issuer == "中共某县委 某县人民政府"
 
 
+@pytest.mark.parametrize(("line", "title"), [
+    ("2024年上海市司法局法治政府建设情况报告 (2025-03-26)", "2024年上海市司法局法治政府建设情况报告"),
+    ("某局2024年法治政府建设情况报告（2025年3月26日）", "某局2024年法治政府建设情况报告"),
+    # a bracket that is part of the title stays
+    ("某局关于2024年法治政府建设情况的报告（2024年）", "某局关于2024年法治政府建设情况的报告（2024年）"),
+])
+def test_a_date_in_brackets_after_the_title_is_no_part_of_it(make_doc, line: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(line + "\n" + BODY_WITHOUT_TITLE.split("\n", 1)[1])
+    assert doc.meta.title == title
+
+
 def test_a_date_line_opens_no_report_year(make_doc) -> None:  # type: ignore[no-untyped-def]
     """Without a title: the cover letter's date line (2025年1月15日) is no paragraph that
     opens with the report's year; the body's 2024年，我局…is."""

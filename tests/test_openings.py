@@ -619,7 +619,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "594": ("2023年法治政府建设工作总结", "青海省卫生健康委", 2023, ["measures"]),  # the letterhead spaced out (青 海 省 卫 生 健 康 委), closed up
     "595": ("四川省教育厅2025年法治政府建设工作情况", "四川省教育厅", 2025, ["measures"]),
     "596": (None, None, 2024, ["measures"]),
-    "597": ("2024年上海市司法局法治政府建设情况报告 (2025-03-26)", "上海市司法局", 2024, ["measures"]),  # the page's date in brackets after the title stays in it
+    "597": ("2024年上海市司法局法治政府建设情况报告", "上海市司法局", 2024, ["measures"]),  # the page's date in brackets after the title
     "598": ("重庆市文化和旅游发展委员会关于2022年法治政府建设情况的报告", "重庆市文化和旅游发展委员会", 2022, ["first_responsible"]),
     "599": ("山西省农业农村厅2021年度法治政府建设情况报告", "山西省农业农村厅", 2021, ["measures"]),
     "600": ("2021年度法治建设工作情况报告", "陕西省人民政府办公厅", 2021, ["measures", "measures", "measures"]),  # a 法治建设 (not 法治政府建设) report of a provincial government's general office

@@ -71,13 +71,16 @@ def title_breaks(norms: list[str], lines: frozenset[int]) -> frozenset[int]:
 
 def _title_end(norm: str, cfg: OutlineConfig) -> int:
     """Where a title line's own words end: before a date at its end (a page's list:
-    …工作报告 2024-12-12), before a field of a web page's information bar run onto
-    it (…情况报告 信息来源: 发布时间:2024-01-02), or before the cell marks of a table
-    it was copied from (| 某街道2024年度法治政府建设情况报告 | |||)."""
+    …工作报告 2024-12-12, or in brackets: …情况报告 (2025-03-26)), before a field of a
+    web page's information bar run onto it (…情况报告 信息来源: 发布时间:2024-01-02),
+    or before the cell marks of a table it was copied from (| 某街道2024年度法治政府
+    建设情况报告 | |||)."""
     end = len(norm.rstrip(_CELL_MARKS))
-    dated = date_at_end(norm)
-    if dated is not None and dated.start() > 0:
-        end = dated.start()
+    bracketed = norm.endswith(")")
+    dated = date_at_end(norm[:-1] if bracketed else norm)
+    if dated is not None and dated.start() > 0 and \
+            (not bracketed or norm[dated.start() - 1] == "("):
+        end = dated.start() - (1 if bracketed else 0)
     # a title is no longer than HEADING_MAX: a field further on leaves no title before it;
     # and a field is labelled (发布时间:): a line without a colon there has none
     look = min(end, HEADING_MAX + _FIELD_MAX)
