@@ -253,18 +253,6 @@ def test_the_issuer_named_by_a_page_s_information_field(make_doc) -> None:  # ty
     assert make_doc(FIELDED).meta.issuer == "某市人民政府"
 
 
-def test_an_issuer_field_s_label_in_full_width_fails_loudly(mutated) -> None:  # type: ignore[no-untyped-def]
-    from click.testing import CliRunner
-
-    from fazhi.cli import main
-
-    bad = "issuer_fields: ['发文机关：', '发文单位']"
-    book, text = mutated("issuer_fields: ['发文机关', '发文单位']", bad)
-    res = CliRunner().invoke(main, ["rules", "validate", str(book)])
-    line = text[:text.index(bad)].count("\n") + 1
-    assert res.exit_code == 2 and f"book.yaml:{line}:" in res.output and "字段名" in res.output
-
-
 def test_the_issuer_fields_come_from_the_rulebook(mutated) -> None:  # type: ignore[no-untyped-def]
     from fazhi.document.load import build_document
     from fazhi.engine import Engine
@@ -470,16 +458,21 @@ def test_the_year_cue_comes_from_the_rulebook(mutated) -> None:  # type: ignore[
     assert doc.meta.report_year == 2023  # the first year, without the cue
 
 
-def test_joiners_between_issuers_come_from_the_rulebook(mutated) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("good", "bad", "named"), [
+    # a joiner between issuers, and an issuer field's label, in full width
+    ("issuer_joiners: ['、', '和', '与', '及']", "issuer_joiners: ['，', '和', '与', '及']", "连接字"),
+    ("issuer_fields: ['发文机关', '发文单位']", "issuer_fields: ['发文机关：', '发文单位']", "字段名"),
+])
+def test_issuer_wordings_in_full_width_fail_loudly(  # type: ignore[no-untyped-def]
+        mutated, good: str, bad: str, named: str) -> None:
     from click.testing import CliRunner
 
     from fazhi.cli import main
 
-    bad = "issuer_joiners: ['，', '和', '与', '及']"
-    book, text = mutated("issuer_joiners: ['、', '和', '与', '及']", bad)
+    book, text = mutated(good, bad)
     res = CliRunner().invoke(main, ["rules", "validate", str(book)])
     line = text[:text.index(bad)].count("\n") + 1
-    assert res.exit_code == 2 and f"book.yaml:{line}:" in res.output and "连接字" in res.output
+    assert res.exit_code == 2 and f"book.yaml:{line}:" in res.output and named in res.output
 
 
 @pytest.mark.parametrize(("title", "issuer"), [
