@@ -368,12 +368,11 @@ def _cover_letter_date(header: list[Paragraph], issuer_at: int
     """The date of a cover letter above the title (…特此报告。/ 某局 / 2025年1月15日):
     a line that is only a full date, straight under the issuer's line in the header.
     The report's own date, under its title or in its signature, comes first."""
-    for p in header:
-        if p.index == issuer_at + 1 and _only_a_date(p.norm):
-            iso, precision, span = parse_date(p.norm)
-            if iso and precision == "day" and span:
-                return iso, precision, p.index, span
-    return None
+    if issuer_at + 1 >= len(header) or not _only_a_date(header[issuer_at + 1].norm):
+        return None
+    p = header[issuer_at + 1]
+    iso, precision, span = parse_date(p.norm)
+    return (iso, precision, p.index, span) if iso and precision == "day" and span else None
 
 
 def _only_a_date(norm: str) -> bool:
