@@ -278,8 +278,12 @@ def test_a_party_group_is_an_issuer(make_doc) -> None:  # type: ignore[no-untype
     # district committee's education working committee (教育工委)
     ("中共南安市委柳城街道工作委员会\n2025年法治政府建设情况报告", "中共南安市委柳城街道工作委员会"),
     ("中共某区委教育工作委员会关于2024年法治政府建设情况的报告", "中共某区委教育工作委员会"),
+    # a bureau of a new area's or a zone's management committee (管委会) is the committee's
+    ("湖南湘江新区管理委员会应急管理局2022年度法治政府建设工作总结", "湖南湘江新区管理委员会应急管理局"),
+    ("某某经济开发区管委会财政局关于2023年法治政府建设情况的报告", "某某经济开发区管委会财政局"),
     # joint issuers stay two
     ("中共东昌区委东昌区人民政府关于2024年度法治政府建设工作情况的报告", "中共东昌区委 东昌区人民政府"),
+    ("某某新区管理委员会某某市自然资源局关于2023年法治政府建设情况的报告", "某某新区管理委员会 某某市自然资源局"),
     # a street office named in full (with its city or district) is a body of its own
     ("中共深圳市龙华区龙华街道工作委员会深圳市龙华区龙华街道办事处2023年法治政府建设年度报告",
      "中共深圳市龙华区龙华街道工作委员会 深圳市龙华区龙华街道办事处"),
@@ -615,3 +619,4 @@ def test_a_date_written_out_wins_over_one_in_figures(make_doc) -> None:  # type:
     doc = make_doc("关于2022年度法治政府建设工作的报告\n一、主要举措和成效\n开展普法。\n"
                    "源泉镇人民政府\n2023年2月21日\n2023.2.20\n")
     assert (doc.meta.date, doc.meta.date_precision) == ("2023-02-21", "day")
+

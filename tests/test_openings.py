@@ -592,7 +592,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "567": (None, None, 2023, ["measures", "measures", "measures"]),
     "568": ("柳州市城市管理局2025年法治政府建设年度报告", "柳州市城市管理局", 2025, ["measures"]),
     "569": ("马鞍山市司法局关于2023年法治政府建设情况的报告", "马鞍山市司法局", 2023, ["measures"]),
-    "570": ("湖南湘江新区管理委员会应急管理局2022年度法治政府建设工作总结", "湖南湘江新区管理委员会 应急管理局", 2022, ["measures"]),  # a bureau of a new area's management committee: read as two bodies
+    "570": ("湖南湘江新区管理委员会应急管理局2022年度法治政府建设工作总结", "湖南湘江新区管理委员会应急管理局", 2022, ["measures"]),  # a bureau of a new area's management committee is one body
     "571": (None, None, 2024, ["measures"]),
     "572": ("关于2023年度法治政府建设工作的报告", "郑州市应急管理局", 2023, ["measures"]),
     "573": (None, None, 2021, ["measures"]),
@@ -635,7 +635,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "610": ("河源东源产业园区管委会2025年法治政府建设年度报告", "河源东源产业园区管委会", 2025, ["measures"]),
     "611": ("天津滨海高新区2023年度法治政府建设情况报告", None, 2023, ["first_responsible", "measures"]),
     "612": ("贵州双龙航空港经济区2023年度法治政府建设工作情况报告", None, 2023, ["measures"]),
-    "613": ("中国(上海)自由贸易试验区管理委员会保税区管理局2023年度法治政府建设情况报告", "中国(上海)自由贸易试验区管理委员会 保税区管理局", 2023, ["measures"]),  # a bureau of a management committee: read as two bodies, as 570
+    "613": ("中国(上海)自由贸易试验区管理委员会保税区管理局2023年度法治政府建设情况报告", "中国(上海)自由贸易试验区管理委员会保税区管理局", 2023, ["measures"]),  # a bureau of a management committee is one body, as 570
     "614": ("东莞滨海湾新区2025年法治政府建设年度报告", None, 2025, ["measures"]),
     "615": ("高新区综治局2022年法治政府建设年度报告", "高新区综治局", 2022, ["measures"]),
     "616": ("中共重庆市荣昌区新区建设工作委员会 重庆市荣昌区新区建设管理委员会关于2021年度法治政府建设情况的报告", "中共重庆市荣昌区新区建设工作委员会 重庆市荣昌区新区建设管理委员会", 2021, ["measures"]),  # joint issuers in the title: a working committee and a management committee
