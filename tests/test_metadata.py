@@ -620,3 +620,18 @@ def test_a_date_written_out_wins_over_one_in_figures(make_doc) -> None:  # type:
                    "源泉镇人民政府\n2023年2月21日\n2023.2.20\n")
     assert (doc.meta.date, doc.meta.date_precision) == ("2023-02-21", "day")
 
+
+def test_a_report_without_a_title_names_its_issuer_on_a_line_of_its_own(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """A report read to the people's congress opens with the occasion and the body that
+    reports, and has no title: the line that is nothing but a body is the issuer."""
+    doc = make_doc("(2023年4月27日在某市第十四届人民代表大会常务委员会第十次会议上)\n某市人民政府\n"
+                   "主任、副主任、秘书长、各位委员:\n2022年，全市扎实推进法治政府建设。\n"
+                   "一、主要举措和成效\n正文。")
+    assert doc.meta.title is None
+    assert doc.meta.issuer == "某市人民政府"
+
+
+def test_without_a_title_a_sentence_naming_a_body_is_no_issuer(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("某镇人民政府高度重视法治政府建设\n2022年，全镇扎实推进法治政府建设。\n"
+                   "一、主要举措和成效\n正文。")
+    assert doc.meta.issuer is None

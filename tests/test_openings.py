@@ -315,7 +315,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "295": (None, None, 2022, ["measures", "measures"]),
     "296": ("重庆市发展和改革委员会关于2023年法治政府建设情况的报告", "重庆市发展和改革委员会", 2023, ["first_responsible"]),
     "297": (None, None, 2024, ["measures", "measures", "measures"]),
-    "298": (None, None, 2023, ["measures"]),
+    "298": (None, "杭州市人民政府", 2023, ["measures"]),  # no title, as 523: the line that is nothing but a body is the issuer
     "299": (None, None, 2021, ["measures", "measures"]),
     "300": ("江蘇省交通運輸廳2024年度法治政府部門建設情況報告", None, 2024, ["measures"]),  # the title from the table row's last cell (標????題 | …報告 | ||); the label's ?? keep the issuer in the title unread
     "301": (None, None, 2025, ["measures"]),
@@ -545,7 +545,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "520": (None, None, 2023, ["measures"]),
     "521": ("关于2023年度法治政府建设情况的报告", "河南省人民政府", 2023, ["measures"]),  # its information bar copied without colons (索 引 号 …, 标  题 …) goes; the title set on two lines under it, the issuer on the first
     "522": ("[天政发〔2026〕7号]天水市人民政府关于2025年法治政府建设情况的报告", "天水市人民政府", 2025, ["measures", "measures"]),  # the document number in brackets opens the title
-    "523": (None, None, 2022, ["measures"]),  # a report read to the city's people's congress: no title, so the 杭州市人民政府 line above the address is not read as the issuer
+    "523": (None, "杭州市人民政府", 2022, ["measures"]),  # a report read to the city's people's congress: no title; the 杭州市人民政府 line above the address is the issuer
     "524": (None, None, 2023, ["measures"]),
     "525": ("牛田镇2024年法治政府建设情况报告", None, 2024, ["measures"]),
     "526": ("西峡县阳城镇人民政府2025年法治政府建设情况工作报告", "西峡县阳城镇人民政府", 2025, ["measures"]),

@@ -188,7 +188,8 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
     closing = next((s for s in sections if s.kind == "closing"), None)
     signature = [p for p in (paragraphs[closing.start:closing.end] if closing else [])
                  if cfg.imprint_re is None or not cfg.imprint_re.fullmatch(p.norm)]
-    header = paragraphs[:title_index] if title_index else []
+    header = paragraphs[:title_index] if title_index is not None else \
+        _bodies_without_title(paragraphs, cfg)
     candidates = list(header) + _byline(paragraphs, title_index, cfg) + signature
     for p in candidates:
         if p.norm.endswith(":"):
@@ -323,6 +324,19 @@ def _issuer_lines_after(p: Paragraph, candidates: list[Paragraph],
             break
         out.append(q)
         k += 1
+    return out
+
+
+def _bodies_without_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> list[Paragraph]:
+    """Of a report without a title, the first lines (where a title is looked for) that
+    are nothing but issuing bodies: a report read to a congress opens with the
+    occasion and the body that reports (…会议上 / 某市人民政府 / 主任、副主任…:)."""
+    out = []
+    for p in paragraphs[:cfg.meta.title_search_lines]:
+        spans = issuers_in(p.norm, cfg)
+        if len(p.norm) <= cfg.meta.closing_max_chars and spans and \
+                sum(e - s for s, e in spans) == len(p.norm):
+            out.append(p)
     return out
 
 
