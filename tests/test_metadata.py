@@ -635,3 +635,14 @@ def test_without_a_title_a_sentence_naming_a_body_is_no_issuer(make_doc) -> None
     doc = make_doc("某镇人民政府高度重视法治政府建设\n2022年，全镇扎实推进法治政府建设。\n"
                    "一、主要举措和成效\n正文。")
     assert doc.meta.issuer is None
+
+
+@pytest.mark.parametrize("field", ["发布机构:某某县新华乡人民政府", "发布机构某某县新华乡人民政府"])
+def test_the_body_that_published_the_page_is_no_issuer(make_doc, field: str) -> None:  # type: ignore[no-untyped-def]
+    """A page's 发布机构 field, with its colon or glued to its value, names who put the
+    page up, not who issued the report (only the rulebook's issuer_fields do)."""
+    doc = make_doc(f"- 乡镇信息公开\n-\n索引号pbxxhxrmzf/2026-00001\n-\n{field}\n-\n文号\n-\n"
+                   "新华乡2025年法治政府建设工作情况报告\n"
+                   "2025年，新华乡扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.title == "新华乡2025年法治政府建设工作情况报告"
+    assert doc.meta.issuer is None

@@ -506,7 +506,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "481": (None, None, 2023, ["measures"]),
     "482": ("关于2022年度法治政府建设情况的报告", "大英县人民政府", 2022, ["measures"]),  # the letterhead fields (大府〔2023〕16号 签发人:…) stand apart from the issuer's line under them
     "483": ("阿克陶县克孜勒陶镇人民政府2025年度法治政府建设工作报告", "阿克陶县克孜勒陶镇人民政府", 2025, ["measures"]),
-    "484": ("新华乡2025年法治政府建设工作情况报告", "发布机构屏边县新华乡人民政府", 2025, ["measures"]),  # the store glued the field label to its value (发布机构屏边县新华乡人民政府, no colon): the label is kept in the issuer
+    "484": ("新华乡2025年法治政府建设工作情况报告", None, 2025, ["measures"]),  # the store glued the field label to its value (发布机构屏边县新华乡人民政府, no colon); the page's publisher is no issuer, and the title names only the place
     "485": ("丰都县栗子乡人民政府2025年法治政府建设情况报告", "丰都县栗子乡人民政府", 2025, ["measures"]),
     "486": ("经济开发区2024年度法治政府建设情况报告", None, 2024, ["measures"]),
     "487": (None, None, 2023, ["measures"]),

@@ -191,9 +191,13 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
     header = paragraphs[:title_index] if title_index is not None else \
         _bodies_without_title(paragraphs, cfg)
     candidates = list(header) + _byline(paragraphs, title_index, cfg) + signature
+    info = cfg.web_page.info_re
+    above = {p.index for p in header}
     for p in candidates:
         if p.norm.endswith(":"):
             continue  # 中共某市委、某市人民政府: is the addressee (主送机关), not the issuer
+        if info is not None and p.index in above and info.match(p.norm):
+            continue  # a page's information field (发布机构…): only issuer_fields name the issuer
         line = signature_line(p.norm, cfg)  # 某某镇人民政府（盖章）: the note aside
         date = date_at_end(line)  # 某某镇人民政府 2023年2月1日: the date aside
         signer = line[:date.start()] if date is not None else line
