@@ -1,4 +1,4 @@
-"""Openings of 617 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 657 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -640,6 +640,46 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "615": ("高新区综治局2022年法治政府建设年度报告", "高新区综治局", 2022, ["measures"]),
     "616": ("中共重庆市荣昌区新区建设工作委员会 重庆市荣昌区新区建设管理委员会关于2021年度法治政府建设情况的报告", "中共重庆市荣昌区新区建设工作委员会 重庆市荣昌区新区建设管理委员会", 2021, ["measures"]),  # joint issuers in the title: a working committee and a management committee
     "617": (None, None, 2023, ["measures"]),
+    "618": ("望京街道2021年法治政府建设情况报告", None, 2021, ["measures"]),
+    "619": ("大王古庄镇2024年法治政府建设情况报告", None, 2024, ["measures"]),  # the page's 来源 field names the township's government: a source, no issuer
+    "620": ("杨家泊镇2024年法治政府建设情况报告", None, 2024, ["first_responsible"]),  # a cell mark after the title
+    "621": (None, None, 2024, ["measures"]),
+    "622": ("香坊区2023年度法治政府建设情况报告", None, 2023, ["measures"]),
+    "623": (None, None, 2024, ["measures"]),
+    "624": ("沈阳市司法局关于2023年法治政府建设情况的报告", "沈阳市司法局", 2023, ["measures"]),
+    "625": (None, None, 2022, ["measures"]),
+    "626": ("滨海新区应急管理局2022年法治政府建设情况报告", "滨海新区应急管理局", 2022, ["measures"]),
+    "627": ("河北唐山芦台经济开发区管委会2022年度法治政府建设工作报告", "河北唐山芦台经济开发区管委会", 2022, ["measures"]),
+    "628": ("黄山市人民政府2023年法治政府建设情况的报告", "黄山市人民政府", 2023, ["measures"]),
+    "629": (None, None, 2022, ["measures"]),
+    "630": (None, None, 2023, ["measures"]),
+    "631": (None, None, 2024, ["measures"]),
+    "632": (None, None, 2024, ["measures"]),
+    "633": ("梅仙镇2025年法治政府建设年度报告", None, 2025, ["measures"]),
+    "634": (None, None, 2023, ["measures"]),
+    "635": (None, None, 2024, ["measures"]),
+    "636": ("临淄区交通运输局2025年度法治政府建设情况报告", "临淄区交通运输局", 2025, ["first_responsible", "measures"]),  # a mirror's spam line and a 标题: field above the title
+    "637": ("兴化市陶庄镇人民政府2024年度法治政府建设情况报告", "兴化市陶庄镇人民政府", 2024, ["measures"]),  # a column's heading (…情况报告公示) above the title
+    "638": (None, None, 2023, ["measures"]),
+    "639": ("东风路街道2023年法治政府建设年度报告", None, 2023, ["measures"]),
+    "640": (None, None, 2025, ["measures"]),
+    "641": (None, None, 2025, ["measures"]),
+    "642": (None, None, 2025, ["measures"]),
+    "643": (None, None, 2025, ["measures"]),
+    "644": (None, None, 2022, ["measures"]),
+    "645": (None, None, 2023, ["measures"]),
+    "646": ("郏县人民政府关于2022年法治政府建设情况的报告", "郏县人民政府", 2022, ["measures"]),
+    "647": ("2022年度法治政府建设情况的报告", "中共禹王台区委 禹王台区人民政府", 2022, ["measures"]),  # the page's title above the letter's issuers and its own 关于… title
+    "648": (None, None, 2023, ["measures"]),
+    "649": ("泾河新城2022年度法治政府建设工作报告", None, 2022, ["measures", "measures"]),
+    "650": ("红寺堡区2024年法治政府建设的年度报告", None, 2024, ["measures"]),
+    "651": ("区市场监管局关于2023年法治政府建设情况的报告", "区市场监管局", 2023, ["measures"]),  # the district is named only in the site's address
+    "652": ("2021年法治政府建设工作情况报告", None, 2021, ["measures", "measures"]),
+    "653": ("2023年度法治政府建设情况报告", "西安市应急管理局", 2023, ["measures"]),  # the issuer on the line above a title that names none
+    "654": (None, None, 2024, ["measures"]),
+    "655": ("重庆市渝北区古路镇人民政府关于2024年法治政府建设情况的报告", "重庆市渝北区古路镇人民政府", 2024, ["measures"]),
+    "656": ("靖边县2022年法治政府建设年度报告", None, 2022, ["measures"]),
+    "657": ("重庆市长寿区交通局2022年度法治政府建设年度报告", "重庆市长寿区交通局", 2022, ["measures"]),
 }
 
 
