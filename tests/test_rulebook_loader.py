@@ -60,7 +60,8 @@ def test_missing_field(tmp_path: Path) -> None:
 
 def test_bad_regex_reports_its_line(tmp_path: Path) -> None:
     text = DEFAULT.replace("any: ['三项制度']", "any: ['三项(制度']").replace(
-        "bundle: ['三项制度']", "bundle: ['三项(制度']")
+        "bundle: ['三项制度(?<!决策三项制度)']", "bundle: ['三项(制度']")
+    assert text != DEFAULT
     errs = problems(write(tmp_path, text))
     line = line_of(text, "bundle: ['三项(制度']")
     assert any(f"book.yaml:{line}:" in e and "无法编译" in e for e in errs), errs
