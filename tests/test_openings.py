@@ -1,4 +1,4 @@
-"""Openings of 657 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 697 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -680,6 +680,46 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "655": ("重庆市渝北区古路镇人民政府关于2024年法治政府建设情况的报告", "重庆市渝北区古路镇人民政府", 2024, ["measures"]),
     "656": ("靖边县2022年法治政府建设年度报告", None, 2022, ["measures"]),
     "657": ("重庆市长寿区交通局2022年度法治政府建设年度报告", "重庆市长寿区交通局", 2022, ["measures"]),
+    "658": ("重庆市卫生健康委员会关于2022年法治政府建设情况的报告", "重庆市卫生健康委员会", 2022, ["measures"]),
+    "659": (None, None, 2021, ["measures"]),  # a mirror's copy that opens with 签发人: and no title
+    "660": ("莆田市市场监督管理局2022年法治政府建设工作报告", "莆田市市场监督管理局", 2022, ["measures"]),
+    "661": ("关于2023年度法治政府建设情况的报告", None, 2023, ["measures"]),  # only the page's 发布机构 field names the department: no issuer
+    "662": ("吉林省生态环境厅关于2021年度法治政府建设工作情况的报告", "吉林省生态环境厅", 2021, ["first_responsible"]),
+    "663": ("广州市教育局2021年法治政府建设年度报告", "广州市教育局", 2021, ["measures", "measures"]),
+    "664": ("广州市应急管理局2022年法治政府建设年度报告", "广州市应急管理局", 2022, ["measures", "measures"]),
+    "665": ("雅安市林业局2022年度法治政府建设工作情况报告", "雅安市林业局", 2022, ["measures"]),
+    "666": ("咸宁市交通运输局2022年法治政府建设工作报告", "咸宁市交通运输局", 2022, ["measures"]),
+    "667": ("广东省民政厅关于2022年度法治政府建设情况的报告", "广东省民政厅", 2022, ["measures"]),
+    "668": (None, None, 2022, ["measures"]),
+    "669": ("桑柘镇2021年度法治政府建设报告", None, 2021, ["measures"]),
+    "670": (None, None, 2021, ["measures"]),
+    "671": ("塔庄镇2022年法治政府建设工作总结", None, 2022, ["measures"]),
+    "672": ("2023年良渚街道法治政府建设年度报告", None, 2023, ["measures"]),
+    "673": (None, None, 2023, ["measures"]),
+    "674": ("江厦街道2023年度法治政府建设情况报告", None, 2023, ["measures"]),
+    "675": ("下洋镇2023年法治政府建设年度报告", None, 2023, ["measures"]),
+    "676": (None, None, 2023, ["measures", "measures"]),  # no title and no 一、 level: its (一) headings are the top
+    "677": ("白鹤街道2022年度法治政府建设报告", None, 2022, ["measures", "measures"]),  # the page's fields copied as a table with cell marks
+    "678": ("下陆区2025年法治政府建设年度报告", None, 2025, ["measures"]),
+    "679": ("关于2025年法治政府建设情况的报告", "杨陵区人民政府", 2025, ["measures"]),  # the issuer on the line above the letter's own title
+    "680": (None, None, 2024, ["measures"]),
+    "681": ("中共遂宁市安居区委 遂宁市安居区人民政府关于2024年度法治政府建设工作的报告", "中共遂宁市安居区委 遂宁市安居区人民政府", 2024, ["first_responsible"]),
+    "682": (None, None, 2025, ["measures"]),
+    "683": (None, None, 2024, ["measures"]),
+    "684": ("重庆市璧山区人民政府关于2024年度法治政府建设情况的报告", "重庆市璧山区人民政府", 2024, ["measures"]),
+    "685": (None, None, 2024, ["measures"]),
+    "686": (None, None, 2024, ["measures"]),
+    "687": (None, None, 2025, ["measures"]),
+    "688": ("崇义县交通运输局2023年度法治政府建设情况报告", "崇义县交通运输局", 2023, ["measures"]),
+    "689": (None, None, 2024, ["measures"]),
+    "690": ("大田县教育局2022年度法治政府建设年度报告", "大田县教育局", 2022, ["measures"]),
+    "691": (None, None, 2023, ["measures"]),
+    "692": ("革吉县民政和退役军人事务局2025年度法治政府建设情况报告", "革吉县民政和退役军人事务局", 2025, ["measures"]),
+    "693": ("区城市管理局关于2022年法治政府建设情况的报告", "区城市管理局", 2022, ["measures"]),
+    "694": (None, None, 2024, ["measures"]),
+    "695": ("紫金县水务局2023年法治政府建设年度报告", "紫金县水务局", 2023, ["measures"]),
+    "696": ("环翠区卫生健康局2025年度法治政府建设情况报告", "环翠区卫生健康局", 2025, ["measures"]),
+    "697": ("荷塘区文旅体局2024年度法治政府建设情况报告", "荷塘区文旅体局", 2024, ["measures"]),
 }
 
 
