@@ -1,4 +1,4 @@
-"""Openings of 697 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 737 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -720,6 +720,46 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "695": ("紫金县水务局2023年法治政府建设年度报告", "紫金县水务局", 2023, ["measures"]),
     "696": ("环翠区卫生健康局2025年度法治政府建设情况报告", "环翠区卫生健康局", 2025, ["measures"]),
     "697": ("荷塘区文旅体局2024年度法治政府建设情况报告", "荷塘区文旅体局", 2024, ["measures"]),
+    "698": ("岳阳市人民政府关于2022年度法治政府建设工作情况的报告", "岳阳市人民政府", 2022, ["measures"]),
+    "699": ("岳阳市人民政府关于2021年度法治政府建设工作情况的报告", "岳阳市人民政府", 2021, ["measures"]),
+    "700": ("常德市2023年度法治政府建設工作情況", None, 2023, ["measures"]),  # a mirror's traditional-character copy: the title keeps its characters
+    "701": ("楚雄州2023年度法治政府建设情况报告", None, 2023, ["measures"]),
+    "702": ("宜昌市人民政府2021年法治政府建设年度报告", "宜昌市人民政府", 2021, ["measures"]),
+    "703": (None, None, 2024, ["measures"]),
+    "704": (None, None, None, ["measures"]),  # no title and no year in the excerpt
+    "705": (None, None, 2022, ["measures"]),
+    "706": (None, None, 2022, ["measures"]),  # the opening's year is lost (年,我市…); a later 2022 dates it
+    "707": (None, None, 2023, ["measures"]),
+    "708": ("沅江路街道2024法治政府建设年度报告", None, 2024, ["measures", "measures"]),  # 2024 without 年
+    "709": (None, None, 2024, ["measures"]),
+    "710": ("徐家湾街道2025年法治政府建设报告", None, 2025, ["measures"]),
+    "711": ("东方山街道办事处2025度法治政府建设年度报告", None, 2025, ["measures"]),  # 2025度 without 年 is no year, so the office before it is not read as the issuer
+    "712": (None, None, 2025, ["first_responsible"]),
+    "713": (None, None, 2025, ["measures", "measures"]),
+    "714": ("草滩街道2024年法治政府建设工作报告", None, 2024, ["measures"]),
+    "715": (None, None, 2024, ["measures"]),
+    "716": (None, None, 2024, ["measures"]),
+    "717": ("六村堡街道2025年法治政府建设工作报告", None, 2025, ["measures"]),
+    "718": ("长沙县司法局2023年法治政府建设工作报告", "长沙县司法局", 2023, ["measures"]),
+    "719": (None, None, 2023, ["measures"]),
+    "720": ("重庆市长寿区司法局2022年度法治政府建设年度报告", "重庆市长寿区司法局", 2022, ["first_responsible"]),
+    "721": (None, None, 2022, ["measures"]),
+    "722": ("关于2022年度法治政府建设情况的报告", "南岸区司法局", 2022, ["measures"]),  # the issuer on the line above
+    "723": ("市司法局关于2024年度法治政府建设情况的报告", "市司法局", 2024, ["measures"]),
+    "724": ("关于2024年法治政府建设情况的报告", None, 2024, ["measures"]),
+    "725": (None, None, 2024, ["measures"]),  # the whole excerpt on one line, shorter than a flattened report
+    "726": ("广州市司法局关于2024年度法治政府建设情况的报告", "广州市司法局", 2024, ["measures"]),
+    "727": ("嘉善县司法局2021年度法治政府建设工作报告", "嘉善县司法局", 2021, ["measures"]),
+    "728": (None, None, 2024, ["measures"]),
+    "729": ("黄桑乡2025年度法治政府建设报告", None, 2025, ["measures"]),
+    "730": ("工布江达县巴河镇2024年度法治政府建设工作报告", None, 2024, ["measures"]),  # the county government's site name above is no issuer
+    "731": ("后塘瑤族鄉2024年度法治政府建設工作報告", None, 2024, ["measures"]),
+    "732": (None, None, 2024, ["measures"]),
+    "733": ("中共楠木铺乡党委楠木铺乡人民政府关于2024年法治政府建设工作的报告", "中共楠木铺乡党委 楠木铺乡人民政府", 2024, ["measures"]),
+    "734": ("关于2024年法治政府建设情况的报告", "中共阿勒腾乡委员会 阿勒腾乡人民政府", 2024, ["measures"]),
+    "735": ("关于2025年法治政府建设工作情况的报告", "黔江区水市镇人民政府", 2025, ["measures"]),  # the page's cut title above the issuer and the letter's own title
+    "736": ("重庆市开州区义和镇人民政府关于2025年度法治政府建设情况的报告", "重庆市开州区义和镇人民政府", 2025, ["measures"]),
+    "737": ("重庆市铜梁区少云镇人民政府关于2024年法治政府建设情况的报告", "重庆市铜梁区少云镇人民政府", 2024, ["measures"]),
 }
 
 
