@@ -322,26 +322,25 @@ def _issuer_lines_after(p: Paragraph, candidates: list[Paragraph],
     out: list[Paragraph] = []
     by_index = {q.index: q for q in candidates}
     k = p.index + 1
-    while (q := by_index.get(k)) is not None and len(q.norm) <= cfg.meta.closing_max_chars:
-        spans = issuers_in(q.norm, cfg)
-        if not spans or sum(e - s for s, e in spans) != len(q.norm):
-            break
+    while (q := by_index.get(k)) is not None and _only_bodies(q.norm, cfg):
         out.append(q)
         k += 1
     return out
+
+
+def _only_bodies(norm: str, cfg: OutlineConfig) -> bool:
+    """Whether a line is short (as a signature line) and nothing but issuing bodies."""
+    if len(norm) > cfg.meta.closing_max_chars:
+        return False
+    spans = issuers_in(norm, cfg)
+    return bool(spans) and sum(e - s for s, e in spans) == len(norm)
 
 
 def _bodies_without_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> list[Paragraph]:
     """Of a report without a title, the first lines (where a title is looked for) that
     are nothing but issuing bodies: a report read to a congress opens with the
     occasion and the body that reports (…会议上 / 某市人民政府 / 主任、副主任…:)."""
-    out = []
-    for p in paragraphs[:cfg.meta.title_search_lines]:
-        spans = issuers_in(p.norm, cfg)
-        if len(p.norm) <= cfg.meta.closing_max_chars and spans and \
-                sum(e - s for s, e in spans) == len(p.norm):
-            out.append(p)
-    return out
+    return [p for p in paragraphs[:cfg.meta.title_search_lines] if _only_bodies(p.norm, cfg)]
 
 
 def _byline(paragraphs: list[Paragraph], title_index: int | None,
@@ -351,11 +350,7 @@ def _byline(paragraphs: list[Paragraph], title_index: int | None,
     if title_index is None or title_index + 1 >= len(paragraphs):
         return []
     p = paragraphs[title_index + 1]
-    if len(p.norm) > cfg.meta.closing_max_chars:
-        return []
-    spans = issuers_in(p.norm, cfg)
-    covered = sum(e - s for s, e in spans) == len(p.norm)
-    return [p] if spans and covered else []
+    return [p] if _only_bodies(p.norm, cfg) else []
 
 
 def _under_title(paragraphs: list[Paragraph], title_index: int | None,
