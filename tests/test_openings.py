@@ -1,4 +1,4 @@
-"""Openings of 737 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 777 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -760,6 +760,46 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "735": ("关于2025年法治政府建设工作情况的报告", "黔江区水市镇人民政府", 2025, ["measures"]),  # the page's cut title above the issuer and the letter's own title
     "736": ("重庆市开州区义和镇人民政府关于2025年度法治政府建设情况的报告", "重庆市开州区义和镇人民政府", 2025, ["measures"]),
     "737": ("重庆市铜梁区少云镇人民政府关于2024年法治政府建设情况的报告", "重庆市铜梁区少云镇人民政府", 2024, ["measures"]),
+    "738": (None, None, 2024, ["measures"]),  # the title 浙江省交通运输厅2024年度法治政府部门建设工作情况 has no 报告 and is not read as one
+    "739": (None, None, 2024, ["measures"]),
+    "740": (None, None, 2025, ["measures"]),  # 2025年法治政府部门建设工作情况 under the department's name: not read as a title, as 738
+    "741": (None, None, 2024, ["measures"]),
+    "742": (None, None, 2024, ["measures"]),
+    "743": ("广东省司法厅关于2024年度法治政府建设情况的报告", "广东省司法厅", 2024, ["measures"]),
+    "744": (None, None, 2024, ["measures"]),
+    "745": (None, None, 2024, ["measures"]),
+    "746": ("陕西省人民政府关于2025年法治政府建设情况的报告", "陕西省人民政府", 2025, ["measures"]),
+    "747": (None, None, 2024, ["measures"]),
+    "748": (None, None, 2022, ["measures"]),
+    "749": (None, None, 2022, ["measures"]),
+    "750": ("东疆综合保税区2025年度法治政府建设情况报告", None, 2025, ["measures"]),  # the title in a table's cell above the article's own, broken over two lines
+    "751": (None, None, 2021, ["measures"]),
+    "752": ("松山湖管委会2024年法治政府建设年度报告", "松山湖管委会", 2024, ["measures"]),
+    "753": (None, None, 2023, ["measures"]),
+    "754": (None, None, 2024, ["measures"]),
+    "755": ("2022年天津经济技术开发区法治政府建设情况报告", None, 2022, ["measures"]),
+    "756": ("深圳市深汕特别合作区2022年法治政府建设年度报告", None, 2022, ["measures"]),
+    "757": (None, None, 2024, ["measures"]),
+    "758": (None, None, 2023, ["measures"]),
+    "759": ("北京市海淀区人民政府2022年法治政府建设年度情况报告", "北京市海淀区人民政府", 2022, ["measures"]),
+    "760": ("重庆市綦江区2022年法治政府建设情况报告", None, 2022, ["first_responsible"]),
+    "761": ("重庆市黔江区人民政府关于2022年度法治政府建设情况的报告", "重庆市黔江区人民政府", 2022, ["measures"]),
+    "762": (None, None, 2022, ["measures"]),
+    "763": ("东丽区2022年法治政府建设年度报告", None, 2022, ["measures"]),
+    "764": ("桐庐县2021年度法治政府建设情况报告", None, 2021, ["measures"]),
+    "765": ("关于华容县2023年度法治政府建设工作的报 告", "中共华容县委 华容县人民政府", 2023, ["measures"]),  # the title's last line is the spaced-out 报 告: the space stays in the title
+    "766": ("关于2023年法治政府建设情况的报告", "太康县人民政府", 2023, ["first_responsible"]),
+    "767": ("重庆市铜梁区2023年法治政府建设工作报告", None, 2023, ["measures"]),
+    "768": (None, None, 2025, ["measures"]),
+    "769": (None, None, 2024, ["measures"]),
+    "770": ("济南市市场监督管理局2024年度法治政府建设报告", "济南市市场监督管理局", 2024, ["first_responsible"]),  # the title only in the page's 标题: field
+    "771": (None, None, 2025, ["measures"]),
+    "772": ("济宁市交通运输局关于2024年法治政府建设情况的报告", "济宁市交通运输局", 2024, ["measures"]),
+    "773": (None, None, 2024, ["measures"]),
+    "774": (None, None, 2024, ["measures"]),
+    "775": ("四平市教育局关于2024年度法治政府建设情况的报告", "四平市教育局", 2024, ["measures"]),
+    "776": ("芜湖市城市管理局关于2024年法治政府建设情况的报告", "芜湖市城市管理局", 2024, ["measures"]),
+    "777": (None, None, 2024, ["measures"]),
 }
 
 
