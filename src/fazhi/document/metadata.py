@@ -188,11 +188,13 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
     closing = next((s for s in sections if s.kind == "closing"), None)
     signature = [p for p in (paragraphs[closing.start:closing.end] if closing else [])
                  if cfg.imprint_re is None or not cfg.imprint_re.fullmatch(p.norm)]
-    header = paragraphs[:title_index] if title_index is not None else \
-        _bodies_without_title(paragraphs, cfg)
-    candidates = list(header) + _byline(paragraphs, title_index, cfg) + signature
+    # the lines above the title (by position: header[i] is paragraph i); without a
+    # title, the first lines that are nothing but bodies stand for them
+    header = paragraphs[:title_index] if title_index is not None else []
+    above_title = header if title_index is not None else _bodies_without_title(paragraphs, cfg)
+    candidates = above_title + _byline(paragraphs, title_index, cfg) + signature
     info = cfg.web_page.info_re
-    above = {p.index for p in header}
+    above = {p.index for p in above_title}
     for p in candidates:
         if p.norm.endswith(":"):
             continue  # 中共某市委、某市人民政府: is the addressee (主送机关), not the issuer
