@@ -362,6 +362,9 @@ CUED = "在新区党工委的领导下，我镇在2023年工作基础上稳步�
     # but not the end of a range: 纲要（2021—2025年） names no report's year
     ("根据《法治政府建设实施纲要（2021—2025年）》，现将市人社局2021年法治政府建设情况报告予以公开。\n"
      + BODY_WITHOUT_TITLE, 2021),
+    # nor its start: 纲要（2021年—2025年） neither; the year of the first section's heading is
+    ("根据《某省法治政府建设实施纲要（2021年—2025年）》等文件要求，现将法治政府建设工作情况报告如下。\n"
+     "一、2023年总体情况\n我局坚持依法行政。\n二、存在的问题\n一是力量不足。\n", 2023),
     # the year that 现将……报告如下 names, although an earlier year comes first
     (CUED + BODY_WITHOUT_TITLE.split("\n", 1)[1], 2024),
 ])

@@ -53,11 +53,22 @@ def ends_range(text: str, start: int, lo: int = 0) -> bool:
     return _RANGE_START.search(text, max(lo, start - 7), start) is not None
 
 
+# what follows the year that starts a range: 2021年—2025年 / 2021年至2025年
+_RANGE_END = re.compile(r"度?(?:至|到|—|–|-|~)" + _YNUM + "年")
+
+
+def starts_range(text: str, end: int) -> bool:
+    """Whether the year written up to ``end`` of ``text`` (its 年 included) starts a
+    range of years (the 2021 of 纲要（2021年—2025年）)."""
+    return _RANGE_END.match(text, end) is not None
+
+
 def first_year(text: str) -> tuple[int, tuple[int, int]] | None:
     """The first plausible year written in ``text`` (2022年, 二〇二二年) and its span;
-    not a range's end (纲要（2021—2025年） names no year of a report)."""
+    not a range's start or end (纲要（2021年—2025年） names no year of a report)."""
     for m in YEAR_RE.finditer(text):
-        if (y := _plausible_year(m)) is not None and not ends_range(text, m.start()):
+        if (y := _plausible_year(m)) is not None and not ends_range(text, m.start()) \
+                and not starts_range(text, m.end()):
             return y, m.span()
     return None
 
