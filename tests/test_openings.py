@@ -1,4 +1,4 @@
-"""Openings of 777 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 815 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -800,6 +800,44 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "775": ("四平市教育局关于2024年度法治政府建设情况的报告", "四平市教育局", 2024, ["measures"]),
     "776": ("芜湖市城市管理局关于2024年法治政府建设情况的报告", "芜湖市城市管理局", 2024, ["measures"]),
     "777": (None, None, 2024, ["measures"]),
+    "778": ("珠晖区东阳渡街道2023年度法治政府建设工作报告", None, 2023, ["measures"]),
+    "779": ("醴陵市枫林镇人民政府 关于2022年度法治政府建设工作报告", "醴陵市枫林镇人民政府", 2022, ["measures"]),
+    "780": ("关于大吉山镇2022年度法治政府建设工作情况的报告", None, 2022, ["measures"]),
+    "781": (None, None, 2023, ["first_responsible", "measures"]),
+    "782": (None, None, 2022, ["measures"]),  # the site's name above its search box (热门搜索:) is no issuer
+    "783": ("灰汤镇2023年度法治政府建设情况报告", None, 2023, ["measures"]),
+    "784": ("2022年砂子塘街道法治政府建设工作报告", None, 2022, ["measures"]),
+    "785": (None, None, 2022, ["measures"]),  # a mirror site in traditional characters
+    "786": (None, None, 2023, ["measures"]),
+    "787": ("津南区人民政府关于2024年法治政府建设情况报告", "津南区人民政府", 2024, ["measures"]),
+    "788": ("2024年度法治政府建设工作情况报告", "石家庄市栾城区人民政府", 2024, ["measures", "measures"]),  # 一、……法治政府建设取得新思路 is an achievement, not the plan
+    "789": (None, None, 2024, ["measures"]),
+    "790": (None, None, 2022, ["first_responsible"]),
+    "791": ("天津市宁河区人民政府2024年法治政府建设情况报告", "天津市宁河区人民政府", 2024, ["first_responsible"]),
+    "792": ("大同市云冈区2025年法治政府建设年度报告", None, 2025, ["measures"]),
+    "793": ("关于2023年法治政府建设年度报告", "望都县人民政府", 2023, ["measures"]),
+    "794": ("广灵县2024年法治政府建设年度报告", None, 2024, ["measures"]),
+    "795": ("阳高县2024年法治政府建设年度报告", None, 2024, ["measures"]),
+    "796": (None, None, 2023, ["measures", "measures"]),  # no title: the year of the first heading (一、2023年总体情况), not the start of 纲要（2021年—2025年）
+    "797": (None, None, 2021, ["measures"]),
+    "798": ("广州市海珠区人力资源和社会保障局关于2024年度法治政府建设情况的报告", "广州市海珠区人力资源和社会保障局", 2024, ["measures"]),
+    "799": ("嘉兴市教育局2021年度法治政府建设情况报告", "嘉兴市教育局", 2021, ["first_responsible"]),
+    "800": ("区教委2021年度法治政府建设工作报告", "区教委", 2021, ["measures"]),
+    "801": ("温岭市住房和城乡建设局2021年度法治政府建设工作报告", "温岭市住房和城乡建设局", 2021, ["measures"]),
+    "802": (None, None, 2021, ["measures"]),
+    "803": ("重庆市渝中区规划和自然资源局2025年法治政府建设工作年度报告", "重庆市渝中区规划和自然资源局", 2025, ["measures"]),
+    "804": ("淮北市卫生健康委员会关于2024年度法治政府建设情况的报告", "淮北市卫生健康委员会", 2024, ["measures"]),
+    "805": (None, None, 2024, ["measures"]),
+    "806": (None, None, 2024, ["measures"]),
+    "807": ("2024年度法治政府建设工作报告", None, 2024, ["measures"]),  # the title set on three lines under a breadcrumb, the two bodies above it taken for the page's head: no issuer
+    "808": (None, None, 2023, ["measures"]),
+    "809": ("中共重庆市大渡口区委重庆市大渡口区人民政府2023年法治政府建设情况报告", "中共重庆市大渡口区委 重庆市大渡口区人民政府", 2023, ["measures"]),
+    "810": (None, None, 2022, ["measures"]),
+    "811": ("丽江市人民政府关于2022年度法治政府建设工作情况的报告", "丽江市人民政府", 2022, ["measures"]),
+    "812": ("甘肃省司法厅2023年法治政府建设年度报告", "甘肃省司法厅", 2023, ["measures"]),
+    "813": ("重庆市开州区铁桥镇人民政府关于2025年法治政府建设情况的报告", "重庆市开州区铁桥镇人民政府", 2025, ["measures"]),
+    "814": (None, None, 2025, ["measures"]),
+    "815": ("石柱土家族自治县黄水镇人民政府2025年法治政府建设情况的报告", "石柱土家族自治县黄水镇人民政府", 2025, ["measures"]),
 }
 
 
