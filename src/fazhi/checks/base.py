@@ -229,10 +229,16 @@ class Context:
         return innermost(top, paragraph) if top else None
 
 
+# How far on either side of a match an exclusion that overlaps it may reach: as far
+# as the rulebook's longest (围绕行政执法监督、行政复议……等领域组织开展课题研究).
+EXCLUDE_REACH = 60
+
+
 def overlaps(rx: re.Pattern[str], text: str, s: int, e: int, lo: int, hi: int) -> bool:
-    """Whether a match of ``rx`` near [s, e) (within [lo, hi)) overlaps it."""
+    """Whether a match of ``rx`` near [s, e) (within [lo, hi), and no further than
+    ``EXCLUDE_REACH`` either side) overlaps it."""
     return any(m.start() < e and m.end() > s
-               for m in rx.finditer(text, max(lo, s - 20), min(hi, e + 20)))
+               for m in rx.finditer(text, max(lo, s - EXCLUDE_REACH), min(hi, e + EXCLUDE_REACH)))
 
 
 @cache
