@@ -96,6 +96,19 @@ def test_the_page_title_stays_when_the_article_does_not_repeat_it(engine: Engine
     assert "web_page" in doc.warnings
 
 
+def test_a_page_title_copied_from_a_table_is_kept(engine: Engine) -> None:
+    """A page whose head was a table keeps its cell marks after the title
+    (…情况的报告 | ||||): the title is kept, and read without them."""
+    text = ("保定市人民政府关于保定市2023年度法治政府建设情况的报告 | ||||\n"
+            "发布时间:2024/5/14 13:54:30 来源:保定市司法局 | 【字体:大 中 小】 打印 | |||\n"
+            "河北省人民政府：\n2023年以来，保定市政府坚持依法行政。现将具体情况报告如下：\n"
+            "一、主要举措和成效\n全年办理行政复议案件12件。\n")
+    doc = doc_of(text, engine)
+    assert doc.meta.title == "保定市人民政府关于保定市2023年度法治政府建设情况的报告"
+    assert doc.meta.issuer == "保定市人民政府"
+    assert "web_page" in doc.warnings
+
+
 def test_a_title_wrapped_over_two_printed_lines_stays_whole(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     lines = ["首页", "当前位置：首页 > 政务公开", "政策文件", "某某县人民政府关于2022年度法治政府",

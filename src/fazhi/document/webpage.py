@@ -55,6 +55,7 @@ _TITLE_REPEAT_LINES = 8
 # title and the information bar.
 _TITLE_ABOVE_LINES = 1
 _OPENING_MARKS = "《\"“「『"
+_CELL_MARKS = "|"  # a table's cell border, as a copy of a page's table keeps it
 
 
 def _matches(rx: re.Pattern[str] | None, text: str) -> bool:
@@ -99,17 +100,23 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
             start -= 1
     body = _bar_end(pieces, bar, window, cfg, title_re)
     kept = pieces[start:bar]
-    if not _matches_anywhere(title_re, "".join(p.norm for p in kept)):
+    if not _matches_anywhere(title_re, _words(kept)):
         # the page's date and source (2024-03-27 14:21 某厅) may stand between title and bar
         above = next((pieces[i] for i in range(start - 1, max(crumb, start - _TITLE_ABOVE_LINES - 1), -1)
                       if _matches_anywhere(title_re, pieces[i].norm)), None)
         kept = [above] if above is not None else \
             _title_field(pieces[bar:body], cfg) or kept  # the line above is a menu, say
-    title = "".join(p.norm for p in kept)
+    title = _words(kept)
     if not title or _repeated(title, pieces[body:body + _TITLE_REPEAT_LINES]) \
             or not _matches_anywhere(title_re, title):
         return [], body
     return kept, body
+
+
+def _words(lines: list[Piece]) -> str:
+    """The words of the page's title on ``lines``, without the cell marks of the table
+    a page's head was copied from (名称: | 某街道…情况的报告 | ||||)."""
+    return "".join(p.norm for p in lines).strip(_CELL_MARKS)
 
 
 def _repeated(title: str, lines: list[Piece]) -> bool:
