@@ -1,4 +1,4 @@
-"""Openings of 815 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 855 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -738,7 +738,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "713": (None, None, 2025, ["measures", "measures"]),
     "714": ("草滩街道2024年法治政府建设工作报告", None, 2024, ["measures"]),
     "715": (None, None, 2024, ["measures"]),
-    "716": (None, None, 2024, ["measures"]),
+    "716": ("土湾街道办事处关于2024年法治政府建设工作情况的报告", "土湾街道办事处", 2024, ["measures"]),  # the title only in the page's 名称: | … | |||| cell
     "717": ("六村堡街道2025年法治政府建设工作报告", None, 2025, ["measures"]),
     "718": ("长沙县司法局2023年法治政府建设工作报告", "长沙县司法局", 2023, ["measures"]),
     "719": (None, None, 2023, ["measures"]),
@@ -838,6 +838,46 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "813": ("重庆市开州区铁桥镇人民政府关于2025年法治政府建设情况的报告", "重庆市开州区铁桥镇人民政府", 2025, ["measures"]),
     "814": (None, None, 2025, ["measures"]),
     "815": ("石柱土家族自治县黄水镇人民政府2025年法治政府建设情况的报告", "石柱土家族自治县黄水镇人民政府", 2025, ["measures"]),
+    "816": ("推進法治政府建設工作要點的報告", None, 2025, ["measures"]),  # a garbled mirror in traditional characters: the title's first line runs into the information list above it
+    "817": ("漳平市象湖镇人民政府2025年法治政府建设年度报告", "漳平市象湖镇人民政府", 2025, ["measures"]),
+    "818": (None, None, 2024, ["measures"]),
+    "819": ("西岗镇2025年度法治政府建设报告", None, 2025, ["measures"]),
+    "820": (None, None, 2024, ["measures"]),
+    "821": ("西安市鄠邑区2024年法治政府建设工作情况报告", None, 2024, ["measures"]),
+    "822": (None, None, 2025, ["measures"]),
+    "823": ("保定市人民政府关于保定市2023年度法治政府建设情况的报告", "保定市人民政府", 2023, ["measures", "measures"]),  # the page's title copied from a table (…报告 | ||||)
+    "824": (None, None, 2025, ["measures", "measures"]),
+    "825": ("榆林市榆阳区2023年度法治政府建设工作总结", None, 2023, ["measures"]),
+    "826": ("晋中市民政局2022年法治政府建设情况报告", "晋中市民政局", 2022, ["measures"]),
+    "827": (None, None, 2021, ["measures"]),
+    "828": (None, None, 2025, ["measures", "measures"]),
+    "829": ("重庆市体育局关于2022年度法治政府建设情况的报告", "重庆市体育局", 2022, ["measures"]),
+    "830": (None, None, 2024, ["measures"]),
+    "831": ("市商务委2023年度法治政府建设工作情况报告", "市商务委", 2023, ["measures", "measures"]),
+    "832": ("重庆市文化和旅游发展委员会关于2024年法治政府建设情况的报告", "重庆市文化和旅游发展委员会", 2024, ["measures"]),
+    "833": ("2024年上海市民政局法治政府建设情况报告", "上海市民政局", 2024, ["measures"]),
+    "834": (None, None, 2024, ["measures", "measures"]),
+    "835": ("四川省卫生健康委员会关于2023年度法治政府建设工作情况的报告", "四川省卫生健康委员会", 2023, ["measures"]),
+    "836": ("武汉市人民政府关于2022年度推进法治政府建设情况的报告", "武汉市人民政府", 2022, ["measures"]),
+    "837": ("宜昌市人民政府2022年法治政府建设年度报告", "宜昌市人民政府", 2022, ["measures"]),
+    "838": (None, None, 2024, ["measures"]),
+    "839": ("关于福州市2021年法治政府建设情况的报告", None, 2021, ["measures"]),
+    "840": ("大冶市2022年法治政府建设年度报告", None, 2022, ["measures"]),
+    "841": (None, None, 2022, ["first_responsible"]),
+    "842": ("关于十堰市2021年度法治政府建设情况的报告", "十堰市人民政府", 2021, ["measures"]),
+    "843": ("荆门市人民政府关于2024年法治政府建设情况的报告", "荆门市人民政府", 2024, ["measures"]),
+    "844": (None, None, 2024, ["measures"]),
+    "845": ("滁州市2023年度法治政府建设情况报告", None, 2023, ["measures"]),
+    "846": ("东坝乡人民政府2022年法治政府建设情况报告", "东坝乡人民政府", 2022, ["measures"]),
+    "847": ("2025年重固镇法治政府建设报告", None, 2025, ["measures"]),
+    "848": (None, None, 2023, ["measures"]),
+    "849": (None, None, 2024, ["measures", "measures"]),
+    "850": (None, None, 2024, ["measures"]),  # 大岚镇2024年法治建设总结和2025年工作计划 is not read as a title
+    "851": (None, None, 2024, ["measures"]),
+    "852": ("2025年度长寿路街道法治政府建设情况报告", None, 2025, ["measures"]),
+    "853": ("华新镇2025年度法治政府建设情况报告", None, 2025, ["measures"]),
+    "854": (None, None, 2023, ["measures"]),
+    "855": ("关于2024年法治政府建设情况的报告", "中共北京市怀柔区渤海镇委员会 北京市怀柔区渤海镇人民政府", 2024, ["measures"]),  # the title on three lines: the two bodies, then 关于…的报告
 }
 
 
