@@ -649,3 +649,13 @@ def test_the_body_that_published_the_page_is_no_issuer(make_doc, field: str) -> 
                    "2025年，新华乡扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
     assert doc.meta.title == "新华乡2025年法治政府建设工作情况报告"
     assert doc.meta.issuer is None
+
+
+def test_a_title_s_spaced_out_last_line_is_closed_up(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """A title whose last line spaces its characters out (关于…工作的 / 报 告) reads as
+    one title without the space; a space between words of a line stays."""
+    body = BODY_WITHOUT_TITLE.split("\n", 1)[1]
+    doc = make_doc("中共某县委\n某县人民政府\n关于某县2023年度法治政府建设工作的\n报 告\n" + body)
+    assert doc.meta.title == "关于某县2023年度法治政府建设工作的报告"
+    spaced = make_doc("某县人民政府 关于2023年度法治政府建设情况的报告\n" + body)
+    assert spaced.meta.title == "某县人民政府 关于2023年度法治政府建设情况的报告"

@@ -787,7 +787,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "762": (None, None, 2022, ["measures"]),
     "763": ("东丽区2022年法治政府建设年度报告", None, 2022, ["measures"]),
     "764": ("桐庐县2021年度法治政府建设情况报告", None, 2021, ["measures"]),
-    "765": ("关于华容县2023年度法治政府建设工作的报 告", "中共华容县委 华容县人民政府", 2023, ["measures"]),  # the title's last line is the spaced-out 报 告: the space stays in the title
+    "765": ("关于华容县2023年度法治政府建设工作的报告", "中共华容县委 华容县人民政府", 2023, ["measures"]),  # the title's last line is the spaced-out 报 告, closed up
     "766": ("关于2023年法治政府建设情况的报告", "太康县人民政府", 2023, ["first_responsible"]),
     "767": ("重庆市铜梁区2023年法治政府建设工作报告", None, 2023, ["measures"]),
     "768": (None, None, 2025, ["measures"]),

@@ -176,7 +176,7 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         end = _title_end(tp.norm, cfg)  # …工作报告 2024-12-12, as a page lists it
         text = tp.text[:tp.norm_map[end]] if end < len(tp.norm) else tp.text
         start = tp.norm.rfind(_CELL_MARKS, 0, end) + 1  # the last cell: 标题 | 某局…报告
-        meta.title = " ".join(text[tp.norm_map[start]:].split())
+        meta.title = " ".join(_spaced_lines_closed(text, tp.line_starts, tp.norm_map[start]).split())
         where["title"] = (title_index, start, end)
         if cfg.place_re is not None and (pm := cfg.place_re.match(tp.norm, _subject(tp.norm, cfg))):
             meta.place = pm.group(0)
@@ -366,6 +366,15 @@ def _under_title(paragraphs: list[Paragraph], title_index: int | None,
     end = title_index + 2 + len(_byline(paragraphs, title_index, cfg))
     return [p for p in paragraphs[title_index + 1:end]
             if len(p.norm) <= 20 and not reads_as_fields(p.norm)]
+
+
+def _spaced_lines_closed(text: str, line_starts: list[int], start: int) -> str:
+    """``text`` from ``start``, each of its lines set with a space between every
+    character closed up: a title's last line spaced out (关于…工作的 / 报 告)."""
+    bounds = [start, *(b for b in line_starts if b > start), len(text)]
+    lines = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return "".join("".join(words) if len(words := line.split()) > 1 and all(len(w) == 1 for w in words)
+                   else line for line in lines)
 
 
 def _words(text: str) -> str:
