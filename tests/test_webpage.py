@@ -109,6 +109,18 @@ def test_a_page_title_copied_from_a_table_is_kept(engine: Engine) -> None:
     assert "web_page" in doc.warnings
 
 
+def test_the_bar_s_bulleted_lines_may_stand_under_the_title(engine: Engine) -> None:
+    """A bar set as a bulleted list whose first lines are no fields (• 听全文 /
+    • 2024-01-23 / • 来源:…): the title above them is kept."""
+    text = ("当前位置:首页 > 政务公开 > 法治政府建设 > 市政府\n\n"
+            "广州市人民政府关于2023年度法治政府建设情况的报告\n\n"
+            "  • 听全文\n  • 2024-01-23\n  • 来源:广州市司法局\n  • 分享到\n\n"
+            "2023年，广州坚持依法行政。\n一、主要工作成效\n全年办理行政复议案件120件。\n")
+    doc = doc_of(text, engine)
+    assert doc.meta.title == "广州市人民政府关于2023年度法治政府建设情况的报告"
+    assert doc.meta.issuer == "广州市人民政府"
+
+
 def test_a_title_wrapped_over_two_printed_lines_stays_whole(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     lines = ["首页", "当前位置：首页 > 政务公开", "政策文件", "某某县人民政府关于2022年度法治政府",

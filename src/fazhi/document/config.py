@@ -345,6 +345,10 @@ class WebPageConfig(Strict):
         return compile_any([f"(?:{self.bullet})?(?:{p})" for p in patterns])
 
     @cached_property
+    def bullet_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.bullet) if self.bullet is not None else None
+
+    @cached_property
     def position_re(self) -> re.Pattern[str] | None:
         return self._compiled(self.position)
 

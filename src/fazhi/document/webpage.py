@@ -19,7 +19,8 @@ its last ``tail_lines`` lines, two lines of the footer do. Then:
 - With an information bar (the first after the last breadcrumb), everything
   above the page's title goes: the title is the line just above the bar,
   with the lines the reader marked as wrapped into it, or the one above that
-  where a line of the page's own (its date and source) stands between; where nothing stands
+  where a line of the page's own (its date and source) stands between, or the
+  bar's own bulleted lines (• 听全文 / • 2024-01-23 / • 来源:…); where nothing stands
   there, or a line that reads as no report's title (a menu: 信息公开专栏 >> …),
   the value of the bar's title field (标题: …) is the title. The bar goes, with the
   bar lines straight below it, and so does the title where the article
@@ -101,8 +102,12 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
     body = _bar_end(pieces, bar, window, cfg, title_re)
     kept = pieces[start:bar]
     if not _matches_anywhere(title_re, _words(kept)):
-        # the page's date and source (2024-03-27 14:21 某厅) may stand between title and bar
-        above = next((pieces[i] for i in range(start - 1, max(crumb, start - _TITLE_ABOVE_LINES - 1), -1)
+        # the page's date and source (2024-03-27 14:21 某厅) may stand between title and bar,
+        # and so may the bar's own bulleted lines (• 听全文 / • 2024-01-23 / • 来源:…)
+        top = start
+        while top - 1 > crumb and _matches(cfg.bullet_re, pieces[top - 1].norm):
+            top -= 1
+        above = next((pieces[i] for i in range(start - 1, max(crumb, top - _TITLE_ABOVE_LINES - 1), -1)
                       if _matches_anywhere(title_re, pieces[i].norm)), None)
         kept = [above] if above is not None else \
             _title_field(pieces[bar:body], cfg) or kept  # the line above is a menu, say
