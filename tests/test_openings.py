@@ -1,4 +1,4 @@
-"""Openings of 855 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 895 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -878,6 +878,46 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "853": ("华新镇2025年度法治政府建设情况报告", None, 2025, ["measures"]),
     "854": (None, None, 2023, ["measures"]),
     "855": ("关于2024年法治政府建设情况的报告", "中共北京市怀柔区渤海镇委员会 北京市怀柔区渤海镇人民政府", 2024, ["measures"]),  # the title on three lines: the two bodies, then 关于…的报告
+    "856": ("夏县司法局2024年法治政府建设情况的报告", "夏县司法局", 2024, ["measures"]),
+    "857": ("龙川县司法局2024年法治政府建设年度报告", "龙川县司法局", 2024, ["measures"]),
+    "858": (None, None, 2024, ["measures"]),
+    "859": ("区司法局2023年法治政府建设工作报告", "区司法局", 2023, ["measures"]),
+    "860": (None, None, 2023, ["measures"]),
+    "861": (None, None, 2024, ["measures"]),
+    "862": ("重庆市綦江区司法局2021年度法治政府建设情况报告", "重庆市綦江区司法局", 2021, ["first_responsible", "measures"]),
+    "863": ("潜江市司法局2025年度法治政府建设年度报告", "潜江市司法局", 2025, ["measures"]),
+    "864": (None, None, 2023, ["measures"]),
+    "865": ("镇海区司法局2022年法治政府建设工作报告", "镇海区司法局", 2022, ["measures"]),
+    "866": ("2024年法治政府建设年度报告", "阳城县林业局", 2024, ["first_responsible", "measures"]),
+    "867": ("2024年法治政府建设情况报告", "新晃县退役军人事务局", 2024, ["measures"]),
+    "868": ("吴兴区退役军人事务局2024年度法治政府建设工作报告", "吴兴区退役军人事务局", 2024, ["measures"]),
+    "869": ("攸县退役军人事务局2024年法治政府建设情况报告", "攸县退役军人事务局", 2024, ["measures"]),
+    "870": (None, None, 2024, ["measures"]),
+    "871": ("重庆市南川区卫生健康委员会关于2024年法治政府建设情况的报告", "重庆市南川区卫生健康委员会", 2024, ["measures"]),
+    "872": ("禄劝彝族苗族自治县云龙水库水源保护区管理局2024年度法治政府建设工作报告", "禄劝彝族苗族自治县云龙水库水源保护区管理局", 2024, ["measures", "measures"]),
+    "873": ("2023年法治政府建设年度总结报告", "吴忠市红寺堡区民政局", 2023, ["measures"]),
+    "874": (None, None, 2023, ["measures"]),
+    "875": (None, None, 2022, ["measures"]),
+    "876": (None, None, 2021, ["measures"]),
+    "877": ("谢家湾街道2021年度法治政府建设工作报告", None, 2021, ["measures", "measures"]),
+    "878": (None, None, 2024, ["first_responsible"]),
+    "879": ("柳城县2024年法治政府建设年度报告", None, 2024, ["measures"]),
+    "880": (None, None, 2025, ["measures"]),
+    "881": ("陕西省人民政府关于2021年法治政府建设情况的报告", "陕西省人民政府", 2021, ["measures"]),
+    "882": (None, None, 2025, ["measures"]),
+    "883": ("鹤城区红星街道2025年度法治政府建设情况报告", None, 2025, ["measures", "measures"]),
+    "884": (None, None, 2024, ["measures"]),
+    "885": ("鹤城区人民政府办公室2025年度法治政府建设情况报告", "鹤城区人民政府办公室", 2025, ["measures"]),
+    "886": (None, None, 2024, ["measures"]),
+    "887": ("浙江省2021年法治政府建设情况", None, 2021, ["measures"]),  # a title without 报告 (…法治政府建设情况)
+    "888": (None, None, 2022, ["first_responsible"]),
+    "889": ("广州市人民政府关于2023年度法治政府建设情况的报告", "广州市人民政府", 2023, ["measures"]),  # the bar a bulleted list (• 听全文 / • 2024-01-23 / • 来源:…) under the title
+    "890": (None, None, 2024, ["measures"]),
+    "891": (None, None, 2024, ["measures"]),
+    "892": (None, None, 2024, ["first_responsible"]),
+    "893": ("廊坊市人民政府2023年度法治政府建设情况报告", "廊坊市人民政府", 2023, ["measures"]),
+    "894": ("保定市人民政府关于保定市2022年度法治政府建设情况的报告", "保定市人民政府", 2022, ["measures"]),
+    "895": (None, None, 2023, ["first_responsible", "measures"]),
 }
 
 
