@@ -73,7 +73,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "56": ("海口市人民政府2021年度法治政府建设情况报告", "海口市人民政府", 2021, ["measures", "measures"]),
     "57": (None, None, 2024, ["measures"]),
     "58": ("柳城县2025年法治政府建设年度报告", None, 2025, ["measures"]),
-    "59": (None, None, 2024, ["measures"]),  # the title only in the page's information bar, copied as a table of | cells
+    "59": ("武安镇2024年法治政府建设年度报告", None, 2024, ["measures"]),  # the title only in the page's information bar, copied as a table of | cells
     "60": ("茈湖口镇2025年度法治政府建设年度报告", None, 2025, ["measures"]),
     "61": (None, None, 2025, ["measures"]),
     "62": (None, None, 2023, ["measures"]),
@@ -143,7 +143,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "126": ("城口县鸡鸣乡人民政府2025年法治政府建设情况报告", "城口县鸡鸣乡人民政府", 2025, ["measures"]),  # the title under eight lines of the page's information list
     "127": ("中村乡人民政府关于2022年法治政府建设工作情况报告", "中村乡人民政府", 2022, ["measures"]),
     "128": (None, None, 2025, ["measures"]),
-    "129": ("关于2025年法治政府建设情况的报告", None, 2025, ["measures"]),  # the issuers' line ran into the list's last row (| 生成日期 | … 11:19:10 |)
+    "129": ("关于2025年法治政府建设情况的报告", "中共老军乡委员会 老军乡人民政府", 2025, ["measures"]),  # the bar copied as a table whose labels have no colon (| 关键词 | 发布机构 | 老军乡 |)
     "130": (None, None, 2025, ["measures"]),
     "131": ("贤庠镇人民政府关于2022年度法治政府建设情况的报告", "贤庠镇人民政府", 2022, ["measures", "measures"]),
     "132": (None, None, 2024, ["measures"]),
@@ -251,7 +251,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "233": (None, None, 2021, ["measures"]),
     "234": (None, None, 2024, ["measures"]),
     "235": ("羊庄镇2025年法治政府建设报告", None, 2025, ["first_responsible"]),
-    "236": (None, None, 2025, ["first_responsible"]),  # the title only in a copied table's row (| 标题: | … |); a spam line above it taken out
+    "236": ("皇城镇人民政府2025年度法治政府建设情况报告", "皇城镇人民政府", 2025, ["first_responsible"]),  # the title only in a copied table's row (| 标题: | … |); a spam line above it taken out
     "237": ("虎跳峡镇人民政府2025年法治政府建设工作报告", "虎跳峡镇人民政府", 2025, ["measures"]),
     "238": ("关于2021年度法治政府建设情况的报告", "重庆市梁平区聚奎镇人民政府", 2021, ["measures"]),  # the title written twice: the page's heading on one line, the document's with its issuer above it
     "239": ("天津市滨海新区应急管理局2025年度法治政府建设情况报告", "天津市滨海新区应急管理局", 2025, ["measures"]),
@@ -288,7 +288,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "268": (None, None, 2024, ["measures"]),
     "269": (None, None, 2024, ["first_responsible"]),
     "270": ("鲍沟镇2025年度法治政府建设情况报告", None, 2025, ["measures"]),
-    "271": ("中共大马营镇委员会 大马营镇人民政府关于2025年法治政府建设情况的报告", "中共大马营镇委员会 大马营镇人民政府", 2025, ["measures"]),
+    "271": ("关于2025年法治政府建设情况的报告", "中共大马营镇委员会 大马营镇人民政府", 2025, ["measures"]),  # the page's title above a bar copied as a table, repeated by the article on two lines
     "272": (None, None, 2024, ["measures"]),
     "273": ("西安市退役军人事务局2023年法治政府建设年度报告", "西安市退役军人事务局", 2023, ["first_responsible", "measures"]),
     "274": (None, None, 2024, ["measures"]),
@@ -335,7 +335,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "314": ("中共重庆市荣昌区委教育工作委员会 重庆市荣昌区教育委员会 关于2024年法治政府建设情况的报告", "中共重庆市荣昌区委教育工作委员会 重庆市荣昌区教育委员会", 2024, ["measures"]),  # the bulleted list goes as the page bar; the page title under it names both issuers
     "315": (None, None, 2024, ["measures"]),
     "316": ("诸暨市气象局关于2024年度法治政府建设工作的报告", "诸暨市气象局", 2024, ["measures"]),
-    "317": (None, "沁县文化和旅游局", 2025, ["measures"]),  # the title only in a table row of the store's page (| 标题:…报告 | |); the issuer from its 发文机关 field
+    "317": ("沁县文化和旅游局关于2025年度法治政府建设情况的报告", "沁县文化和旅游局", 2025, ["measures"]),  # the title only in a table row of the store's page (| 标题:…报告 | |)
     "318": ("平湖市消防救援大队2023年度法治政府建设情况报告", "平湖市消防救援大队", 2023, ["measures", "measures"]),
     "319": ("昌宁县教育体育局2025年度法治政府建设工作情况报告", "昌宁县教育体育局", 2025, ["measures"]),
     "320": ("重庆市綦江区城市管理局2023年法治政府建设情况报告", "重庆市綦江区城市管理局", 2023, ["measures"]),  # the page's list entry (2023年法治政府建设年度报告) above the document's own title
@@ -569,7 +569,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "544": ("重庆高新区市场监督管理局关于2023年法治政府建设情况的报告", "重庆高新区市场监督管理局", 2023, ["measures"]),
     "545": ("新安镇2024年法治政府建设报告", None, 2024, ["measures"]),
     "546": ("北京市大兴区长子营镇人民政府2023年法治政府建设年度情况报告", "北京市大兴区长子营镇人民政府", 2023, ["measures"]),
-    "547": (None, "黎侯镇人民政府", 2025, ["measures"]),  # the title only in the table's 标题: field, behind a cell mark (| 标题:…) that the bar's patterns do not skip; the 发文机关 field names the issuer
+    "547": ("中共黎侯镇委员会 黎侯镇人民政府关于2025年度法治政府建设情况的报告", "中共黎侯镇委员会 黎侯镇人民政府", 2025, ["measures"]),  # the title only in the table's | 标题: field
     "548": ("天津市滨海新区新北街道2024年度法治政府建设情况报告", None, 2024, ["measures"]),  # a table's cell mark after the title
     "549": (None, None, 2022, ["measures"]),
     "550": (None, None, 2022, ["measures"]),

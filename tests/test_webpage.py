@@ -297,7 +297,11 @@ def test_breadcrumbs(crumb: str, engine: Engine) -> None:
                                  "作者：县司法局 浏览次数：120", "索引号：11410423MB1234567X/2023-00012",
                                  "字号：大 中 小", "【字体：大 中 小】【打印】", "[打印] [关闭]",
                                  "点击数：35", "分享到：微信 微博", "时间：2023-03-30 16:56 微信\n微博\nQQ空间",
-                                 "· 发布日期：2023-01-05", "● 信息来源：县司法局"])
+                                 "· 发布日期：2023-01-05", "● 信息来源：县司法局",
+                                 # a bar copied as a table: its rows open with a cell mark, its labels may lack a colon
+                                 "| 索引号:000014349/2026-02861 | |",
+                                 "| 索引号 | 6207250034/2026-00051 | 发文字号 | |\n| 关键词 | 发布机构 | 某镇 | |\n"
+                                 "| 公开形式 | 公开目录 | ||\n| 生成日期 | 2026-01-30 09:03:18 | 是否有效 |"])
 def test_information_bars(bar: str, engine: Engine) -> None:
     cfg = engine.book.document.web_page
     assert stripped(f"首页\n关于2022年法治政府建设情况的报告\n{bar}\n正文。\n", cfg, engine) == \
