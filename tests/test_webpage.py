@@ -121,6 +121,16 @@ def test_the_bar_s_bulleted_lines_may_stand_under_the_title(engine: Engine) -> N
     assert doc.meta.issuer == "广州市人民政府"
 
 
+def test_a_title_given_as_an_item_of_the_page_s_list_has_no_bullet(engine: Engine) -> None:
+    """A page that lists the bar's values as bullets, the title among them (• 某局…报告),
+    and the article's title under it: the title is read without the bullet."""
+    text = ("• 005254130/2024-00001\n  • 某市某局\n  • 某市某局2023年法治政府建设工作报告\n"
+            "  • 2023-12-14\n某市某局2023年法治政府建设工作报告\n"
+            "2023年以来，我局坚持依法行政。\n一、主要举措和成效\n全年办理行政复议案件12件。\n")
+    doc = doc_of(text, engine)
+    assert doc.meta.title == "某市某局2023年法治政府建设工作报告"
+
+
 def test_a_title_wrapped_over_two_printed_lines_stays_whole(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     lines = ["首页", "当前位置：首页 > 政务公开", "政策文件", "某某县人民政府关于2022年度法治政府",
@@ -301,7 +311,9 @@ def test_breadcrumbs(crumb: str, engine: Engine) -> None:
                                  # a bar copied as a table: its rows open with a cell mark, its labels may lack a colon
                                  "| 索引号:000014349/2026-02861 | |",
                                  "| 索引号 | 6207250034/2026-00051 | 发文字号 | |\n| 关键词 | 发布机构 | 某镇 | |\n"
-                                 "| 公开形式 | 公开目录 | ||\n| 生成日期 | 2026-01-30 09:03:18 | 是否有效 |"])
+                                 "| 公开形式 | 公开目录 | ||\n| 生成日期 | 2026-01-30 09:03:18 | 是否有效 |",
+                                 "索引号 79954841-2/2024-117203\n组配分类 政府建设 发布机构 中河街道\n"
+                                 "生成日期 2024-03-14 公开方式 主动公开\n信息分类 报告\n公开范围 面向全社会"])
 def test_information_bars(bar: str, engine: Engine) -> None:
     cfg = engine.book.document.web_page
     assert stripped(f"首页\n关于2022年法治政府建设情况的报告\n{bar}\n正文。\n", cfg, engine) == \

@@ -176,6 +176,8 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         end = _title_end(tp.norm, cfg)  # …工作报告 2024-12-12, as a page lists it
         text = tp.text[:tp.norm_map[end]] if end < len(tp.norm) else tp.text
         start = tp.norm.rfind(_CELL_MARKS, 0, end) + 1  # the last cell: 标题 | 某局…报告
+        if (bullet := cfg.web_page.bullet_re) is not None and (b := bullet.match(tp.norm, start)):
+            start = b.end()  # a page's list item: • 某局…报告
         meta.title = " ".join(_spaced_lines_closed(text, tp.line_starts, tp.norm_map[start]).split())
         where["title"] = (title_index, start, end)
         if cfg.place_re is not None and (pm := cfg.place_re.match(tp.norm, _subject(tp.norm, cfg))):
