@@ -1,4 +1,4 @@
-"""Openings of 895 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 935 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -918,6 +918,46 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "893": ("廊坊市人民政府2023年度法治政府建设情况报告", "廊坊市人民政府", 2023, ["measures"]),
     "894": ("保定市人民政府关于保定市2022年度法治政府建设情况的报告", "保定市人民政府", 2022, ["measures"]),
     "895": (None, None, 2023, ["first_responsible", "measures"]),
+    "896": ("2022年依法行政和法治政府建设工作报告", None, 2022, ["measures"]),  # 依法行政和法治政府建设工作报告; the city named only in the text
+    "897": ("关于2022年法治政府建设工作总结的报告", None, 2022, ["measures"]),
+    "898": ("寺庄镇2024年法治政府建设工作情况的报告", None, 2024, ["measures"]),
+    "899": (None, None, 2024, ["first_responsible", "measures"]),
+    "900": ("朝阳区人民政府2024年法治政府建设年度情况报告", "朝阳区人民政府", 2024, ["measures"]),
+    "901": ("郑州市自然资源和规划局管城分局2023年法治政府建设工作报告", "郑州市自然资源和规划局管城分局", 2023, ["measures"]),  # the title also a bullet of the page's list (• 某局…报告): read without the bullet
+    "902": ("徐圩乡2023年法治政府建设工作报告", None, 2023, ["first_responsible"]),
+    "903": ("关于繁阳镇2024年法治政府建设工作总结及2025年工作安排的报告", None, 2024, ["measures"]),
+    "904": (None, None, 2024, ["measures"]),
+    "905": ("杜城街道2025年法治政府建设工作总结报告", None, 2025, ["measures"]),
+    "906": (None, None, 2022, ["measures"]),
+    "907": (None, None, 2022, ["measures", "measures"]),
+    "908": (None, None, 2023, ["measures"]),
+    "909": (None, None, 2024, ["measures"]),
+    "910": ("湖南湘江新区管理委员会审计局法治政府建设2022年度报告", "湖南湘江新区管理委员会审计局", 2022, ["measures"]),
+    "911": (None, None, 2025, ["measures", "measures"]),
+    "912": ("韶关市浈江区消防救援大队2024年法治政府建设年度报告", "韶关市浈江区消防救援大队", 2024, ["measures"]),
+    "913": ("温州市公安局鹿城区分局2024年法治政府建设年度报告", "温州市公安局鹿城区分局", 2024, ["measures"]),  # the bar's rows without colons (组配分类 计划总结 发布机构 区公安分局) go with the page's head
+    "914": ("龙岗区消防救援局2025年法治政府建设年度报告", "龙岗区消防救援局", 2025, ["measures"]),
+    "915": ("2023年度法治政府建设工作报告", "沐川县信访局", 2023, ["measures"]),
+    "916": ("兴化市陶庄镇人民政府2023年度法治政府建设情况报告", "兴化市陶庄镇人民政府", 2023, ["measures"]),
+    "917": (None, None, 2023, ["measures"]),
+    "918": ("院东头镇人民政府关于2023年度法治政府建设情况的报告", "院东头镇人民政府", 2023, ["measures"]),
+    "919": ("原州区头营镇2022年法治政府建设情况报告", None, 2022, ["measures"]),
+    "920": ("滕家镇2023年度法治政府建设报告", None, 2023, ["measures"]),
+    "921": ("新县人民政府关于2022年法治政府建设情况的报告", "新县人民政府", 2022, ["measures"]),
+    "922": ("光山县人民政府关于2023年法治政府建设情况的报告", "光山县人民政府", 2023, ["first_responsible"]),
+    "923": (None, None, 2023, ["measures"]),
+    "924": (None, None, 2024, ["measures"]),
+    "925": ("关于2021年度法治政府建设工作的报告", "信阳市人民政府", 2021, ["measures"]),
+    "926": (None, None, 2023, ["measures", "measures"]),
+    "927": (None, None, 2022, ["measures"]),
+    "928": (None, None, 2021, ["measures", "measures"]),
+    "929": ("叶城县2024年度法治政府建设工作报告", None, 2024, ["measures"]),
+    "930": ("汉阳区人民政府2021年度法治政府建设工作报告", "汉阳区人民政府", 2021, ["measures"]),
+    "931": ("寿县人民政府关于2022年度法治政府建设情况的报告", "寿县人民政府", 2022, ["measures"]),
+    "932": (None, None, 2022, ["first_responsible"]),
+    "933": (None, None, 2023, ["measures"]),
+    "934": ("上犹县2024年法治政府建设情况报告", None, 2024, ["measures"]),
+    "935": ("2024年甘谷县法治政府建设工作总结", None, 2024, ["measures"]),
 }
 
 
