@@ -531,7 +531,8 @@ def test_signature_and_date_on_one_line(make_doc, line: str) -> None:  # type: i
 
 
 @pytest.mark.parametrize("title", ["某某县财政局2022年法治工作情况", "某某县司法局2022年法治建设情况",
-                                   "某某县审批局2022年法治政府建设工作总结"])
+                                   "某某县审批局2022年法治政府建设工作总结",
+                                   "某某县交通局2022年度法治政府部门建设工作情况"])
 def test_a_department_s_title_without_report(make_doc, title: str) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(title + "\n一、主要举措和成效\n开展普法。\n")
     assert doc.meta.title == title and doc.meta.report_year == 2022

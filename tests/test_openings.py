@@ -455,7 +455,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "431": ("杜桥镇2025年度法治政府建设情况报告", None, 2025, ["measures"]),
     "432": ("木渎镇2024年度法治政府建设情况报告", None, 2024, ["measures"]),
     "433": ("宜兴市徐舍镇人民政府2025年度法治政府建设情况报告", "宜兴市徐舍镇人民政府", 2025, ["measures"]),
-    "434": ("关于2024年度法治政府建设的情况报告", None, 2024, ["measures"]),  # 尼山镇人民政府 above the title went with the page's furniture (a site's name line)
+    "434": ("关于2024年度法治政府建设的情况报告", "尼山镇人民政府", 2024, ["measures"]),  # the issuer's line above the page's title stays with it
     "435": (None, None, 2025, ["measures"]),
     "436": ("古竹乡2025年法治政府年度报告", None, 2025, ["measures", "measures"]),
     "437": (None, None, 2024, ["measures"]),
@@ -760,9 +760,9 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "735": ("关于2025年法治政府建设工作情况的报告", "黔江区水市镇人民政府", 2025, ["measures"]),  # the page's cut title above the issuer and the letter's own title
     "736": ("重庆市开州区义和镇人民政府关于2025年度法治政府建设情况的报告", "重庆市开州区义和镇人民政府", 2025, ["measures"]),
     "737": ("重庆市铜梁区少云镇人民政府关于2024年法治政府建设情况的报告", "重庆市铜梁区少云镇人民政府", 2024, ["measures"]),
-    "738": (None, None, 2024, ["measures"]),  # the title 浙江省交通运输厅2024年度法治政府部门建设工作情况 has no 报告 and is not read as one
+    "738": ("浙江省交通运输厅2024年度法治政府部门建设工作情况", "浙江省交通运输厅", 2024, ["measures"]),  # a title without 报告: …法治政府部门建设工作情况
     "739": (None, None, 2024, ["measures"]),
-    "740": (None, None, 2025, ["measures"]),  # 2025年法治政府部门建设工作情况 under the department's name: not read as a title, as 738
+    "740": ("2025年法治政府部门建设工作情况", "四川省交通运输厅", 2025, ["measures"]),  # the title under the department's line, both above the page's bar
     "741": (None, None, 2024, ["measures"]),
     "742": (None, None, 2024, ["measures"]),
     "743": ("广东省司法厅关于2024年度法治政府建设情况的报告", "广东省司法厅", 2024, ["measures"]),
@@ -829,7 +829,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "804": ("淮北市卫生健康委员会关于2024年度法治政府建设情况的报告", "淮北市卫生健康委员会", 2024, ["measures"]),
     "805": (None, None, 2024, ["measures"]),
     "806": (None, None, 2024, ["measures"]),
-    "807": ("2024年度法治政府建设工作报告", None, 2024, ["measures"]),  # the title set on three lines under a breadcrumb, the two bodies above it taken for the page's head: no issuer
+    "807": ("2024年度法治政府建设工作报告", "济宁太白湖新区党工委 济宁太白湖新区管委会", 2024, ["measures"]),  # the title under the two bodies' lines, a breadcrumb above them
     "808": (None, None, 2023, ["measures"]),
     "809": ("中共重庆市大渡口区委重庆市大渡口区人民政府2023年法治政府建设情况报告", "中共重庆市大渡口区委 重庆市大渡口区人民政府", 2023, ["measures"]),
     "810": (None, None, 2022, ["measures"]),

@@ -131,6 +131,16 @@ def test_a_title_given_as_an_item_of_the_page_s_list_has_no_bullet(engine: Engin
     assert doc.meta.title == "某市某局2023年法治政府建设工作报告"
 
 
+def test_the_issuers_line_above_the_page_s_title_stays(engine: Engine) -> None:
+    """A title set under its issuer's line, the page's bar under both (尼山镇人民政府 /
+    关于…的情况报告 / 来源:…): the issuer's line stays with the title; a menu line does not."""
+    body = "\n来源:曲阜市尼山镇 浏览: 日期:2025-01-03 11:16\n\n2024年，尼山镇坚持依法行政。\n一、主要举措和成效\n正文。\n"
+    doc = doc_of("尼山镇人民政府\n关于2024年度法治政府建设的情况报告\n" + body, engine)
+    assert (doc.meta.title, doc.meta.issuer) == ("关于2024年度法治政府建设的情况报告", "尼山镇人民政府")
+    menu = doc_of("首页 政务公开 政务服务\n关于2024年度法治政府建设的情况报告\n" + body, engine)
+    assert menu.paragraphs[0].text == "关于2024年度法治政府建设的情况报告"
+
+
 def test_a_title_wrapped_over_two_printed_lines_stays_whole(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     lines = ["首页", "当前位置：首页 > 政务公开", "政策文件", "某某县人民政府关于2022年度法治政府",

@@ -8,7 +8,14 @@ from pathlib import Path
 from fazhi.document.config import OutlineConfig
 from fazhi.document.furniture import drop_page_furniture
 from fazhi.document.locate import evidence_at
-from fazhi.document.metadata import extract_meta, find_title, title_breaks, title_lines, title_start
+from fazhi.document.metadata import (
+    extract_meta,
+    find_title,
+    only_bodies,
+    title_breaks,
+    title_lines,
+    title_start,
+)
 from fazhi.document.model import Document, DocumentError, Extracted, Paragraph, Section, SourceLine
 from fazhi.document.outline import build_outline
 from fazhi.document.paragraphs import Piece, group_paragraphs, line_pieces, merge_paragraphs
@@ -64,7 +71,7 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     """Interpret extracted lines as a report."""
     lines = unflatten(ex.lines, cfg)
     pieces = line_pieces(ex.lines if lines is None else lines)
-    article = strip_web_page(pieces, cfg.web_page, cfg.title_re)
+    article = strip_web_page(pieces, cfg.web_page, cfg.title_re, lambda norm: only_bodies(norm, cfg))
     kept = pieces if article is None else article
     kept = drop_page_furniture(kept, cfg.page_furniture, ex.laid_out) or kept
     wrapped = mark_wrapped(kept, cfg) if lines is None and not ex.laid_out else None

@@ -326,13 +326,13 @@ def _issuer_lines_after(p: Paragraph, candidates: list[Paragraph],
     out: list[Paragraph] = []
     by_index = {q.index: q for q in candidates}
     k = p.index + 1
-    while (q := by_index.get(k)) is not None and _only_bodies(q.norm, cfg):
+    while (q := by_index.get(k)) is not None and only_bodies(q.norm, cfg):
         out.append(q)
         k += 1
     return out
 
 
-def _only_bodies(norm: str, cfg: OutlineConfig) -> bool:
+def only_bodies(norm: str, cfg: OutlineConfig) -> bool:
     """Whether a line is short (as a signature line) and nothing but issuing bodies."""
     if len(norm) > cfg.meta.closing_max_chars:
         return False
@@ -344,7 +344,7 @@ def _bodies_without_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> li
     """Of a report without a title, the first lines (where a title is looked for) that
     are nothing but issuing bodies: a report read to a congress opens with the
     occasion and the body that reports (…会议上 / 某市人民政府 / 主任、副主任…:)."""
-    return [p for p in paragraphs[:cfg.meta.title_search_lines] if _only_bodies(p.norm, cfg)]
+    return [p for p in paragraphs[:cfg.meta.title_search_lines] if only_bodies(p.norm, cfg)]
 
 
 def _byline(paragraphs: list[Paragraph], title_index: int | None,
@@ -354,7 +354,7 @@ def _byline(paragraphs: list[Paragraph], title_index: int | None,
     if title_index is None or title_index + 1 >= len(paragraphs):
         return []
     p = paragraphs[title_index + 1]
-    return [p] if _only_bodies(p.norm, cfg) else []
+    return [p] if only_bodies(p.norm, cfg) else []
 
 
 def _under_title(paragraphs: list[Paragraph], title_index: int | None,

@@ -43,7 +43,7 @@ after the last. A text with nothing left is kept whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import chain
 
 from fazhi.document.config import WebPageConfig
@@ -55,6 +55,8 @@ _TITLE_REPEAT_LINES = 8
 # How many lines of the page's own (its date, its source) may stand between the page's
 # title and the information bar.
 _TITLE_ABOVE_LINES = 1
+# How many lines of issuing bodies (中共某县委 / 某县人民政府) may stand above the page's title.
+_ISSUER_LINES = 2
 _OPENING_MARKS = "《\"“「『"
 _CELL_MARKS = "|"  # a table's cell border, as a copy of a page's table keeps it
 
@@ -83,9 +85,11 @@ def _sentence(piece: Piece) -> bool:
 
 
 def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
-          title_re: re.Pattern[str] | None) -> tuple[list[Piece], int] | None:
-    """The lines the head keeps above the article (the page's title, if kept) and
-    the index the article starts at; None when no breadcrumb or bar is found."""
+          title_re: re.Pattern[str] | None,
+          issuer_line: Callable[[str], bool] | None = None) -> tuple[list[Piece], int] | None:
+    """The lines the head keeps above the article (the page's title, if kept, with the
+    issuers' lines straight above it) and the index the article starts at; None when
+    no breadcrumb or bar is found."""
     window = min(len(pieces), cfg.head_lines)
     window = next((i for i in range(window) if _sentence(pieces[i])), window)
     hits = [i for i in hits if i < window]
@@ -107,14 +111,22 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
         top = start
         while top - 1 > crumb and _matches(cfg.bullet_re, pieces[top - 1].norm):
             top -= 1
-        above = next((pieces[i] for i in range(start - 1, max(crumb, top - _TITLE_ABOVE_LINES - 1), -1)
+        above = next((i for i in range(start - 1, max(crumb, top - _TITLE_ABOVE_LINES - 1), -1)
                       if _matches_anywhere(title_re, pieces[i].norm)), None)
-        kept = [above] if above is not None else \
-            _title_field(pieces[bar:body], cfg) or kept  # the line above is a menu, say
+        if above is not None:
+            start, kept = above, [pieces[above]]
+        else:
+            kept = _title_field(pieces[bar:body], cfg) or kept  # the line above is a menu, say
     title = _words(kept)
     if not title or _repeated(title, pieces[body:body + _TITLE_REPEAT_LINES]) \
             or not _matches_anywhere(title_re, title):
         return [], body
+    if kept and kept[0] is pieces[start] and issuer_line is not None:
+        # a title set under its issuers' lines (四川省交通运输厅 / 2025年…工作情况): they stay
+        issuers = start
+        while issuers - 1 > crumb and start - issuers < _ISSUER_LINES and issuer_line(pieces[issuers - 1].norm):
+            issuers -= 1
+        kept = pieces[issuers:start] + kept
     return kept, body
 
 
@@ -189,17 +201,20 @@ def _tail_start(pieces: list[Piece], hits: list[int], after: int, cfg: WebPageCo
 
 
 def strip_web_page(pieces: list[Piece], cfg: WebPageConfig,
-                   title_re: re.Pattern[str] | None = None) -> list[Piece] | None:
+                   title_re: re.Pattern[str] | None = None,
+                   issuer_line: Callable[[str], bool] | None = None) -> list[Piece] | None:
     """The lines without the web page around the report, or None when nothing was removed.
     ``title_re``: what a report's title looks like; the line above the information
-    bar is kept as the page's title only if it looks so."""
+    bar is kept as the page's title only if it looks so. ``issuer_line``: whether a
+    line is nothing but issuing bodies; up to two such lines straight above a kept
+    title are kept with it."""
     any_re = cfg.any_re
     if any_re is None or not pieces:
         return None
     hits = _candidates(pieces, cfg, any_re)
     if not hits:
         return None
-    head = _head(pieces, hits, cfg, title_re)
+    head = _head(pieces, hits, cfg, title_re, issuer_line)
     kept, body = head if head is not None else ([], 0)
     end = _tail_start(pieces, hits, body, cfg, strict=head is None)
     if head is None and end is None:
