@@ -1,4 +1,4 @@
-"""Openings of 935 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 966 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -958,6 +958,37 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "933": (None, None, 2023, ["measures"]),
     "934": ("上犹县2024年法治政府建设情况报告", None, 2024, ["measures"]),
     "935": ("2024年甘谷县法治政府建设工作总结", None, 2024, ["measures"]),
+    "936": ("2025年度上海市普陀区卫生健康委员会法治政府建设情况报告", "上海市普陀区卫生健康委员会", 2025, ["measures"]),
+    "937": (None, None, 2024, ["measures"]),
+    "938": (None, None, 2024, ["measures"]),
+    "939": ("关于2025年法治政府建设情况的报告", None, 2025, ["measures"]),
+    "940": ("区生态环境局2022年法治政府建设情况报告", "区生态环境局", 2022, ["measures"]),
+    "941": (None, None, 2022, ["measures"]),
+    "942": (None, None, 2024, ["measures"]),
+    "943": (None, None, 2023, ["measures"]),
+    "944": (None, None, 2021, ["measures"]),
+    "945": ("天津市滨海新区卫生健康委2024年度法治政府建设情况报告", "天津市滨海新区卫生健康委", 2024, ["measures"]),
+    "946": (None, None, 2023, ["measures"]),
+    "947": (None, None, 2021, ["measures"]),
+    "948": (None, None, 2021, ["measures"]),
+    "949": (None, None, 2022, ["measures"]),
+    "950": (None, None, None, ["measures"]),
+    "951": ("衢山镇2023年度法治政府建设工作报告", None, 2023, ["measures", "measures"]),
+    "952": (None, None, 2022, ["measures"]),
+    "953": (None, None, 2021, ["measures"]),
+    "954": ("常平镇2021年法治政府建设年度报告", None, 2021, ["measures"]),
+    "955": ("深圳市宝安区西乡街道办事处关于2023年法治政府建设年度报告", "深圳市宝安区西乡街道办事处", 2023, ["measures"]),
+    "956": ("小寨路街道2024年度法治政府建设工作总结", None, 2024, ["measures"]),
+    "957": ("诸暨市2023年法治政府建设工作情况报告", None, 2023, ["measures"]),
+    "958": ("昆山市2021年法治政府建设年度报告", None, 2021, ["measures"]),
+    "959": (None, None, 2023, ["first_responsible", "measures"]),
+    "960": (None, None, 2022, ["measures"]),
+    "961": ("嘉善县人民政府关于2024年度法治政府建设情况的报告", "嘉善县人民政府", 2024, ["measures"]),
+    "962": (None, None, 2022, ["measures"]),
+    "963": (None, None, 2023, ["measures"]),
+    "964": ("常熟市人民政府關于2023年法治政府建設工作的報告", "常熟市人民政府", 2023, ["measures"]),
+    "965": (None, None, 2022, ["measures", "measures"]),
+    "966": ("2022年如东县法治政府建设情况报告", None, 2022, ["measures"]),
 }
 
 
