@@ -13,7 +13,7 @@ from fazhi.document.config import OutlineConfig
 from fazhi.document.dates import date_at_end, first_year, parse_date
 from fazhi.document.model import Meta, Paragraph, Section
 from fazhi.document.outline import HEADING_MAX, signature_line
-from fazhi.document.paragraphs import MARKER_RE, reads_as_fields
+from fazhi.document.paragraphs import CELL_MARKS, MARKER_RE, reads_as_fields
 
 
 def find_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> int | None:
@@ -75,7 +75,7 @@ def _title_end(norm: str, cfg: OutlineConfig) -> int:
     web page's information bar run onto it (…情况报告 信息来源: 发布时间:2024-01-02),
     or before the cell marks of a table it was copied from (| 某街道2024年度法治政府
     建设情况报告 | |||)."""
-    end = len(norm.rstrip(_CELL_MARKS))
+    end = len(norm.rstrip(CELL_MARKS))
     bracketed = norm.endswith(")")
     dated = date_at_end(norm[:-1] if bracketed else norm)
     if dated is not None and dated.start() > 0 and \
@@ -175,7 +175,7 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         tp = paragraphs[title_index]
         end = _title_end(tp.norm, cfg)  # …工作报告 2024-12-12, as a page lists it
         text = tp.text[:tp.norm_map[end]] if end < len(tp.norm) else tp.text
-        start = tp.norm.rfind(_CELL_MARKS, 0, end) + 1  # the last cell: 标题 | 某局…报告
+        start = tp.norm.rfind(CELL_MARKS, 0, end) + 1  # the last cell: 标题 | 某局…报告
         if (bullet := cfg.web_page.bullet_re) is not None and (b := bullet.match(tp.norm, start)):
             start = b.end()  # a page's list item: • 某局…报告
         meta.title = " ".join(_spaced_lines_closed(text, tp.line_starts, tp.norm_map[start]).split())
@@ -249,7 +249,6 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
 
 
 _QUOTES = "《“\"'‘「『"
-_CELL_MARKS = "|"  # a table's cell border, as a copy of a page's table keeps it
 
 
 # a tag in brackets before a title: its document number ([天政发〔2026〕7号]) or the
@@ -260,7 +259,7 @@ _TAG = re.compile(r"[\[【][^\]】]{1,20}[\]】]")
 def _opening(title: str) -> int:
     """Where a title's words start: after a table's cell mark, the quotation or title
     marks it is set in, and a tag in brackets that opens it."""
-    pos = len(title) - len(title.lstrip(_CELL_MARKS + _QUOTES))
+    pos = len(title) - len(title.lstrip(CELL_MARKS + _QUOTES))
     tag = _TAG.match(title, pos)
     return tag.end() if tag is not None else pos
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 from fazhi.document.model import Paragraph, SourceLine
 from fazhi.document.normalize import IndexMap, identity_map, index_map, normalize
 
+CELL_MARKS = "|"  # a table's cell border, as a copy of a page's table keeps it
+
 # Marker at the start of normalised text: 一、 (一) 1、 1. (1) ① 第一部分 一是
 MARKER_RE = re.compile(
     r"^(?:[一二三四五六七八九十百零〇]+[、.,]|\([一二三四五六七八九十]+\)|\d{1,2}(?:、|\.(?!\d)|\.(?=\d{4}年))"

@@ -17,7 +17,8 @@ a normalised line. A text is taken for a web page when, among its first
 its last ``tail_lines`` lines, two lines of the footer do. Then:
 
 - With an information bar (the first after the last breadcrumb), everything
-  above the page's title goes: the title is the line just above the bar,
+  above the page's title goes (but for up to two lines of issuing bodies straight
+  above it: 四川省交通运输厅 / 2025年…工作情况): the title is the line just above the bar,
   with the lines the reader marked as wrapped into it, or the one above that
   where a line of the page's own (its date and source) stands between, or the
   bar's own bulleted lines (• 听全文 / • 2024-01-23 / • 来源:…); where nothing stands
@@ -48,7 +49,7 @@ from itertools import chain
 
 from fazhi.document.config import WebPageConfig
 from fazhi.document.normalize import index_map
-from fazhi.document.paragraphs import MARKER_RE, Piece
+from fazhi.document.paragraphs import CELL_MARKS, MARKER_RE, Piece
 
 # How many lines below the information bar the article may repeat the page's title.
 _TITLE_REPEAT_LINES = 8
@@ -58,7 +59,6 @@ _TITLE_ABOVE_LINES = 1
 # How many lines of issuing bodies (中共某县委 / 某县人民政府) may stand above the page's title.
 _ISSUER_LINES = 2
 _OPENING_MARKS = "《\"“「『"
-_CELL_MARKS = "|"  # a table's cell border, as a copy of a page's table keeps it
 
 
 def _matches(rx: re.Pattern[str] | None, text: str) -> bool:
@@ -133,7 +133,7 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
 def _words(lines: list[Piece]) -> str:
     """The words of the page's title on ``lines``, without the cell marks of the table
     a page's head was copied from (名称: | 某街道…情况的报告 | ||||)."""
-    return "".join(p.norm for p in lines).strip(_CELL_MARKS)
+    return "".join(p.norm for p in lines).strip(CELL_MARKS)
 
 
 def _repeated(title: str, lines: list[Piece]) -> bool:
