@@ -374,8 +374,13 @@ def _spaced_lines_closed(text: str, line_starts: list[int], start: int) -> str:
     character closed up: a title's last line spaced out (关于…工作的 / 报 告)."""
     bounds = [start, *(b for b in line_starts if b > start), len(text)]
     lines = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-    return "".join("".join(words) if len(words := line.split()) > 1 and all(len(w) == 1 for w in words)
-                   else line for line in lines)
+    return "".join("".join(words) if _spaced_out(words := line.split(), 2) else line for line in lines)
+
+
+def _spaced_out(words: list[str], least: int) -> bool:
+    """Whether a line's ``words`` are at least ``least`` single characters: the line set
+    with a space between every character."""
+    return len(words) >= least and all(len(w) == 1 for w in words)
 
 
 def _words(text: str) -> str:
@@ -383,9 +388,7 @@ def _words(text: str) -> str:
     every character (青 海 省 卫 生 健 康 委, as a letterhead spaces a body's name out)
     closed up."""
     words = text.split()
-    if len(words) > 2 and all(len(w) == 1 for w in words):
-        return "".join(words)
-    return " ".join(words)
+    return "".join(words) if _spaced_out(words, 3) else " ".join(words)
 
 
 def _cover_letter_date(header: list[Paragraph], issuer_at: int
