@@ -69,9 +69,12 @@ def test_issuer_in_signature_and_chinese_date(make_doc) -> None:  # type: ignore
     ("山亭区徐庄镇2025年度法治政府建设情况报告", "山亭区徐庄镇"),  # the district and the town
     ("关于杭州市2024年度法治政府建设情况的报告", "杭州市"),
     ("塘栖镇法治政府建设年度报告（2024年度）", "塘栖镇"),
+    # the year's summary and next year's plan under one title
+    ("大岚镇2024年法治建设总结和2025年工作计划", "大岚镇"),
 ])
 def test_place_only_in_title(make_doc, title: str, place: str) -> None:  # type: ignore[no-untyped-def]
     doc = make_doc(f"{title}\n一、2024年工作开展情况\n正文。")
+    assert doc.meta.title == title
     assert doc.meta.issuer is None
     assert doc.meta.place == place
 

@@ -872,7 +872,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "847": ("2025年重固镇法治政府建设报告", None, 2025, ["measures"]),
     "848": (None, None, 2023, ["measures"]),
     "849": (None, None, 2024, ["measures", "measures"]),
-    "850": (None, None, 2024, ["measures"]),  # 大岚镇2024年法治建设总结和2025年工作计划 is not read as a title
+    "850": ("大岚镇2024年法治建设总结和2025年工作计划", None, 2024, ["measures"]),
     "851": (None, None, 2024, ["measures"]),
     "852": ("2025年度长寿路街道法治政府建设情况报告", None, 2025, ["measures"]),
     "853": ("华新镇2025年度法治政府建设情况报告", None, 2025, ["measures"]),
