@@ -309,6 +309,15 @@ def test_a_tag_in_brackets_before_the_title_hides_no_issuer(make_doc, tag: str) 
     assert doc.meta.title is not None and doc.meta.title.endswith("天水市人民政府关于2025年法治政府建设情况的报告")
 
 
+def test_a_document_number_before_a_title_in_title_marks_hides_no_issuer(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """A copy heads the report with its document number and its title in title marks
+    (浙卫〔2024〕3号《…》); the body that opens the title is the issuer."""
+    doc = make_doc("浙卫〔2024〕3号《浙江省卫生健康委关于2023年度法治政府建设情况的报告》\n省委、省政府:\n"
+                   "2023年，我委扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == "浙江省卫生健康委"
+    assert doc.meta.report_year == 2023
+
+
 def test_bodies_addressed_as_each_of_a_kind_are_no_issuer(make_doc) -> None:  # type: ignore[no-untyped-def]
     """各区县局, 各乡镇人民政府: the bodies a document is sent to, above its title."""
     doc = make_doc("各区县局\n重庆市市场监督管理局关于2025年法治政府建设情况的报告\n"

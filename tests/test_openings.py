@@ -624,7 +624,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "599": ("山西省农业农村厅2021年度法治政府建设情况报告", "山西省农业农村厅", 2021, ["measures"]),
     "600": ("2021年度法治建设工作情况报告", "陕西省人民政府办公厅", 2021, ["measures", "measures", "measures"]),  # a 法治建设 (not 法治政府建设) report of a provincial government's general office
     "601": ("2022年法治政府建设情况报告", None, 2022, ["measures"]),
-    "602": ("浙卫〔2024〕3号《浙江省卫生健康委关于2023年度法治政府建设情况的报告》", None, 2023, ["measures"]),  # a mirror's heading (浙卫〔2024〕3号《…》) above the report's cover letter is taken for the title; the letter's signer is not read
+    "602": ("浙卫〔2024〕3号《浙江省卫生健康委关于2023年度法治政府建设情况的报告》", "浙江省卫生健康委", 2023, ["measures"]),  # a mirror's heading: the document number and the title in title marks
     "603": ("2022年度法治政府建设情况报告", None, 2022, ["measures"]),
     "604": (None, None, 2023, ["measures"]),
     "605": (None, None, 2024, ["measures"]),

@@ -251,17 +251,19 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
 _QUOTES = "《“\"'‘「『"
 
 
-# a tag in brackets before a title: its document number ([天政发〔2026〕7号]) or the
-# page's column (【工作总结】)
-_TAG = re.compile(r"[\[【][^\]】]{1,20}[\]】]")
+# a tag before a title: its document number in brackets ([天政发〔2026〕7号]), or
+# before the title in title marks (浙卫〔2024〕3号《…》), or the page's column (【工作总结】)
+_TAG = re.compile(r"[\[【][^\]】]{1,20}[\]】]|[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,5}号(?=《)")
 
 
 def _opening(title: str) -> int:
     """Where a title's words start: after a table's cell mark, the quotation or title
-    marks it is set in, and a tag in brackets that opens it."""
+    marks it is set in, and a tag that opens it."""
     pos = len(title) - len(title.lstrip(CELL_MARKS + _QUOTES))
     tag = _TAG.match(title, pos)
-    return tag.end() if tag is not None else pos
+    if tag is None:
+        return pos
+    return len(title) - len(title[tag.end():].lstrip(_QUOTES))
 
 
 def _subject(title: str, cfg: OutlineConfig) -> int:
