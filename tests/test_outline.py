@@ -187,6 +187,23 @@ def test_numbers_that_go_on_inside_a_numbered_paragraph(  # type: ignore[no-unty
     assert [(ld.ordinal, ld.continues) for ld in doc.leads] == leads
 
 
+@pytest.mark.parametrize("body, leads", [
+    # two paragraphs in a row, each opening with a short phrase of its own sentence
+    ("深学笃行习近平法治思想。坚持把习近平法治思想作为党委理论学习中心组的必学内容，全年学习12次。\n"
+     "切实履行第一责任人职责。市委、市政府多次召开常务会议听取法治政府建设工作汇报。",
+     [(1, "深学笃行习近平法治思想"), (2, "切实履行第一责任人职责")]),
+    # one such paragraph alone is a short sentence, not a heading
+    ("切实履行第一责任人职责。市委、市政府多次召开常务会议听取法治政府建设工作汇报。", []),
+    # a phrase with a comma or a figure is a sentence
+    ("全年召开会议5次。市委、市政府多次召开常务会议听取法治政府建设工作汇报。\n"
+     "我们高度重视，统筹推进。市委、市政府多次召开常务会议听取法治政府建设工作汇报。", []),
+])
+def test_run_in_headings_without_numbers_are_leads(  # type: ignore[no-untyped-def]
+        make_doc, body: str, leads: list[tuple[int, str]]) -> None:
+    doc = make_doc(TITLE + "一、加强法治政府建设组织领导\n" + body)
+    assert [(ld.ordinal, doc.paragraphs[ld.paragraph].norm[ld.start:ld.end]) for ld in doc.leads] == leads
+
+
 def test_unnumbered_headings_outline_a_report_without_numbers(make_doc) -> None:  # type: ignore[no-untyped-def]
     text = TITLE + "\n".join([
         "今年以来，我局认真贯彻落实法治政府建设部署。",

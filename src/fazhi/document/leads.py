@@ -1,6 +1,7 @@
-"""Enumerated leads (一是…, 首先…, 1.…；2.… inside a paragraph) and the sentence
-helpers the outline shares with them: where a sentence starts and where a heading
-or lead phrase ends."""
+"""Enumerated leads (一是…, 首先…, 1.…；2.… inside a paragraph), run-in headings
+without numbers (paragraphs in a row that open with a short phrase of their own),
+and the sentence helpers the outline shares with them: where a sentence starts and
+where a heading or lead phrase ends."""
 
 from __future__ import annotations
 
@@ -101,7 +102,41 @@ def find_leads(paragraphs: list[Paragraph], heading_paras: set[int]) -> list[Lea
             leads.append(Lead(paragraph=p.index, ordinal=v, start=start,
                               end=phrase_end(p.norm, start)))
             last = v
-    return leads
+    return sorted([*leads, *_unnumbered_leads(paragraphs, heading_paras, leads)],
+                  key=lambda ld: (ld.paragraph, ld.start))
+
+
+# a run-in heading without a number: a short phrase of words only (no comma, no
+# figure), its own sentence, with the paragraph's text after it
+# (切实履行第一责任人职责。市委、市政府……)
+_RUN_IN_RE = re.compile(r'[\u4e00-\u9fff"“”、]{4,20}。(?=[^\s]{20})')
+_RUN_MIN = 2  # paragraphs in a row that open so: one alone is a short sentence
+
+
+def _unnumbered_leads(paragraphs: list[Paragraph], heading_paras: set[int],
+                      numbered: list[Lead]) -> list[Lead]:
+    """Run-in headings without numbers: at least ``_RUN_MIN`` paragraphs in a row (no
+    heading between them, none with enumerated leads) that each open with a short
+    phrase of its own sentence (深学笃行习近平法治思想。坚持…… / 切实履行第一责任人
+    职责。市委……), numbered 1, 2… in their run."""
+    has_leads = {ld.paragraph for ld in numbered}
+    out: list[Lead] = []
+    run: list[tuple[int, int]] = []  # (paragraph, phrase end)
+
+    def flush() -> None:
+        if len(run) >= _RUN_MIN:
+            out.extend(Lead(paragraph=i, ordinal=k, start=0, end=end)
+                       for k, (i, end) in enumerate(run, 1))
+        run.clear()
+
+    for p in paragraphs:
+        m = None if p.index in heading_paras or p.index in has_leads else _RUN_IN_RE.match(p.norm)
+        if m is None or (run and run[-1][0] != p.index - 1):
+            flush()
+        if m is not None:
+            run.append((p.index, m.end() - 1))
+    flush()
+    return out
 
 
 # 首先，… 其次，… 再次，… 最后，… at sentence starts: a series only when 首先 and 其次

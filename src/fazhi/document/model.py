@@ -115,7 +115,8 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class Lead:
-    """An enumerated lead inside a paragraph (一是…, 二是…): an item, not a heading.
+    """An enumerated lead inside a paragraph (一是…, 二是…), or a run-in heading without
+    a number (paragraphs in a row that open 深学笃行习近平法治思想。…): an item, not a heading.
     ``continues``: a number that goes on from the one the paragraph opens with
     (the 2. and 3. of 1.加强……；2.完善……；3.健全……), an item at that number's level."""
 
