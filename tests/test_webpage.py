@@ -243,6 +243,29 @@ def test_a_bar_set_as_a_table_goes_whole(engine: Engine) -> None:
         assert stripped(page, cfg, engine) == [title, first, "正文。"]
 
 
+def test_a_bar_of_a_line_and_a_table_goes_whole(engine: Engine) -> None:
+    """A bar on a few lines, then the same fields again as a table whose labels have
+    a prefix (• 信息索引号:, • 文件登记号:), above the title (opening 1027)."""
+    cfg = engine.book.document.web_page
+    title = "绍兴市柯桥区湖塘街道办事处2024年法治政府建设年度报告"
+    text = ("索引号: 00258242-X/2025-74457 公开方式: 主动公开\n发布机构: 湖塘街道 发文日期: 2025-02-10\n"
+            "• 信息索引号:\n00258242-X/2025-74457\n• 主题分类:\n其他-\n• 文号:\n• 文件登记号:\n"
+            f"• 公开方式:\n主动公开\n• 有效性:\n{title}\n一、主要举措\n正文。\n")
+    assert stripped(text, cfg, engine) == [title, "一、主要举措", "正文。"]
+    assert doc_of(text, engine).meta.title == title
+
+
+def test_a_publisher_s_line_without_a_colon_is_the_bar_not_the_issuer(engine: Engine) -> None:
+    """发布单位 湖南省交通运输厅 来源 厅法制处 (opening 1009): a line of the bar copied
+    without colons; the publisher it names is no issuer."""
+    cfg = engine.book.document.web_page
+    title = "关于2022年度法治政府部门建设工作情况的报告"
+    text = ("当前位置: 首页>信息公开\n索引号 430S00/2023-018790 文号\n发布单位 湖南省交通运输厅 来源 厅法制处\n"
+            f"公开日期 2023-03-01 08:11 公开方式 主动公开\n公开时限 长期公开 统一登记号\n{title}\n一、主要举措\n正文。\n")
+    assert stripped(text, cfg, engine) == [title, "一、主要举措", "正文。"]
+    assert doc_of(text, engine).meta.issuer is None
+
+
 def test_a_bar_copied_without_colons_goes_whole(engine: Engine) -> None:
     """A bar copied from a table loses its colons: labels in brackets ([ 索引号 ] …,
     opening 536) or bare (索 引 号 …, opening 521), a label alone on its line taking the
