@@ -309,6 +309,16 @@ def test_a_tag_in_brackets_before_the_title_hides_no_issuer(make_doc, tag: str) 
     assert doc.meta.title is not None and doc.meta.title.endswith("天水市人民政府关于2025年法治政府建设情况的报告")
 
 
+@pytest.mark.parametrize(("line", "title"), [
+    ("乐清市柳市镇2024年法治政府建设年度报告 乐清市柳市镇2024年法治政府建设年度报告 |", "乐清市柳市镇2024年法治政府建设年度报告"),
+    ("某县 司法局2024年法治政府建设年度报告 某县 司法局2024年法治政府建设年度报告", "某县 司法局2024年法治政府建设年度报告"),
+])
+def test_a_title_set_twice_on_its_line_is_one_title(make_doc, line: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    """A page that sets the title twice on one line (opening 1028): the title once."""
+    doc = make_doc(f"{line}\n中共乐清市委、乐清市人民政府:\n2024年，我镇扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.title == title
+
+
 def test_a_document_number_before_a_title_in_title_marks_hides_no_issuer(make_doc) -> None:  # type: ignore[no-untyped-def]
     """A copy heads the report with its document number and its title in title marks
     (浙卫〔2024〕3号《…》); the body that opens the title is the issuer."""

@@ -178,7 +178,7 @@ def extract_meta(paragraphs: list[Paragraph], sections: list[Section], title_ind
         start = tp.norm.rfind(CELL_MARKS, 0, end) + 1  # the last cell: 标题 | 某局…报告
         if (bullet := cfg.web_page.bullet_re) is not None and (b := bullet.match(tp.norm, start)):
             start = b.end()  # a page's list item: • 某局…报告
-        meta.title = " ".join(_spaced_lines_closed(text, tp.line_starts, tp.norm_map[start]).split())
+        meta.title = _once(" ".join(_spaced_lines_closed(text, tp.line_starts, tp.norm_map[start]).split()))
         where["title"] = (title_index, start, end)
         if cfg.place_re is not None and (pm := cfg.place_re.match(tp.norm, _subject(tp.norm, cfg))):
             meta.place = pm.group(0)
@@ -369,6 +369,17 @@ def _under_title(paragraphs: list[Paragraph], title_index: int | None,
     end = title_index + 2 + len(_byline(paragraphs, title_index, cfg))
     return [p for p in paragraphs[title_index + 1:end]
             if len(p.norm) <= 20 and not reads_as_fields(p.norm)]
+
+
+def _once(title: str) -> str:
+    """A title a page sets twice on its line (某镇2024年…报告 某镇2024年…报告), once."""
+    half, sep, rest = title.partition(" ")
+    while sep:
+        if half == rest:
+            return half
+        more, sep, rest = rest.partition(" ")
+        half = f"{half} {more}"
+    return title
 
 
 def _spaced_lines_closed(text: str, line_starts: list[int], start: int) -> str:
