@@ -1,4 +1,4 @@
-"""Openings of 1,005 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 1,045 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -1028,6 +1028,46 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "1003": ("天津市司法局关于2025年度法治政府建设情况的报告", "天津市司法局", 2025, ["measures", "measures"]),
     "1004": (None, None, None, ["measures"]),
     "1005": ("法库县人民政府关于2022年法治政府建设情况的报告", "法库县人民政府", 2022, ["measures"]),
+    "1006": (None, None, 2023, ["measures"]),
+    "1007": (None, None, 2022, ["measures"]),
+    "1008": ("青海省交通运输厅关于2022年法治政府建设情况的报告", "青海省交通运输厅", 2022, ["measures", "measures"]),
+    "1009": ("关于2022年度法治政府部门建设工作情况的报告", None, 2022, ["measures", "measures"]),  # the page's title; the document's own (湖南省交通运输厅 / 关于…建设 / 工作情况的报告, under a second bar) is not read, nor its issuer
+    "1010": ("四川省生态环境厅2023年度法治政府建设工作情况", "四川省生态环境厅", 2023, ["measures"]),
+    "1011": ("四川省教育厅2022年法治政府建设工作情况", "四川省教育厅", 2022, ["measures"]),
+    "1012": ("建设工作情况的报告", None, 2023, ["measures"]),  # the store's excerpt starts in the middle of the title
+    "1013": ("福建省应急管理厅2022年法治政府建设年度报告", "福建省应急管理厅", 2022, ["measures", "measures"]),
+    "1014": ("浙江省商务厅关于2022年法治政府建设工作情况的报告", "浙江省商务厅", 2022, ["measures"]),
+    "1015": ("贵州省教育厅2022年度法治政府建设报告", "贵州省教育厅", 2022, ["measures"]),
+    "1016": ("关于2025年度法治政府建设情况的报告", "济源市人民政府", 2025, ["measures"]),
+    "1017": (None, None, 2025, ["first_responsible", "measures"]),
+    "1018": (None, None, 2025, ["measures"]),
+    "1019": (None, None, 2025, ["measures"]),
+    "1020": ("锡山区人民政府2025年法治政府建设情况报告", "锡山区人民政府", 2025, ["measures"]),
+    "1021": ("关于2025年度法治政府建设情况的报告", None, 2025, ["measures"]),
+    "1022": (None, None, 2025, ["first_responsible", "measures"]),
+    "1023": ("重庆市涪陵区人民政府2025年法治政府建设工作年度报告", "重庆市涪陵区人民政府", 2025, ["measures"]),
+    "1024": ("中共三元区委 三元区人民政府关于三元区2025年法治政府建设情况的报告", "中共三元区委 三元区人民政府", 2025, ["measures"]),
+    "1025": (None, None, 2025, ["measures"]),
+    "1026": ("古荡街道2024年度法治政府建设工作报告", None, 2024, ["measures"]),
+    "1027": ("绍兴市柯桥区湖塘街道办事处2024年法治政府建设年度报告", "绍兴市柯桥区湖塘街道办事处", 2024, ["measures"]),  # a bar, then the same fields as a table with prefixed labels (• 信息索引号:)
+    "1028": ("乐清市柳市镇2024年法治政府建设年度报告", None, 2024, ["measures"]),  # the page sets the title twice on its line
+    "1029": (None, None, 2024, ["measures"]),
+    "1030": ("2025年度杨行镇法治政府建设情况报告", None, 2025, ["measures"]),
+    "1031": (None, None, 2024, ["measures"]),
+    "1032": (None, None, 2025, ["measures"]),
+    "1033": ("桐庐县合村乡人民政府关于合村乡2024年法治政府建设年度报告", "桐庐县合村乡人民政府", 2024, ["measures", "measures", "measures"]),
+    "1034": ("2024年度浦东新区川沙新镇人民政府法治政府建设情况报告", "浦东新区川沙新镇人民政府", 2024, ["measures"]),
+    "1035": (None, None, 2025, ["measures"]),
+    "1036": ("绵阳市人民政府2024年度法治政府建设工作情况", "绵阳市人民政府", 2024, ["measures", "measures"]),
+    "1037": ("关于2024年法治政府建设工作情况的报告", "遂宁市人民政府办公室", 2024, ["first_responsible"]),
+    "1038": ("赣州市司法局关于2023年法治政府建设工作情况的报告", "赣州市司法局", 2023, ["measures"]),
+    "1039": (None, None, 2025, ["measures"]),
+    "1040": (None, None, 2024, ["first_responsible"]),
+    "1041": ("玉溪市湖泊管理局2025年度法治政府建设工作情况报告", "玉溪市湖泊管理局", 2025, ["measures"]),
+    "1042": (None, None, 2023, ["first_responsible", "measures"]),
+    "1043": (None, None, 2024, ["measures"]),
+    "1044": (None, None, 2024, ["measures"]),
+    "1045": ("关于2023年法治政府建设情况的报告", "十堰市人民政府", 2023, ["measures"]),
 }
 
 
