@@ -319,6 +319,14 @@ def test_a_title_set_twice_on_its_line_is_one_title(make_doc, line: str, title: 
     assert doc.meta.title == title
 
 
+@pytest.mark.parametrize("button", ["回到顶部", "返回顶部"])
+def test_a_page_s_back_to_top_button_is_no_issuer(make_doc, button: str) -> None:  # type: ignore[no-untyped-def]
+    """回到顶部 above the title (opening 1049) ends in 部 but is a button, not a ministry."""
+    doc = make_doc(f"手机版\n{button}\n广州市公安局2021年法治政府建设年度报告\n"
+                   "2021年，我局扎实推进法治政府建设。\n一、主要举措和成效\n正文。")
+    assert doc.meta.issuer == "广州市公安局"
+
+
 def test_a_document_number_before_a_title_in_title_marks_hides_no_issuer(make_doc) -> None:  # type: ignore[no-untyped-def]
     """A copy heads the report with its document number and its title in title marks
     (浙卫〔2024〕3号《…》); the body that opens the title is the issuer."""

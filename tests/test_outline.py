@@ -258,6 +258,7 @@ def test_no_headings_at_all_is_one_unheaded_section(make_doc) -> None:  # type: 
         ("今后努力的方向", "next_year_plan"),
         ("2023年工作计划完成情况", "measures"),
         ("落实2023年工作要点情况", "measures"),
+        ("积极落实全市2023年全面依法治市工作要点", "measures"),
         ("2023年度重点任务完成情况", "measures"),
         ("党政一把手履行推进法治建设职责情况", "first_responsible"),
         ("党政主要领导干部履行推进法治建设职责情况", "first_responsible"),
