@@ -1,4 +1,4 @@
-"""Openings of 1,045 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 1,081 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -1068,6 +1068,42 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "1043": (None, None, 2024, ["measures"]),
     "1044": (None, None, 2024, ["measures"]),
     "1045": ("关于2023年法治政府建设情况的报告", "十堰市人民政府", 2023, ["measures"]),
+    "1046": (None, None, 2021, ["measures"]),
+    "1047": ("舟山市司法局2022年度法治政府建设情况报告", "舟山市司法局", 2022, ["measures"]),
+    "1048": ("杭州市市场监督管理局2021年法治政府建设年度报告", "杭州市市场监督管理局", 2021, ["measures"]),
+    "1049": ("广州市公安局2021年法治政府建设年度报告", "广州市公安局", 2021, ["measures", "measures"]),  # 回到顶部 above the title is a button; 二、…积极落实全市2021年…工作要点 is work
+    "1050": (None, None, 2022, ["first_responsible"]),
+    "1051": ("深圳市发展和改革委员会2021年法治政府建设年度报告", "深圳市发展和改革委员会", 2021, ["measures"]),
+    "1052": (None, None, 2022, ["measures"]),
+    "1053": (None, None, 2022, ["measures"]),
+    "1054": ("威海市应急管理局关于2021年度法治政府建设情况的报告", "威海市应急管理局", 2021, ["measures"]),
+    "1055": ("枣庄市司法局2021年度法治政府建设情况报告", "枣庄市司法局", 2021, ["measures"]),
+    "1056": ("岳阳县人民政府关于2021年度法治政府建设工作报告", "岳阳县人民政府", 2021, ["measures"]),
+    "1057": (None, None, 2021, ["measures"]),
+    "1058": ("关于2021年度法治政府建设工作的报告", None, 2021, ["measures", "measures"]),
+    "1059": ("南昌县政府2023年度法治政府建设工作报告", "南昌县政府", 2023, ["measures"]),
+    "1060": (None, None, 2023, ["measures"]),
+    "1061": ("天长市人民政府关于2022年度法治政府建设情况的报告", "天长市人民政府", 2022, ["measures"]),
+    "1062": ("江夏区2022年度法治政府建设工作报告", None, 2022, ["measures", "measures"]),
+    "1063": ("红谷滩区2023年法治政府建设情况的报告", None, 2023, ["measures"]),
+    "1064": ("会昌县2021年法治政府建设年度报告", None, 2021, ["measures"]),
+    "1065": ("蒸湘区2022年法治政府建设年度报告", None, 2022, ["measures"]),
+    "1066": ("重庆市渝中区人民政府关于2021年法治政府建设情况的报告", "重庆市渝中区人民政府", 2021, ["measures"]),
+    "1067": (None, None, 2022, ["measures"]),
+    "1068": ("重庆市巴南区人民政府关于2022年法治政府建设工作情况的报告", "重庆市巴南区人民政府", 2022, ["measures"]),
+    "1069": ("北京市朝阳区司法局2023年法治政府建设年度情况报告", "北京市朝阳区司法局", 2023, ["measures"]),
+    "1070": ("重庆市铜梁区2021年法治政府建设工作报告", "铜梁区司法局", 2021, ["measures"]),  # the publisher in a bar of values without labels (• 铜梁区司法局) is taken for the issuer; the report is the district's
+    "1071": ("重庆市綦江区2021年度法治政府建设情况报告", None, 2021, ["first_responsible"]),
+    "1072": (None, None, 2023, ["measures"]),
+    "1073": ("浦东新区人民政府2022年度法治政府建设情况报告", "浦东新区人民政府", 2022, ["measures"]),
+    "1074": ("滨海新区人民政府2022年法治政府建设情况报告", "滨海新区人民政府", 2022, ["measures"]),
+    "1075": ("关于报送《浦东新区司法局2022年度法治政府建设情况报告》的报告", None, 2022, ["measures"]),  # a cover letter's title (关于报送《…》的报告) above the report's
+    "1076": (None, None, 2024, ["measures"]),
+    "1077": ("中共渠县土溪镇委员会 渠县土溪镇人民政府 关于2022年法治政府建设情况的报告", "中共渠县土溪镇委员会 渠县土溪镇人民政府", 2022, ["first_responsible"]),
+    "1078": ("中共渠县龙凤镇委员会 渠县龙凤镇人民政府 关于2023年法治政府建设情况的报告", "中共渠县龙凤镇委员会 渠县龙凤镇人民政府", 2023, ["measures"]),
+    "1079": ("大方县黄泥塘镇2022年度法治政府建设示范创建工作报告", None, 2022, ["measures"]),
+    "1080": ("中共渠县李馥镇委员会 渠县李馥镇人民政府 关于2022年度法治政府建设工作情况的报告", "中共渠县李馥镇委员会 渠县李馥镇人民政府", 2022, ["measures"]),
+    "1081": (None, None, 2023, ["measures"]),
 }
 
 
