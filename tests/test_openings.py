@@ -583,7 +583,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "558": (None, None, 2022, ["measures"]),
     "559": (None, None, 2021, ["measures"]),
     "560": ("北京市朝陽區人民政府2022年法治政府建設年度情況報告", "北京市朝阳区人民政府", 2022, ["measures"]),  # traditional characters
-    "561": ("关于华容县2022年度法治政府建设工作的 报 告", None, 2022, ["measures"]),  # the title as printed, its 报 告 spaced out
+    "561": ("关于华容县2022年度法治政府建设工作的报告", "中共华容县委 华容县人民政府", 2022, ["measures"]),  # the page's title and bar go; the document's own heading, its 报 告 spaced out, names the issuers
     "562": ("城口县2021年度法治政府建设情况报告", None, 2021, ["measures"]),
     "563": ("武汉市公安局2021年法治政府建设年度报告", "武汉市公安局", 2021, ["measures"]),
     "564": ("西安市司法局2022年法治政府建设情况报告", "西安市司法局", 2022, ["measures"]),
@@ -1031,7 +1031,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "1006": (None, None, 2023, ["measures"]),
     "1007": (None, None, 2022, ["measures"]),
     "1008": ("青海省交通运输厅关于2022年法治政府建设情况的报告", "青海省交通运输厅", 2022, ["measures", "measures"]),
-    "1009": ("关于2022年度法治政府部门建设工作情况的报告", None, 2022, ["measures", "measures"]),  # the page's title; the document's own (湖南省交通运输厅 / 关于…建设 / 工作情况的报告, under a second bar) is not read, nor its issuer
+    "1009": ("关于2022年度法治政府部门建设工作情况的报告", "湖南省交通运输厅", 2022, ["measures", "measures"]),  # a bar, the page's title, more of the bar, then the document's own heading
     "1010": ("四川省生态环境厅2023年度法治政府建设工作情况", "四川省生态环境厅", 2023, ["measures"]),
     "1011": ("四川省教育厅2022年法治政府建设工作情况", "四川省教育厅", 2022, ["measures"]),
     "1012": ("建设工作情况的报告", None, 2023, ["measures"]),  # the store's excerpt starts in the middle of the title

@@ -266,6 +266,20 @@ def test_a_publisher_s_line_without_a_colon_is_the_bar_not_the_issuer(engine: En
     assert doc_of(text, engine).meta.issuer is None
 
 
+def test_a_bar_above_and_under_the_page_s_title_goes_whole(engine: Engine) -> None:
+    """The bar above the page's title and more of it under (发布日期: / 信息来源:), then
+    the document's own heading: its issuer on a line above its title (opening 1009)."""
+    cfg = engine.book.document.web_page
+    title = "关于2022年度法治政府部门建设工作情况的报告"
+    text = ("当前位置: 首页>信息公开\n索引号 430S00/2023-018790 文号\n发布单位 湖南省交通运输厅 来源 厅法制处\n"
+            f"{title}\n发布日期:2023-03-01 08:11\n信息来源:厅法制处\n湖南省交通运输厅\n{title}\n"
+            "2022年，我厅扎实推进法治政府建设。\n一、主要举措\n正文。\n")
+    assert stripped(text, cfg, engine) == ["湖南省交通运输厅", title, "2022年，我厅扎实推进法治政府建设。",
+                                           "一、主要举措", "正文。"]
+    doc = doc_of(text, engine)
+    assert doc.meta.title == title and doc.meta.issuer == "湖南省交通运输厅"
+
+
 def test_a_bar_copied_without_colons_goes_whole(engine: Engine) -> None:
     """A bar copied from a table loses its colons: labels in brackets ([ 索引号 ] …,
     opening 536) or bare (索 引 号 …, opening 521), a label alone on its line taking the

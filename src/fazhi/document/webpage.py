@@ -118,6 +118,9 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
         else:
             kept = _title_field(pieces[bar:body], cfg) or kept  # the line above is a menu, say
     title = _words(kept)
+    if not title and (second := _title_and_bar(pieces, body, window, cfg, title_re)) is not None:
+        kept, body = second  # the bar above the page's title, and more of it under
+        title = _words(kept)
     if not title or _repeated(title, pieces[body:body + _TITLE_REPEAT_LINES]) \
             or not _matches_anywhere(title_re, title):
         return [], body
@@ -128,6 +131,17 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
             issuers -= 1
         kept = pieces[issuers:start] + kept
     return kept, body
+
+
+def _title_and_bar(pieces: list[Piece], at: int, window: int, cfg: WebPageConfig,
+                   title_re: re.Pattern[str] | None) -> tuple[list[Piece], int] | None:
+    """A page's title at ``at``, right under its bar, with more of the bar under it
+    (索引号 … / 发布单位 … / 关于…的报告 / 发布日期: … / 信息来源: …): the title and
+    where that second bar ends; None when the lines are not so."""
+    if at + 1 >= window or not _matches_anywhere(title_re, pieces[at].norm) \
+            or not _matches(cfg.info_re, pieces[at + 1].norm):
+        return None
+    return [pieces[at]], _bar_end(pieces, at + 1, window, cfg, title_re)
 
 
 def _words(lines: list[Piece]) -> str:
