@@ -27,7 +27,9 @@ its last ``tail_lines`` lines, two lines of the footer do. Then:
   bar lines straight below it, and so does the title where the article
   repeats it within its first lines or where it does not read as a report's
   title (the rulebook's title wordings): some sites put the bar above the
-  title, under a menu line. A bar set as a table, each label on its own line
+  title, under a menu line, and some more of it under the title too (索引号 … /
+  the title / 发布日期: … / 信息来源: …): both parts go, and the title with them
+  where the article repeats it. A bar set as a table, each label on its own line
   and its value on the next (索引号: / 11410423…, or [ 发文字号 ] / 某发〔2025〕1号
   where the colon was lost in copying), goes whole.
 - With a breadcrumb and no bar, everything up to the breadcrumb goes.
