@@ -194,6 +194,15 @@ def test_numbers_that_go_on_inside_a_numbered_paragraph(  # type: ignore[no-unty
      [(1, "深学笃行习近平法治思想"), (2, "切实履行第一责任人职责")]),
     # one such paragraph alone is a short sentence, not a heading
     ("切实履行第一责任人职责。市委、市政府多次召开常务会议听取法治政府建设工作汇报。", []),
+    # one under each heading: the headings stand between them, each is numbered under its own
+    ("落实第一责任人责任。市委市政府主要负责人积极履行第一责任人职责，对法治政府建设工作亲自部署。\n"
+     "二、政府职能依法全面履行\n"
+     "推进政府机构职能优化协同高效。在市政府网站上公布政府工作部门的权责清单。",
+     [(1, "落实第一责任人责任"), (1, "推进政府机构职能优化协同高效")]),
+    # a paragraph that opens otherwise ends the run
+    ("落实第一责任人责任。市委市政府主要负责人积极履行第一责任人职责，对法治政府建设工作亲自部署。\n"
+     "全年召开会议5次，研究法治政府建设工作，部署年度重点任务和责任分工。\n"
+     "推进政府机构职能优化协同高效。在市政府网站上公布政府工作部门的权责清单。", []),
     # a phrase with a comma or a figure is a sentence
     ("全年召开会议5次。市委、市政府多次召开常务会议听取法治政府建设工作汇报。\n"
      "我们高度重视，统筹推进。市委、市政府多次召开常务会议听取法治政府建设工作汇报。", []),

@@ -115,26 +115,31 @@ _RUN_MIN = 2  # paragraphs in a row that open so: one alone is a short sentence
 
 def _unnumbered_leads(paragraphs: list[Paragraph], heading_paras: set[int],
                       numbered: list[Lead]) -> list[Lead]:
-    """Run-in headings without numbers: at least ``_RUN_MIN`` paragraphs in a row (no
-    heading between them, none with enumerated leads) that each open with a short
-    phrase of its own sentence (深学笃行习近平法治思想。坚持…… / 切实履行第一责任人
-    职责。市委……), numbered 1, 2… in their run."""
+    """Run-in headings without numbers: at least ``_RUN_MIN`` paragraphs in a row (headings
+    may stand between them; no other paragraph, none with enumerated leads) that each open
+    with a short phrase of its own sentence (深学笃行习近平法治思想。坚持…… / 切实履行
+    第一责任人职责。市委……), numbered 1, 2… under each heading."""
     has_leads = {ld.paragraph for ld in numbered}
     out: list[Lead] = []
-    run: list[tuple[int, int]] = []  # (paragraph, phrase end)
+    run: list[tuple[int, int, int]] = []  # (paragraph, phrase end, ordinal)
+    ordinal = 0
 
     def flush() -> None:
         if len(run) >= _RUN_MIN:
-            out.extend(Lead(paragraph=i, ordinal=k, start=0, end=end)
-                       for k, (i, end) in enumerate(run, 1))
+            out.extend(Lead(paragraph=i, ordinal=k, start=0, end=end) for i, end, k in run)
         run.clear()
 
     for p in paragraphs:
-        m = None if p.index in heading_paras or p.index in has_leads else _RUN_IN_RE.match(p.norm)
-        if m is None or (run and run[-1][0] != p.index - 1):
+        if p.index in heading_paras:
+            ordinal = 0  # a heading starts the numbering again, and does not end the run
+            continue
+        m = None if p.index in has_leads else _RUN_IN_RE.match(p.norm)
+        if m is None:
             flush()
-        if m is not None:
-            run.append((p.index, m.end() - 1))
+            ordinal = 0
+            continue
+        ordinal += 1
+        run.append((p.index, m.end() - 1, ordinal))
     flush()
     return out
 
