@@ -1,4 +1,4 @@
-"""Openings of 1,161 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 1,190 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -1184,6 +1184,35 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "1159": ("武昌区2022年度推进法治政府建设情况的报告", None, 2022, ["measures"]),
     "1160": (None, None, 2021, ["measures"]),
     "1161": ("湖北省市场监督管理局2021年法治政府建设年度报告", "湖北省市场监督管理局", 2021, ["measures", "measures"]),
+    "1162": ("诺水河镇2024年度法治政府建设工作情况报告", None, 2024, ["measures"]),
+    "1163": (None, None, 2025, ["measures", "measures"]),
+    "1164": (None, None, 2022, ["measures"]),
+    "1165": ("浦东新区东明路街道2021年“法治政府”建设情况报告", None, 2021, ["measures"]),
+    "1166": ("广州市海珠区人民政府滨江街道办事处关于2023年度法治政府建设情况的报告", "广州市海珠区人民政府滨江街道办事处", 2023, ["measures"]),
+    "1167": (None, None, 2024, ["measures"]),
+    "1168": ("福田区应急管理局2023年法治政府建设年度报告", "福田区应急管理局", 2023, ["measures"]),
+    "1169": (None, None, 2024, ["measures"]),
+    "1170": ("红桥区文化和旅游局2023年度法治政府建设情况报告", "红桥区文化和旅游局", 2023, ["measures"]),
+    "1171": (None, None, 2024, ["measures"]),
+    "1172": (None, None, 2023, ["measures"]),
+    "1173": ("广州市司法局关于2023年度法治政府建设情况的报告", "广州市司法局", 2023, ["measures"]),
+    "1174": (None, None, 2021, ["measures", "measures"]),
+    "1175": (None, None, 2021, ["measures"]),
+    "1176": (None, None, 2023, ["measures"]),
+    "1177": (None, None, 2022, ["measures"]),
+    "1178": ("市教育局2023年法治政府建设年度报告", "市教育局", 2023, ["measures", "measures"]),
+    "1179": (None, None, 2023, ["measures"]),
+    "1180": (None, None, 2021, ["measures"]),
+    "1181": ("关于2025年度法治政府建设情况的报告", "厦门市应急管理局", 2025, ["measures"]),
+    "1182": ("珠海市自然资源局2021年度法治政府工作报告", "珠海市自然资源局", 2021, ["first_responsible"]),
+    "1183": ("【年度报告】平房区2023年法治政府建设情况报告", None, 2023, ["measures", "measures"]),
+    "1184": (None, None, 2025, ["measures"]),
+    "1185": ("榆阳区2024年度法治政府建设工作总结", None, 2024, ["measures"]),
+    "1186": ("绥德县2023年度法治政府建设工作报告", None, 2023, ["measures"]),
+    "1187": ("靖边县2021年法治政府建设情况报告", None, 2021, ["measures"]),
+    "1188": ("海原县2024年法治政府建设年度报告", None, 2024, ["measures"]),
+    "1189": (None, None, 2022, ["measures"]),
+    "1190": ("吴堡县2023年法治政府建设年度报告", None, 2023, ["measures"]),
 }
 
 
