@@ -1,4 +1,4 @@
-"""Openings of 1,229 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 1,249 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -1252,6 +1252,26 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "1227": (None, None, 2023, ["measures"]),
     "1228": (None, None, 2023, ["measures"]),
     "1229": (None, None, 2022, ["measures", "measures"]),
+    "1230": (None, None, 2024, ["measures"]),
+    "1231": ("广州市审计局关于2024年度法治政府建设情况的报告", "广州市审计局", 2024, ["measures"]),
+    "1232": (None, None, 2024, ["measures"]),
+    "1233": (None, None, 2024, ["measures"]),
+    "1234": (None, None, 2024, ["measures"]),
+    "1235": ("重慶市長壽區招商投資促進局2021年度法治政府建設年度報告", "重庆市长寿区招商投资促进局", 2021, ["measures"]),
+    "1236": (None, None, 2022, ["measures"]),
+    "1237": ("程庄镇2023年法治政府建设情况报告", None, 2023, ["measures"]),
+    "1238": ("火炬高新区(中山港街道)2025年法治政府建设年度报告", None, 2025, ["measures"]),
+    "1239": ("2025年天津经济技术开发区法治政府建设情况报告", None, 2025, ["measures"]),
+    "1240": ("麻章区森工产业园区管委会2021年法治政府建设年度报告", "麻章区森工产业园区管委会", 2021, ["measures"]),
+    "1241": (None, None, 2023, ["measures"]),
+    "1242": ("东疆综合保税区2023年法治政府建设工作报告", None, 2023, ["measures"]),
+    "1243": ("2021年永安市景区管理委员会法治政府建设工作情况报告", "永安市景区管理委员会", 2021, ["measures"]),
+    "1244": ("区政府办2025年度法治政府建设工作报告", "区政府办", 2025, ["first_responsible", "measures"]),
+    "1245": ("区卫生健康委关于2025年法治政府建设情况的报告", "区卫生健康委", 2025, ["measures"]),
+    "1246": (None, None, 2025, ["measures"]),
+    "1247": ("关于2025年度法治政府建设情况的报告", None, 2025, ["measures"]),
+    "1248": ("重庆市万盛经开区机关事务中心关于2025年法治政府建设情况的报告", "重庆市万盛经开区机关事务中心", 2025, ["measures"]),
+    "1249": ("关于2023年法治政府建设情况的报告", "重庆市万州区卫生健康委员会", 2023, ["measures"]),
 }
 
 
