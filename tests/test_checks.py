@@ -335,7 +335,7 @@ def test_a_tier_may_count_cited_titles(check_text, mutated) -> None:  # type: ig
 def test_not_evidence_is_data(check_text, mutated) -> None:  # type: ignore[no-untyped-def]
     text = HEAD + MEASURES + "（二）组织学习《关于推行法律顾问制度和公职律师公司律师制度的意见》。\n" + SHORT + PLAN
     assert status_of(check_text(text), "content.legal_advisor") == "fail"
-    path, _ = mutated("not_evidence: ['《[^《》]{1,80}》']", "not_evidence: []")
+    path, _ = mutated("not_evidence: ['《[^《》]{1,80}》',", "not_evidence: [")
     engine = Engine.from_file(path)
     r = engine.check_extracted(extracted_from_text(text), "t.txt", "0")
     assert status_of(r, "content.legal_advisor") == "pass"

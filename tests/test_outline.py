@@ -830,3 +830,23 @@ def test_a_section_that_opens_with_the_plan_s_lead_is_not_split(make_doc) -> Non
         "定期开展应急演练，全年组织实战演练12次。\n", "2026年，我局将重点抓好以下几个方面工作：\n")
     doc = make_doc(text)
     assert "next_year_plan" not in kinds(doc)
+
+
+def test_the_preambles_opening_is_what_follows_the_title(make_doc) -> None:  # type: ignore[no-untyped-def]
+    """The opening part of the preamble (a work section for the rulebook's scopes) starts
+    after the title; the lines above the title and the title itself are not in it."""
+    doc = make_doc("××县人民政府\n" + TITLE + "××县人民政府：\n2023年，我镇认真开展普法宣传。现报告如下。\n"
+                   "一、主要举措和成效\n全年审查合同10件。\n")
+    pre = doc.sections[0]
+    assert pre.kind == "preamble" and [p.kind for p in pre.parts] == ["opening"]
+    opening = pre.parts[0]
+    assert [doc.paragraphs[i].norm for i in range(opening.start, opening.end)] == \
+        ["××县人民政府:", "2023年,我镇认真开展普法宣传。现报告如下。"]
+    assert opening.end == pre.end == doc.sections[1].start
+
+
+def test_without_a_title_the_whole_preamble_is_the_opening(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc("2023年，我镇认真开展普法宣传。现报告如下。\n一、主要举措和成效\n全年审查合同10件。\n"
+                   "二、存在的不足\n执法力量薄弱。\n")
+    pre = doc.sections[0]
+    assert [(p.kind, p.start, p.end) for p in pre.parts] == [("opening", 0, pre.end)]

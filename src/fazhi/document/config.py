@@ -99,10 +99,13 @@ AfterYearRegex = Annotated[str, AfterValidator(check_pattern), WholeLine()]
 character too (,我镇将)."""
 
 
-POSITION_KINDS = {"preamble": "开头", "closing": "落款", "attachments": "附件"}
+POSITION_KINDS = {"preamble": "开头", "opening": "开头段落", "closing": "落款",
+                  "attachments": "附件"}
 """Parts of a report found by their place rather than by a heading, with their
 labels: what stands before the first heading, the signature block, and the
-attachments after it. Reserved: no section kind of a rulebook may take these names."""
+attachments after it; and, of what stands before the first heading, the part after
+the title (the addressee and the opening paragraph, not a web page's lines above the
+title). Reserved: no section kind of a rulebook may take these names."""
 
 
 class Strict(BaseModel):

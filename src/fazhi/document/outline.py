@@ -610,6 +610,17 @@ def build_outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
     return sections, leads
 
 
+def _preamble(end: int, title_index: int | None) -> Section:
+    """What stands before the first heading, with its opening (the paragraphs after
+    the title, or all of them without a title) as a part: the title and a web page's
+    lines above it (breadcrumbs, 公开方式：主动公开) are not the report's words."""
+    start = title_index + 1 if title_index is not None and title_index < end else 0
+    parts = [Section(id="preamble.opening", heading=None, kind="opening",
+                     classified_by="position", start=start, end=end)] if start < end else []
+    return Section(id="preamble", heading=None, kind="preamble", classified_by="position",
+                   start=0, end=end, parts=parts)
+
+
 def _outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
              title_index: int | None) -> tuple[list[Section], list[Lead]]:
     n = len(paragraphs)
@@ -657,8 +668,7 @@ def _outline(paragraphs: list[Paragraph], cfg: OutlineConfig,
     first = tops[0].paragraph if tops else None
     pre_end = first if first is not None else min(body_start, close)
     if pre_end > 0:
-        sections.append(Section(id="preamble", heading=None, kind="preamble",
-                                classified_by="position", start=0, end=pre_end))
+        sections.append(_preamble(pre_end, title_index))
     if tops:
         body = _tree([h for h in headings if h.paragraph < close], pre_end, close, "")
         sections.extend(classify(s, paragraphs, cfg, year) for s in body)
