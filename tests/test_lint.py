@@ -146,3 +146,9 @@ def test_validate_names_a_wording_that_slows_its_list(mutated) -> None:  # type:
     book, text = mutated("      headings: ['不足', ", "      headings: ['[诉访]调对接', '不足', ")
     res = CliRunner().invoke(main, ["rules", "validate", str(book)])
     assert "不以确定的字开头" not in res.output and res.exit_code == 0
+    # not_evidence is searched over every paragraph: its wordings are linted too
+    old = "'发布机构[^。;,|]{0,30}',"
+    book, text = mutated(old, old + " '(主题|信息)分类:',")
+    res = CliRunner().invoke(main, ["rules", "validate", str(book)])
+    line = text[:text.index("'(主题|信息)分类:'")].count("\n") + 1
+    assert f"book.yaml:{line}:" in res.output and "不以确定的字开头" in res.output, res.output

@@ -448,10 +448,13 @@ def pattern_values(obj: BaseModel, loc: Loc) -> Iterator[tuple[Loc, str]]:
 
 
 def pattern_problems(book: Rulebook, checks: list[BaseModel], tree: SourceTree) -> list[Problem]:
-    """Lint every pattern of a rulebook (document wordings and every rule's check)."""
+    """Lint every pattern of a rulebook (document wordings, ``not_evidence`` and every
+    rule's check). ``not_evidence`` is searched over every paragraph, as a check's
+    wordings are over whole sections."""
     found: list[tuple[Loc, str]] = list(pattern_values(book.document, ("document",)))
+    found += [(("not_evidence", j), p) for j, p in enumerate(book.not_evidence)]
     whole_line = whole_line_fields(book.document, ("document",))
-    scanned: set[Loc] = set()
+    scanned: set[Loc] = {("not_evidence",)}
     for i, params in enumerate(checks):
         found += pattern_values(params, ("rules", i, "check"))
         whole_line |= whole_line_fields(params, ("rules", i, "check"))
