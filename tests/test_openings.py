@@ -1,4 +1,4 @@
-"""Openings of 1,249 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 1,281 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -1272,6 +1272,38 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "1247": ("关于2025年度法治政府建设情况的报告", None, 2025, ["measures"]),
     "1248": ("重庆市万盛经开区机关事务中心关于2025年法治政府建设情况的报告", "重庆市万盛经开区机关事务中心", 2025, ["measures"]),
     "1249": ("关于2023年法治政府建设情况的报告", "重庆市万州区卫生健康委员会", 2023, ["measures"]),
+    "1250": ("重庆市长寿区长寿湖镇2023年法治政府建设报告", None, 2023, ["measures"]),
+    "1251": ("重庆市铜梁区双山镇人民政府2025年法治政府建设工作报告", "重庆市铜梁区双山镇人民政府", 2025, ["measures"]),
+    "1252": ("关于2022年法治政府建设情况的报告", "中共沙市镇委员会", 2022, ["measures"]),
+    "1253": (None, None, 2021, ["measures", "measures"]),
+    "1254": ("重庆市江津区夏坝镇关于2022年度法治政府建设工作情况的报告", None, 2022, ["measures"]),
+    "1255": ("关于2025年法治政府建设情况的报告", "中共重庆市荣昌区吴家镇委员会 重庆市荣昌区吴家镇人民政府", 2025, ["measures"]),
+    "1256": ("重庆市江津区珞璜镇人民政府 关于2022年度法治政府建设情况报告", "重庆市江津区珞璜镇人民政府", 2022, ["measures"]),
+    "1257": (None, None, 2025, ["measures"]),
+    "1258": ("2022年度法治政府建设情况工作报告", None, 2022, ["measures"]),
+    "1259": (None, None, 2024, ["measures"]),
+    "1260": ("天津市滨海新区城市管理委员会2024年度法治政府建设情况报告", "天津市滨海新区城市管理委员会", 2024, ["measures"]),
+    "1261": (None, None, 2023, ["measures"]),
+    "1262": (None, None, 2021, ["measures"]),
+    "1263": ("黑龙江省司法厅关于2023年法治政府建设情况的报告", "黑龙江省司法厅", 2023, ["measures"]),
+    "1264": ("山西省司法厅2022年法治政府建设年度报告", "山西省司法厅", 2022, ["measures"]),
+    "1265": ("2023年法治政府建设情况报告", "天津市市场监督管理委员会", 2023, ["measures"]),
+    "1266": ("泉州市丰泽区人民政府关于2025年度法治政府建设工作情况的报告", "泉州市丰泽区人民政府", 2025, ["measures"]),
+    "1267": ("晋江市司法局关于2024年法治政府建设情况的报告", "晋江市司法局", 2024, ["measures"]),
+    "1268": ("泉州市人民政府关于2023年法治政府建设情况的报告", "泉州市人民政府", 2023, ["measures"]),
+    "1269": (None, None, 2022, ["measures"]),
+    "1270": ("澧浦镇2023年度法治政府建设工作报告", None, 2023, ["measures"]),
+    "1271": ("中共临沭县委临沭县人民政府关于2022年度法治政府建设情况的报告", "中共临沭县委 临沭县人民政府", 2022, ["measures"]),
+    "1272": (None, None, 2021, ["first_responsible"]),
+    "1273": ("镜湖区2021年法治政府建设情况的报告", None, 2021, ["measures"]),
+    "1274": (None, None, 2022, ["measures"]),
+    "1275": (None, None, 2024, ["measures"]),
+    "1276": ("【2023法治政府建设报告】鲁山县教育体育局关于2023年度法治政府建设情况的报告", "鲁山县教育体育局", 2023, ["measures"]),
+    "1277": ("曾都区交通运输局2024年度法治政府建设工作报告", "曾都区交通运输局", 2024, ["measures"]),
+    "1278": (None, None, 2023, ["measures"]),
+    "1279": (None, None, 2022, ["first_responsible"]),
+    "1280": ("广州市从化区鳌头镇人民政府关于2023年度法治政府建设情况的报告", "广州市从化区鳌头镇人民政府", 2023, ["measures"]),
+    "1281": (None, None, 2021, ["measures", "measures"]),
 }
 
 
