@@ -1,4 +1,4 @@
-"""Openings of 1,281 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 1,313 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -1304,6 +1304,38 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "1279": (None, None, 2022, ["first_responsible"]),
     "1280": ("广州市从化区鳌头镇人民政府关于2023年度法治政府建设情况的报告", "广州市从化区鳌头镇人民政府", 2023, ["measures"]),
     "1281": (None, None, 2021, ["measures", "measures"]),
+    "1282": (None, None, 2024, ["measures"]),
+    "1283": ("市卫生健康委2023年法治政府建设情况报告", "市卫生健康委", 2023, ["measures"]),
+    "1284": ("市卫生健康委2022年法治政府建设情况报告", "市卫生健康委", 2022, ["measures"]),
+    "1285": ("天津市静海区市场监督管理局2024年法治政府建设情况报告", "天津市静海区市场监督管理局", 2024, ["measures"]),
+    "1286": (None, None, 2023, ["measures"]),
+    "1287": ("北京市西城区人民政府2024年法治政府建设年度情况报告", "北京市西城区人民政府", 2024, ["measures"]),
+    "1288": (None, None, 2024, ["measures"]),
+    "1289": ("河东区人民政府2021年法治政府建设情况报告", "天津市河东区司法局", 2021, ["measures"]),
+    "1290": ("省政务办2022年度法治政府建设情况报告", "省政务办", 2022, ["measures"]),
+    "1291": ("宝山区卫生健康委2022年法治政府建设情况报告", "宝山区卫生健康委", 2022, ["measures"]),
+    "1292": ("静安区卫生健康委员会2024年度法治政府建设年度工作报告", "静安区卫生健康委员会", 2024, ["measures"]),
+    "1293": ("缙云县交通运输局关于2023年度法治政府建设情况的报告", "缙云县交通运输局", 2023, ["measures"]),
+    "1294": (None, None, 2023, ["measures"]),
+    "1295": (None, None, 2025, ["measures"]),
+    "1296": ("泗门镇2023年度法治政府建设年度报告", None, 2023, ["measures"]),
+    "1297": ("新浦镇人民政府关于2024年法治政府建设情况的年度报告", "新浦镇人民政府", 2024, ["measures"]),
+    "1298": ("泸州市人民政府2024年度法治政府建设工作报告", "泸州市人民政府", 2024, ["first_responsible", "measures"]),
+    "1299": ("保山市林业和草原局2024年度法治政府建设成效报告", "保山市林业和草原局", 2024, ["measures"]),
+    "1300": (None, None, 2024, ["measures"]),
+    "1301": (None, None, 2024, ["measures", "measures"]),
+    "1302": (None, None, 2022, ["measures"]),
+    "1303": (None, None, 2024, ["measures", "measures"]),
+    "1304": ("广元市人民政府 2022年度法治政府建设工作情况报告", "广元市人民政府", 2022, ["measures"]),
+    "1305": ("西安市临潼区交通运输局2023年法治政府建设工作总结", "西安市临潼区交通运输局", 2023, ["measures"]),
+    "1306": ("广州市海珠区人民政府素社街道办事处关于2024年度法治政府建设情况的报告", "广州市海珠区人民政府素社街道办事处", 2024, ["measures"]),
+    "1307": ("济宁市兖州区司法局2025年度法治政府建设情况的报告", "济宁市兖州区司法局", 2025, ["first_responsible"]),
+    "1308": (None, None, 2022, ["measures"]),
+    "1309": (None, None, 2024, ["first_responsible"]),
+    "1310": ("南万镇2025年法治政府建设年度报告", None, 2025, ["measures"]),
+    "1311": ("郑州市金水区科学技术局2024年度法治政府建设工作报告", "金水区科学技术局", 2024, ["measures", "shortcomings"]),
+    "1312": ("许昌市卫生健康委员会 关于2023年法治政府建设情况的报告", "许昌市卫生健康委员会", 2023, ["first_responsible", "measures"]),
+    "1313": ("2022年度烟台市莱山区人民政府黄海路街道办事处法治政府建设情况报告", "烟台市莱山区人民政府黄海路街道办事处", 2022, ["measures"]),
 }
 
 
