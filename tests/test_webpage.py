@@ -197,6 +197,24 @@ def test_the_title_field_wins_over_a_menu_line_above_the_bar(engine: Engine) -> 
 
 
 
+def test_a_title_field_alone_on_its_line_with_the_bar_going_on_under_the_title(
+        engine: Engine) -> None:
+    """Openings 180 and 1289: a menu line, then 名称: alone on its line, the title on the
+    next, and the rest of the bar (索引号, 发布机构, …) under the title, each label on a
+    line of its own above its value. The whole bar goes, so the publisher in 发布机构
+    (a 司法局 publishing the district government's report) is not read as the issuer:
+    the title names it."""
+    title = "某某区人民政府2021年法治政府建设情况报告"
+    text = ("政务公开 > 政策文件 > 某某区文件 > 区司法局\n名    称 :\n" + title + "\n"
+            "索   引  号 :\n1112010200014504XG/2022-00014\n发 布 机 构 :\n某某市某某区司法局\n"
+            "成 文 日 期 :\n有   效  性 :\n有效\n\n" + title + "\n"
+            "2021年，某某区坚持依法行政，推进法治政府建设。\n")
+    doc = doc_of(text, engine)
+    assert doc.meta.title == title
+    assert doc.meta.issuer == "某某区人民政府"
+    assert [p.text for p in doc.paragraphs][:2] == [title, "2021年，某某区坚持依法行政，推进法治政府建设。"]
+
+
 def test_an_information_list_copied_with_dashes_as_bullets(engine: Engine) -> None:
     """A page's list copied with its items marked "- " (opening 258): the bar is found
     and its title field read, as with • bullets."""

@@ -120,8 +120,11 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
         else:
             kept = _title_field(pieces[bar:body], cfg) or kept  # the line above is a menu, say
     title = _words(kept)
-    if not title and (second := _title_and_bar(pieces, body, window, cfg, title_re)) is not None:
-        kept, body = second  # the bar above the page's title, and more of it under
+    if (not title or _alone_title_field(pieces[body - 1], cfg)) and \
+            (second := _title_and_bar(pieces, body, window, cfg, title_re)) is not None:
+        # the bar above the page's title, and more of it under; or the bar's title field
+        # (名称:) alone on its line, its value the title on the next, the bar going on under it
+        kept, body = second
         title = _words(kept)
     if not title or _repeated(title, pieces[body:body + _TITLE_REPEAT_LINES]) \
             or not _matches_anywhere(title_re, title):
@@ -173,6 +176,13 @@ def _title_field(bar: list[Piece], cfg: WebPageConfig) -> list[Piece]:
         if m is not None and m.end() < len(piece.norm):
             return [_after(piece, m.end())]
     return []
+
+
+def _alone_title_field(piece: Piece, cfg: WebPageConfig) -> bool:
+    """Whether ``piece`` is a title field's label with no value on its line (名称:)."""
+    rx = cfg.title_field_re
+    m = rx.match(piece.norm) if rx is not None else None
+    return m is not None and m.end() == len(piece.norm)
 
 
 def _after(piece: Piece, at: int) -> Piece:
