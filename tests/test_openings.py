@@ -1,4 +1,4 @@
-"""Openings of 1,313 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 1,344 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -1336,6 +1336,37 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "1311": ("郑州市金水区科学技术局2024年度法治政府建设工作报告", "金水区科学技术局", 2024, ["measures", "shortcomings"]),
     "1312": ("许昌市卫生健康委员会 关于2023年法治政府建设情况的报告", "许昌市卫生健康委员会", 2023, ["first_responsible", "measures"]),
     "1313": ("2022年度烟台市莱山区人民政府黄海路街道办事处法治政府建设情况报告", "烟台市莱山区人民政府黄海路街道办事处", 2022, ["measures"]),
+    "1314": ("泽州县2022年度法治政府建设的情况报告", "泽州县司法局", 2022, ["measures"]),
+    "1315": (None, None, 2024, ["measures"]),
+    "1316": ("中共长治市潞城区委长治市潞城区人民政府关于2025年度法治政府建设情况的报告", "中共长治市潞城区委 长治市潞城区人民政府", 2025, ["measures"]),
+    "1317": ("云冈区云冈镇2025年法治政府建设年度报告", None, 2025, ["measures"]),
+    "1318": (None, None, 2021, ["measures", "measures"]),
+    "1319": (None, None, 2022, ["measures", "measures"]),
+    "1320": ("关于晋城市2021年法治政府建设工作情况的报告", "中共晋城市委 晋城市人民政府", 2021, ["measures"]),
+    "1321": (None, None, 2021, ["measures"]),
+    "1322": (None, None, 2024, ["measures"]),
+    "1323": ("关于宁都县2023年度法治政府建设情况的报告", None, 2023, ["measures"]),
+    "1324": (None, None, 2021, ["measures"]),
+    "1325": ("2021年度新建区法治政府建设工作年度报告", None, 2021, ["measures"]),
+    "1326": ("南昌高新区2023年法治政府建设工作报告", None, 2023, ["measures"]),
+    "1327": (None, None, 2022, ["measures"]),
+    "1328": ("南昌市2023年法治政府建设情况的报告", None, 2023, ["measures"]),
+    "1329": (None, None, 2024, ["measures"]),
+    "1330": ("西城区2025年法治政府建设工作总结", None, 2025, ["measures"]),
+    "1331": (None, None, 2024, ["measures"]),
+    "1332": ("中共柳州市柳南区委员会 柳州市柳南区人民政府关于柳南区2024年法治政府建设工作情况报告", "中共柳州市柳南区委员会 柳州市柳南区人民政府", 2024, ["measures"]),
+    "1333": ("柳州市城中区2023年法治政府建设年度报告", None, 2023, ["measures"]),
+    "1334": ("庆阳市人民政府关于2023年法治政府建设情况的报告", "庆阳市人民政府", 2023, ["measures"]),
+    "1335": ("柳州市司法局2024年法治政府建设年度报告", "柳州市司法局", 2024, ["measures"]),
+    "1336": ("鱼峰区人民政府2024年法治政府建设年度报告", "鱼峰区人民政府", 2024, ["measures"]),
+    "1337": ("大江镇2021年法治建设工作情况报告", None, 2021, ["measures"]),
+    "1338": (None, None, 2022, ["first_responsible"]),
+    "1339": ("奉节县青龙镇2022年法治政府建设情况报告", None, 2022, ["measures"]),
+    "1340": ("奉节县康乐镇2021年法治政府建设年度报告", None, 2021, ["measures"]),
+    "1341": ("2022年度法治政府建设工作报告", "奉节县永乐镇人民政府", 2022, ["measures"]),
+    "1342": ("市中区人力资源和社会保障局2021年度法治政府建设情况报告", "市中区人力资源和社会保障局", 2021, ["measures"]),
+    "1343": ("关于2022年度法治政府建设情况的报告", "重庆市渝北区城市管理局", 2022, ["measures"]),
+    "1344": ("重庆市綦江区文龙街道2022年法治政府建设情况报告", None, 2022, ["measures"]),
 }
 
 
