@@ -8,7 +8,7 @@ module docstring is its documentation.
 Scopes name where a check looks: ``all`` (the whole report), a section kind
 (``shortcomings``), a named scope from the rulebook's ``scopes`` (``work``,
 ``gaps``), or ``rule:<id>``, the places where an earlier rule found its
-evidence. ``part`` narrows each section: ``all``, ``body`` (without the
+evidence (see :class:`Region`). ``part`` narrows each section: ``all``, ``body`` (without the
 section's own heading), ``heading`` (the top-level heading only) or
 ``headings`` (every heading at any level, run-in headings and enumerated
 leads such as 一是…).
@@ -49,23 +49,38 @@ def _check_scope(value: str, info: ValidationInfo) -> str:
 
 
 Scope = Annotated[str, AfterValidator(_check_scope)]
-__all__ = ["CheckParams", "Context", "Outcome", "Part", "Regex", "ScannedRegexes", "Scope", "Span"]
+__all__ = ["CheckParams", "Context", "Outcome", "Part", "Regex", "Region", "ScannedRegexes", "Scope",
+           "Span"]
 
 
 class CheckParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Region(NamedTuple):
+    """Where a match speaks for, for a later rule's ``rule:<id>`` scope: paragraphs
+    [first, end), the first from character ``lo`` on and the last up to ``hi``
+    (-1: to its end). A heading speaks for its whole section; an enumerated lead
+    (二是认真履行第一责任人职责。…) for its item, up to the next lead in its paragraph
+    (…；三是…), not for the items beside it; a match in a paragraph's text for the
+    paragraph."""
+
+    first: int
+    end: int
+    lo: int = 0
+    hi: int = -1
+
+
 class Span(NamedTuple):
-    """A stretch of one paragraph's normalised text; ``region`` is the paragraph
-    range it speaks for (a heading speaks for its whole section); ``heading``: the
-    stretch is a heading or lead (a cited document's title there announces what
-    the section reports, so ``not_evidence`` does not apply)."""
+    """A stretch of one paragraph's normalised text; ``region`` is what it speaks
+    for (see :class:`Region`); ``heading``: the stretch is a heading or lead (a cited
+    document's title there announces what the section reports, so ``not_evidence``
+    does not apply)."""
 
     paragraph: int
     start: int
     end: int
-    region: tuple[int, int]
+    region: Region
     heading: bool = False
 
 
@@ -75,7 +90,7 @@ class Outcome:
     evidence: list[Evidence] = field(default_factory=list)
     facts: dict[str, object] = field(default_factory=dict)
     message: str | None = None
-    regions: list[tuple[int, int]] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
 
 
 @dataclass
@@ -84,7 +99,7 @@ class Context:
 
     doc: Document
     scopes: dict[str, list[str]]
-    regions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    regions: dict[str, list[Region]] = field(default_factory=dict)
     not_evidence: re.Pattern[str] | None = None
     _cache: dict[tuple[str, str], list[Span]] = field(default_factory=dict)
 
@@ -124,9 +139,11 @@ class Context:
     def _spans(self, scope: str, part: Part) -> Iterator[Span]:
         paras = self.doc.paragraphs
         if scope.startswith("rule:"):
-            for a, b in self.regions.get(scope[5:], []):
-                for i in range(a, b):
-                    yield Span(i, 0, len(paras[i].norm), (i, i + 1))
+            for r in self.regions.get(scope[5:], []):
+                for i in range(r.first, r.end):
+                    start = r.lo if i == r.first else 0
+                    end = r.hi if i == r.end - 1 and r.hi >= 0 else len(paras[i].norm)
+                    yield Span(i, start, end, Region(i, i + 1, start, end))
             return
         for s in self.sections(scope):
             if part in ("heading", "headings"):
@@ -140,7 +157,7 @@ class Context:
                 if part == "body" and s.heading is not None and i == s.heading.paragraph:
                     start = s.heading.title_end
                 if start < len(paras[i].norm):
-                    yield Span(i, start, len(paras[i].norm), (i, i + 1))
+                    yield Span(i, start, len(paras[i].norm), Region(i, i + 1))
 
     def _heading_spans(self, s: Section, scope: str, deep: bool) -> Iterator[Span]:
         """The heading of ``s``; with ``deep``, every heading and lead in it too."""
@@ -148,14 +165,14 @@ class Context:
             if s.heading is not None:
                 h = s.heading
                 start, end = s.named or (h.title_start, h.title_end)
-                yield Span(h.paragraph, start, end, (s.start, s.end), True)
+                yield Span(h.paragraph, start, end, Region(s.start, s.end), True)
             return
         skip = self._skipped(s, scope)
 
         def walk(x: Section) -> Iterator[Span]:
             if x.heading is not None and x.heading.paragraph not in skip:
                 h = x.heading
-                yield Span(h.paragraph, h.title_start, h.title_end, (x.start, x.end), True)
+                yield Span(h.paragraph, h.title_start, h.title_end, Region(x.start, x.end), True)
             for c in x.children:
                 yield from walk(c)
 
@@ -165,11 +182,23 @@ class Context:
         for lead in leads[first:bisect.bisect_left(self._lead_paragraphs, s.end)]:
             if lead.paragraph not in skip:
                 yield Span(lead.paragraph, lead.start, lead.end,
-                           (lead.paragraph, lead.paragraph + 1), True)
+                           self.item(lead.paragraph, lead.start), True)
 
     @cached_property
     def _lead_paragraphs(self) -> list[int]:
         return [lead.paragraph for lead in self.doc.leads]
+
+    def item(self, paragraph: int, at: int) -> Region:
+        """The enumerated item of a paragraph that character ``at`` stands in: from
+        the last lead at or before it to the next lead (一是…；二是…), or the whole
+        paragraph when no lead comes before it."""
+        first = bisect.bisect_left(self._lead_paragraphs, paragraph)
+        last = bisect.bisect_left(self._lead_paragraphs, paragraph + 1)
+        starts = [lead.start for lead in self.doc.leads[first:last]]
+        k = bisect.bisect_right(starts, at)
+        if k == 0:
+            return Region(paragraph, paragraph + 1)
+        return Region(paragraph, paragraph + 1, starts[k - 1], starts[k] if k < len(starts) else -1)
 
     @cached_property
     def _labels(self) -> list[str | None]:

@@ -27,6 +27,7 @@ from fazhi.checks.base import (
     Context,
     Outcome,
     Regex,
+    Region,
     ScannedRegexes,
     Scope,
     any_of,
@@ -66,7 +67,7 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
     found: list[str] = []
     elsewhere: list[str] = []
     evidence: list[Evidence] = []
-    regions: list[tuple[int, int]] = []
+    regions: list[Region] = []
     spans = ctx.spans(p.scope)
     other = ctx.spans(p.elsewhere) if p.elsewhere else []
     for el in p.elements:

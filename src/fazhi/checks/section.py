@@ -23,7 +23,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from fazhi.checks.base import CheckParams, Context, Outcome, Regex, ScannedRegexes, Scope, any_of
+from fazhi.checks.base import (
+    CheckParams,
+    Context,
+    Outcome,
+    Regex,
+    Region,
+    ScannedRegexes,
+    Scope,
+    any_of,
+)
 from fazhi.document.config import AfterYearRegex
 from fazhi.document.dates import year_pattern
 from fazhi.document.locate import heading_text
@@ -55,18 +64,18 @@ def evaluate(p: Params, ctx: Context) -> Outcome:
         ev = ctx.evidence_at(s.heading.paragraph, s.heading.title_start, s.heading.title_end)
         if body >= p.min_chars:
             return Outcome("pass", [ev], {"section": heading_text(doc, s)},
-                           regions=[(s.start, s.end)])
+                           regions=[Region(s.start, s.end)])
     if headed:
         s = headed[0]
         assert s.heading is not None
         ev = ctx.evidence_at(s.heading.paragraph, s.heading.title_start, s.heading.title_end)
         return Outcome("partial", [ev], {"section": heading_text(doc, s)}, message=p.empty_message,
-                       regions=[(s.start, s.end)])
+                       regions=[Region(s.start, s.end)])
     if found:
         s = found[0]
         text = doc.paragraphs[s.start].norm
         ev = ctx.evidence_at(s.start, 0, min(len(text), 20))
-        return Outcome(p.headingless, [ev], {"section": "（无标题）"}, regions=[(s.start, s.end)])
+        return Outcome(p.headingless, [ev], {"section": "（无标题）"}, regions=[Region(s.start, s.end)])
     exclude = any_of(p.mentions_exclude)
     for rx in _mention_patterns(p, ctx.doc.meta.report_year):
         hits = list(ctx.find(rx, ctx.spans(p.mentions_scope), exclude))
