@@ -1011,7 +1011,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "986": (None, None, 2021, ["measures"]),
     "987": (None, None, 2022, ["measures"]),
     "988": (None, None, 2022, ["measures"]),
-    "989": (None, None, 2025, ["measures"]),
+    "989": ("锦和镇2025年法治政府建设工作情况汇报", None, 2025, ["measures"]),  # 情况汇报: form.title says it lacks 报告
     "990": (None, None, 2022, ["measures"]),
     "991": ("重庆市永川区大安街道办事处关于2024年法治政府建设情况报告", "重庆市永川区大安街道办事处", 2024, ["measures"]),
     "992": ("中共洛江区河市镇委员会 洛江区河市镇人民政府 关于河市镇2023年度法治政府建设工作的报告", "中共洛江区河市镇委员会 洛江区河市镇人民政府", 2023, ["measures"]),
