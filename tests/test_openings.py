@@ -485,7 +485,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "460": ("慈溪市人民政府2024年度法治政府建设情况", "慈溪市人民政府", 2024, ["measures"]),
     "461": ("如皋市人民政府2023年法治政府建设工作情况报告", "如皋市人民政府", 2023, ["measures"]),
     "462": (None, None, 2022, ["measures"]),
-    "463": (None, None, 2024, ["measures", "closing"]),  # the excerpt cut at …市委办、市政府办联合印发: the last item reads as a signature
+    "463": ("石狮市人民政府关于2024年度法治政府建设情况的报告", "石狮市人民政府", 2024, ["measures", "closing"]),  # the excerpt cut at …市委办、市政府办联合印发: the last item reads as a signature
     "464": (None, None, 2024, ["measures"]),
     "465": (None, None, 2025, ["measures"]),
     "466": (None, None, 2023, ["first_responsible"]),  # one line, headings run together with spaces
@@ -839,7 +839,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "814": (None, None, 2025, ["measures"]),
     "815": ("石柱土家族自治县黄水镇人民政府2025年法治政府建设情况的报告", "石柱土家族自治县黄水镇人民政府", 2025, ["measures"]),
     "816": ("推進法治政府建設工作要點的報告", None, 2025, ["measures"]),  # a garbled mirror in traditional characters: the title's first line runs into the information list above it
-    "817": ("漳平市象湖镇人民政府2025年法治政府建设年度报告", "漳平市象湖镇人民政府", 2025, ["measures"]),
+    "817": ("漳平市象湖镇人民政府2025年法治政府建设年度报告", "中共象湖镇委员会 象湖镇人民政府", 2025, ["measures"]),  # the bar's 备注/文号 and 公文生成日期 go; the joint issuers' line under it names them
     "818": (None, None, 2024, ["measures"]),
     "819": ("西岗镇2025年度法治政府建设报告", None, 2025, ["measures"]),
     "820": (None, None, 2024, ["measures"]),

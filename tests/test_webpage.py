@@ -378,7 +378,9 @@ def test_breadcrumbs(crumb: str, engine: Engine) -> None:
                                  "| 索引号 | 6207250034/2026-00051 | 发文字号 | |\n| 关键词 | 发布机构 | 某镇 | |\n"
                                  "| 公开形式 | 公开目录 | ||\n| 生成日期 | 2026-01-30 09:03:18 | 是否有效 |",
                                  "索引号 79954841-2/2024-117203\n组配分类 政府建设 发布机构 中河街道\n"
-                                 "生成日期 2024-03-14 公开方式 主动公开\n信息分类 报告\n公开范围 面向全社会"])
+                                 "生成日期 2024-03-14 公开方式 主动公开\n信息分类 报告\n公开范围 面向全社会",
+                                 # a Fujian government site's list (openings 463, 817)
+                                 "- 发布机构:某市人民政府\n- 公文生成日期:2025-01-22\n- 备注/文号:某政综〔2025〕6号"])
 def test_information_bars(bar: str, engine: Engine) -> None:
     cfg = engine.book.document.web_page
     assert stripped(f"首页\n关于2022年法治政府建设情况的报告\n{bar}\n正文。\n", cfg, engine) == \
