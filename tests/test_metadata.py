@@ -284,6 +284,9 @@ def test_a_party_group_is_an_issuer(make_doc) -> None:  # type: ignore[no-untype
     # a bureau of a new area's or a zone's management committee (管委会) is the committee's
     ("湖南湘江新区管理委员会应急管理局2022年度法治政府建设工作总结", "湖南湘江新区管理委员会应急管理局"),
     ("某某经济开发区管委会财政局关于2023年法治政府建设情况的报告", "某某经济开发区管委会财政局"),
+    # and so is one of a prefecture's administrative office (行政公署, 行署; opening 1346)
+    ("大兴安岭地区行政公署司法局2023年度法治政府建设年度工作报告", "大兴安岭地区行政公署司法局"),
+    ("某某地区行署财政局关于2023年法治政府建设情况的报告", "某某地区行署财政局"),
     # joint issuers stay two
     ("中共东昌区委东昌区人民政府关于2024年度法治政府建设工作情况的报告", "中共东昌区委 东昌区人民政府"),
     ("某某新区管理委员会某某市自然资源局关于2023年法治政府建设情况的报告", "某某新区管理委员会 某某市自然资源局"),

@@ -141,6 +141,15 @@ def test_the_issuers_line_above_the_page_s_title_stays(engine: Engine) -> None:
     assert menu.paragraphs[0].text == "关于2024年度法治政府建设的情况报告"
 
 
+def test_a_title_opened_by_its_issuer_on_a_line_of_its_own_stays_whole(engine: Engine) -> None:
+    """长春市人民政府关于 / 2023年度法治政府建设情况的报告, the bar under it (opening 1348):
+    the line that opens the title stays, and the title is both lines."""
+    doc = doc_of("当前位置: 首页 > 政务 > 通知公告\n长春市人民政府关于\n2023年度法治政府建设情况的报告\n"
+                 "时间:2024-04-01 15:02 来源:\n【字体: 打印\n2023年，市政府坚持依法行政。\n"
+                 "一、主要举措和成效\n正文。\n", engine)
+    assert (doc.meta.title, doc.meta.issuer) == ("长春市人民政府关于2023年度法治政府建设情况的报告", "长春市人民政府")
+
+
 def test_a_title_wrapped_over_two_printed_lines_stays_whole(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     lines = ["首页", "当前位置：首页 > 政务公开", "政策文件", "某某县人民政府关于2022年度法治政府",

@@ -12,6 +12,7 @@ from fazhi.document.metadata import (
     extract_meta,
     find_title,
     only_bodies,
+    opens_title,
     title_breaks,
     title_lines,
     title_start,
@@ -71,7 +72,8 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     """Interpret extracted lines as a report."""
     lines = unflatten(ex.lines, cfg)
     pieces = line_pieces(ex.lines if lines is None else lines)
-    article = strip_web_page(pieces, cfg.web_page, cfg.title_re, lambda norm: only_bodies(norm, cfg))
+    article = strip_web_page(pieces, cfg.web_page, cfg.title_re,
+                             lambda norm: only_bodies(norm, cfg) or opens_title(norm, cfg))
     kept = pieces if article is None else article
     kept = drop_page_furniture(kept, cfg.page_furniture, ex.laid_out) or kept
     wrapped = mark_wrapped(kept, cfg) if lines is None and not ex.laid_out else None

@@ -341,6 +341,15 @@ def only_bodies(norm: str, cfg: OutlineConfig) -> bool:
     return bool(spans) and sum(e - s for s, e in spans) == len(norm)
 
 
+def opens_title(norm: str, cfg: OutlineConfig) -> bool:
+    """Whether a line is nothing but the issuing bodies a title opens with and the
+    word that follows them there (长春市人民政府关于 / 2023年度…情况的报告)."""
+    spans = _issuers_opening(norm, cfg)
+    before = cfg.title_issuer_before_re
+    return bool(spans) and before is not None and \
+        (m := before.match(norm, spans[-1][1])) is not None and m.end() == len(norm)
+
+
 def _bodies_without_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> list[Paragraph]:
     """Of a report without a title, the first lines (where a title is looked for) that
     are nothing but issuing bodies: a report read to a congress opens with the

@@ -232,8 +232,9 @@ def strip_web_page(pieces: list[Piece], cfg: WebPageConfig,
     """The lines without the web page around the report, or None when nothing was removed.
     ``title_re``: what a report's title looks like; the line above the information
     bar is kept as the page's title only if it looks so. ``issuer_line``: whether a
-    line is nothing but issuing bodies; up to two such lines straight above a kept
-    title are kept with it."""
+    line is nothing but issuing bodies (or the bodies that open the title on a line
+    of their own: 某市人民政府关于); up to two such lines straight above a kept title
+    are kept with it."""
     any_re = cfg.any_re
     if any_re is None or not pieces:
         return None
