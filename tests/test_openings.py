@@ -1,4 +1,4 @@
-"""Openings of 1,344 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 1,374 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -1367,6 +1367,36 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "1342": ("市中区人力资源和社会保障局2021年度法治政府建设情况报告", "市中区人力资源和社会保障局", 2021, ["measures"]),
     "1343": ("关于2022年度法治政府建设情况的报告", "重庆市渝北区城市管理局", 2022, ["measures"]),
     "1344": ("重庆市綦江区文龙街道2022年法治政府建设情况报告", None, 2022, ["measures"]),
+    "1345": (None, None, 2023, ["measures"]),
+    "1346": ("大兴安岭地区行政公署司法局2023年度法治政府建设年度工作报告", "大兴安岭地区行政公署司法局", 2023, ["measures"]),
+    "1347": ("关于牡丹江市2022年度法治政府建设工作情况的报告", None, 2022, ["measures"]),
+    "1348": ("长春市人民政府关于2023年度法治政府建设情况的报告", "长春市人民政府", 2023, ["measures"]),
+    "1349": (None, None, 2022, ["measures"]),
+    "1350": ("中共朝阳市委 朝阳市人民政府 关于2022年法治政府建设情况的报告", "中共朝阳市委 朝阳市人民政府", 2022, ["measures"]),
+    "1351": ("大连市2024年法治政府建设情况报告", None, 2024, ["measures"]),
+    "1352": (None, None, 2021, ["measures"]),
+    "1353": ("文昌市人民政府关于2021年度法治政府建设情况的报告", "文昌市人民政府", 2021, ["measures"]),
+    "1354": (None, None, 2021, ["measures"]),
+    "1355": (None, None, 2024, ["measures"]),
+    "1356": (None, None, 2022, ["measures"]),
+    "1357": ("城中区2023年法治政府建设工作报告", None, 2023, ["measures", "measures"]),
+    "1358": (None, None, 2023, ["measures", "measures"]),
+    "1359": (None, None, 2023, ["measures"]),
+    "1360": (None, None, 2024, ["measures"]),
+    "1361": (None, None, 2023, ["measures"]),
+    "1362": ("关于2021年度法治政府建设情况报告", "元氏县人民政府", 2021, ["measures"]),
+    "1363": (None, None, 2022, ["measures"]),
+    "1364": (None, None, 2022, ["measures"]),
+    "1365": ("原州区头营镇2023年法治政府建设情况报告", None, 2023, ["measures"]),
+    "1366": (None, None, 2022, ["measures"]),
+    "1367": (None, None, 2025, ["measures"]),
+    "1368": ("陶家镇关于2025年法治政府建设情况的报告", None, 2025, ["measures"]),
+    "1369": (None, None, 2025, ["measures"]),
+    "1370": ("区司法局关于2025年法治政府建设情况的报告", "区司法局", 2025, ["measures"]),
+    "1371": ("惠安县交通运输局关于2025年度法治政府建设情况的报告", "惠安县交通运输局", 2025, ["measures"]),
+    "1372": (None, None, 2025, ["first_responsible"]),
+    "1373": (None, None, 2025, ["measures"]),
+    "1374": (None, None, 2025, ["measures", "measures"]),
 }
 
 
