@@ -150,6 +150,16 @@ def test_a_title_opened_by_its_issuer_on_a_line_of_its_own_stays_whole(engine: E
     assert (doc.meta.title, doc.meta.issuer) == ("长春市人民政府关于2023年度法治政府建设情况的报告", "长春市人民政府")
 
 
+def test_a_title_set_on_lines_under_its_issuers_stays_whole_above_the_bar(engine: Engine) -> None:
+    """Two issuers' lines, then 关于…2022年度 / 法治政府建设情况的报告, the bar under it
+    (opening 1390): the title is both lines, the issuers are both bodies."""
+    doc = doc_of("您的位置: 首页 > 政务公开 > 通知公示\n中共某某实验区工作委员会\n某某实验区管委会\n"
+                 "关于某某实验区2022年度\n法治政府建设情况的报告\n来源:党政办 日期:2023-03-29 20:15\n"
+                 "中共某省委:\n2022年，实验区坚持依法行政。\n一、主要举措和成效\n正文。\n", engine)
+    assert (doc.meta.title, doc.meta.issuer) == ("关于某某实验区2022年度法治政府建设情况的报告",
+                                                 "中共某某实验区工作委员会 某某实验区管委会")
+
+
 def test_a_title_wrapped_over_two_printed_lines_stays_whole(engine: Engine) -> None:
     cfg = engine.book.document.web_page
     lines = ["首页", "当前位置：首页 > 政务公开", "政策文件", "某某县人民政府关于2022年度法治政府",

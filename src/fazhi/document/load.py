@@ -12,7 +12,6 @@ from fazhi.document.metadata import (
     extract_meta,
     find_title,
     only_bodies,
-    opens_title,
     title_breaks,
     title_lines,
     title_start,
@@ -73,7 +72,8 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
     lines = unflatten(ex.lines, cfg)
     pieces = line_pieces(ex.lines if lines is None else lines)
     article = strip_web_page(pieces, cfg.web_page, cfg.title_re,
-                             lambda norm: only_bodies(norm, cfg) or opens_title(norm, cfg))
+                             lambda norm: only_bodies(norm, cfg),
+                             lambda norms, end: title_start(norms, end, cfg))
     kept = pieces if article is None else article
     kept = drop_page_furniture(kept, cfg.page_furniture, ex.laid_out) or kept
     wrapped = mark_wrapped(kept, cfg) if lines is None and not ex.laid_out else None
@@ -85,7 +85,7 @@ def build_document(ex: Extracted, cfg: OutlineConfig, path: str = "", sha256: st
         raise DocumentError("empty", "文件中没有可读的文字。请确认文件内容完整后重试。")
     title_index = find_title(paragraphs, cfg)
     if title_index is not None:
-        start = title_start(paragraphs, title_index, cfg)
+        start = title_start([p.norm for p in paragraphs], title_index, cfg)
         if start < title_index:
             paragraphs = merge_paragraphs(paragraphs, start, title_index + 1)
             title_index = start

@@ -8,6 +8,7 @@ Chinese numerals, 二〇二三年二月一日) are read by :mod:`fazhi.document.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from fazhi.document.config import OutlineConfig
 from fazhi.document.dates import date_at_end, first_year, parse_date
@@ -117,7 +118,7 @@ _TITLE_PART_MAX = 30
 _NOT_IN_TITLE = re.compile(r"[。,;:!?]")
 
 
-def title_start(paragraphs: list[Paragraph], title_index: int, cfg: OutlineConfig) -> int:
+def title_start(norms: Sequence[str], title_index: int, cfg: OutlineConfig) -> int:
     """Where the title starts when it was set on several lines (关于2022年度法治政府建设 /
     工作情况的报告): up to two short lines just above the line that ends it, each
     without sentence punctuation, not a title, an issuer or a date on its own; the
@@ -126,7 +127,7 @@ def title_start(paragraphs: list[Paragraph], title_index: int, cfg: OutlineConfi
     found = title_index
     k = title_index
     while k > 0 and title_index - k < 2:
-        q = paragraphs[k - 1].norm
+        q = norms[k - 1]
         if len(q) > _TITLE_PART_MAX or _NOT_IN_TITLE.search(q) or parse_date(q)[0] \
                 or (cfg.title_re is not None and cfg.title_re.search(q)):
             break
@@ -339,15 +340,6 @@ def only_bodies(norm: str, cfg: OutlineConfig) -> bool:
         return False
     spans = issuers_in(norm, cfg)
     return bool(spans) and sum(e - s for s, e in spans) == len(norm)
-
-
-def opens_title(norm: str, cfg: OutlineConfig) -> bool:
-    """Whether a line is nothing but the issuing bodies a title opens with and the
-    word that follows them there (长春市人民政府关于 / 2023年度…情况的报告)."""
-    spans = _issuers_opening(norm, cfg)
-    before = cfg.title_issuer_before_re
-    return bool(spans) and before is not None and \
-        (m := before.match(norm, spans[-1][1])) is not None and m.end() == len(norm)
 
 
 def _bodies_without_title(paragraphs: list[Paragraph], cfg: OutlineConfig) -> list[Paragraph]:

@@ -88,10 +88,12 @@ def _sentence(piece: Piece) -> bool:
 
 def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
           title_re: re.Pattern[str] | None,
-          issuer_line: Callable[[str], bool] | None = None) -> tuple[list[Piece], int] | None:
+          issuer_line: Callable[[str], bool] | None = None,
+          title_start: Callable[[list[str], int], int] | None = None
+          ) -> tuple[list[Piece], int] | None:
     """The lines the head keeps above the article (the page's title, if kept, with the
-    issuers' lines straight above it) and the index the article starts at; None when
-    no breadcrumb or bar is found."""
+    lines that open it and the issuers' lines straight above it) and the index the
+    article starts at; None when no breadcrumb or bar is found."""
     window = min(len(pieces), cfg.head_lines)
     window = next((i for i in range(window) if _sentence(pieces[i])), window)
     hits = [i for i in hits if i < window]
@@ -129,6 +131,12 @@ def _head(pieces: list[Piece], hits: list[int], cfg: WebPageConfig,
     if not title or _repeated(title, pieces[body:body + _TITLE_REPEAT_LINES]) \
             or not _matches_anywhere(title_re, title):
         return [], body
+    if kept and kept[0] is pieces[start] and title_start is not None:
+        # a title set on several lines (长春市人民政府关于 / 2023年度…的报告, or 关于某实验区
+        # 2022年度 / 法治政府建设情况的报告): the lines that open it stay
+        norms = [p.norm for p in pieces[crumb + 1:start + 1]]
+        first = crumb + 1 + title_start(norms, len(norms) - 1)
+        kept, start = pieces[first:start] + kept, first
     if kept and kept[0] is pieces[start] and issuer_line is not None:
         # a title set under its issuers' lines (四川省交通运输厅 / 2025年…工作情况): they stay
         issuers = start
@@ -228,20 +236,22 @@ def _tail_start(pieces: list[Piece], hits: list[int], after: int, cfg: WebPageCo
 
 def strip_web_page(pieces: list[Piece], cfg: WebPageConfig,
                    title_re: re.Pattern[str] | None = None,
-                   issuer_line: Callable[[str], bool] | None = None) -> list[Piece] | None:
+                   issuer_line: Callable[[str], bool] | None = None,
+                   title_start: Callable[[list[str], int], int] | None = None) -> list[Piece] | None:
     """The lines without the web page around the report, or None when nothing was removed.
     ``title_re``: what a report's title looks like; the line above the information
     bar is kept as the page's title only if it looks so. ``issuer_line``: whether a
-    line is nothing but issuing bodies (or the bodies that open the title on a line
-    of their own: 某市人民政府关于); up to two such lines straight above a kept title
-    are kept with it."""
+    line is nothing but issuing bodies; up to two such lines straight above a kept
+    title are kept with it. ``title_start``: given lines and the index of one that
+    ends a title, the index of the line the title starts at (a title set on several
+    lines: 某市人民政府关于 / 2023年度…的报告); those lines are kept too."""
     any_re = cfg.any_re
     if any_re is None or not pieces:
         return None
     hits = _candidates(pieces, cfg, any_re)
     if not hits:
         return None
-    head = _head(pieces, hits, cfg, title_re, issuer_line)
+    head = _head(pieces, hits, cfg, title_re, issuer_line, title_start)
     kept, body = head if head is not None else ([], 0)
     end = _tail_start(pieces, hits, body, cfg, strict=head is None)
     if head is None and end is None:
