@@ -1,4 +1,4 @@
-"""Openings of 1,374 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 1,399 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -1397,6 +1397,31 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "1372": (None, None, 2025, ["first_responsible"]),
     "1373": (None, None, 2025, ["measures"]),
     "1374": (None, None, 2025, ["measures", "measures"]),
+    "1375": ("上海市司法局2023年法治政府建设情况报告", "充分发挥市委全面依法治市委员会", 2023, ["measures", "closing"]),  # the excerpt is cut after …依法治市委员会: the last line reads as a signature
+    "1376": ("上海市生态环境局关于2023年度法治政府建设情况的报告", "上海市生态环境局", 2023, ["measures"]),
+    "1377": ("上海市交通委员会关于2023年法治政府建设工作情况的报告", "上海市交通委员会", 2023, ["measures"]),
+    "1378": ("上海市市场监督管理局关于2024年度法治政府建设情况的报告", "上海市市场监督管理局", 2024, ["measures", "measures"]),
+    "1379": (None, None, 2021, ["first_responsible", "measures"]),
+    "1380": ("天津市交通运输委员会2021年度法治政府建设情况报告", "天津市交通运输委员会", 2021, ["measures"]),
+    "1381": (None, None, 2025, ["measures"]),
+    "1382": (None, None, 2024, ["measures"]),
+    "1383": ("沣西新城2024年法治政府建设工作报告", None, 2024, ["first_responsible"]),
+    "1384": (None, None, 2022, ["measures"]),
+    "1385": (None, None, 2024, ["measures"]),
+    "1386": ("深圳市深汕特别合作区管理委员会2023年法治政府建设年度报告", "深圳市深汕特别合作区管理委员会", 2023, ["measures"]),
+    "1387": ("深圳市深汕特别合作区管理委员会2024年度法治政府建设年度报告", "深圳市深汕特别合作区管理委员会", 2024, ["measures"]),
+    "1388": ("深圳市深汕特别合作区党政办公室2024年度法治政府建设年度报告", "深圳市深汕特别合作区党政办公室", 2024, ["measures"]),
+    "1389": (None, None, 2025, ["measures", "measures"]),
+    "1390": ("关于航空港经济综合实验区2022年度法治政府建设情况的报告", "中共郑州航空港经济综合实验区工作委员会 郑州航空港经济综合实验区管委会", 2022, ["measures", "measures"]),
+    "1391": ("黑井镇2023年度法治政府建设情况报告", None, 2023, ["measures"]),
+    "1392": ("圭山镇2025年法治政府建设工作报告", None, 2025, ["measures"]),
+    "1393": (None, None, 2025, ["measures"]),
+    "1394": (None, None, 2024, ["measures"]),
+    "1395": ("塘沽街道2024年度法治政府建设情况报告", None, 2024, ["measures"]),
+    "1396": (None, None, 2024, ["measures"]),
+    "1397": ("浦东新区东明路街道2023年法治政府建设情况报告", None, 2023, ["measures"]),
+    "1398": ("天津市滨海新区新河街2023年度法治政府建设情况报告", None, 2023, ["measures"]),
+    "1399": ("北京市东城区人民政府2024年法治政府建设年度情况报告", "北京市东城区人民政府", 2024, ["measures"]),
 }
 
 
