@@ -150,6 +150,21 @@ def test_a_title_opened_by_its_issuer_on_a_line_of_its_own_stays_whole(engine: E
     assert (doc.meta.title, doc.meta.issuer) == ("长春市人民政府关于2023年度法治政府建设情况的报告", "长春市人民政府")
 
 
+def test_a_bar_copied_as_a_table_with_its_rule_goes_whole(engine: Engine) -> None:
+    """索取号 | … / ---|---|---| / 产生日期 | … under the page's title (a Shanghai bureau's
+    page, opening 1378), the article on one run-on line: the bar goes, rule and all,
+    and the article's own title is the title."""
+    body = ("上海市某某局关于2024年度法治政府建设情况的报告 市委,市政府: 2024年,市某某局坚持依法行政。"
+            "现将有关情况报告如下: 一、主要举措和成效 (一)加强学习。" + "全年组织集中学法4次,开展法治讲座2场。" * 25
+            + " (二)规范执法。" + "严格落实行政执法三项制度,全年办理行政处罚案件120件。" * 10
+            + " 二、存在的不足和原因 执法力量不足。 三、2025年工作安排 一是加强学习。二是规范执法。")
+    doc = doc_of("上海市某某局关于2024年度法治政府建设情况的报告\n索取号 | AC6040203-2025-001 | 文 号 | 沪某20240540号 |\n"
+                 "---|---|---|---|\n产生日期 | 2025-01-03 | ||\n" + body + "\n", engine)
+    assert doc.meta.title == "上海市某某局关于2024年度法治政府建设情况的报告"
+    assert "web_page" in doc.warnings
+    assert not any("|" in p.norm for p in doc.paragraphs)
+
+
 def test_a_title_set_on_lines_under_its_issuers_stays_whole_above_the_bar(engine: Engine) -> None:
     """Two issuers' lines, then 关于…2022年度 / 法治政府建设情况的报告, the bar under it
     (opening 1390): the title is both lines, the issuers are both bodies."""

@@ -200,16 +200,27 @@ def _after(piece: Piece, at: int) -> Piece:
                  index_map(i - origin for i in piece.norm_map[at:]))
 
 
+# the rule under a table's header row: 索取号 | … / ---|---|---| / 产生日期 | …
+_TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?")
+
+
 def _bar_end(pieces: list[Piece], bar: int, window: int, cfg: WebPageConfig,
              title_re: re.Pattern[str] | None) -> int:
     """Where the information bar that starts at ``bar`` ends: at the first line that is
     no bar line, save that a label left empty on its line (索引号:) takes the next
     line as its value, unless that line is a bar line, a sentence, a title, a
     numbered heading or a label itself (区委、区政府:). A label alone on its line
-    without a colon ([ 发文字号 ]) takes the next line so too."""
+    without a colon ([ 发文字号 ]) takes the next line so too. The rule under a table's
+    first row, as a page's bar copied as a table gives it (---|---|---|), is a bar
+    line."""
     body = bar
     info = cfg.info_re
-    while body < window and info is not None and (m := info.match(pieces[body].norm)) is not None:
+    while body < window and info is not None:
+        if _TABLE_RULE.fullmatch(pieces[body].norm):
+            body += 1
+            continue
+        if (m := info.match(pieces[body].norm)) is None:
+            break
         label = pieces[body].norm
         body += 1
         if (label.endswith(":") or m.end() == len(label)) and body < window:
