@@ -1,4 +1,4 @@
-"""Openings of 1,399 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 1,427 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -1424,6 +1424,34 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "1397": ("浦东新区东明路街道2023年法治政府建设情况报告", None, 2023, ["measures"]),
     "1398": ("天津市滨海新区新河街2023年度法治政府建设情况报告", None, 2023, ["measures"]),
     "1399": ("北京市东城区人民政府2024年法治政府建设年度情况报告", "北京市东城区人民政府", 2024, ["measures"]),
+    "1400": ("南昌市卫健委2021年度法治政府建设工作报告", "南昌市卫健委", 2021, ["measures"]),
+    "1401": (None, None, 2022, ["measures"]),
+    "1402": ("遂宁市民政局关于2022年法治政府建设工作情况的报告", "遂宁市民政局", 2022, ["measures"]),
+    "1403": (None, None, 2021, ["measures"]),
+    "1404": (None, None, 2024, ["first_responsible", "measures"]),
+    "1405": ("临沭县人民政府2023年度法治政府建设情况报告", "临沭县人民政府", 2023, ["measures"]),
+    "1406": (None, None, 2024, ["first_responsible", "measures"]),
+    "1407": ("宛城区人民政府关于2024年法治政府建设情况的报告", "宛城区人民政府", 2024, ["first_responsible", "measures"]),
+    "1408": (None, None, 2023, ["measures"]),
+    "1409": ("济南市济阳区2024年度法治政府建设报告", None, 2024, ["first_responsible"]),
+    "1410": (None, None, 2024, ["measures"]),
+    "1411": ("渭滨区2024年度法治政府建设工作总结", None, 2024, ["measures"]),
+    "1412": ("海安市海安街道2023年法治政府建设情况报告", None, 2023, ["measures"]),
+    "1413": ("2023年度包场镇法治政府建设工作报告", None, 2023, ["measures"]),
+    "1414": ("2023年度塘栖镇法治政府建设报告", None, 2023, ["measures"]),
+    "1415": ("泗门镇2022年度法治政府建设年度报告", None, 2022, ["measures"]),
+    "1416": ("枫桥镇人民政府关于2021年度法治政府建设的报告", "枫桥镇人民政府", 2021, ["measures"]),
+    "1417": (None, None, 2021, ["measures", "measures"]),
+    "1418": ("东山县2023年法治政府建设情况的报告", None, 2023, ["measures"]),
+    "1419": ("市南区2022年度法治政府建设报告", None, 2022, ["measures", "measures"]),
+    "1420": (None, None, 2023, ["first_responsible", "measures"]),
+    "1421": (None, None, 2022, ["measures", "measures"]),  # 平江县交通运输局:2022年度…报告, a title after its issuer and a colon, is not read as one
+    "1422": ("永兴县交通运输局2023年法治政府建设工作报告", "永兴县交通运输局", 2023, ["measures"]),
+    "1423": ("株洲市生态环境局攸县分局2024年度法治政府建设情况报告", "株洲市生态环境局攸县分局", 2024, ["measures"]),
+    "1424": ("南县教育系统2024年法治政府建设年度报告", None, 2024, ["measures"]),
+    "1425": (None, None, 2024, ["measures", "measures"]),
+    "1426": ("西山区教育体育局2023年法治政府建设工作报告", "西山区教育体育局", 2023, ["measures"]),
+    "1427": (None, None, 2023, ["measures"]),
 }
 
 
