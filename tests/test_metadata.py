@@ -287,6 +287,8 @@ def test_a_party_group_is_an_issuer(make_doc) -> None:  # type: ignore[no-untype
     # and so is one of a prefecture's administrative office (行政公署, 行署; opening 1346)
     ("大兴安岭地区行政公署司法局2023年度法治政府建设年度工作报告", "大兴安岭地区行政公署司法局"),
     ("某某地区行署财政局关于2023年法治政府建设情况的报告", "某某地区行署财政局"),
+    # a body's party committee (党委) written after it is the committee (opening 1432)
+    ("海关总署党委 海关总署关于2022年度推进法治政府建设情况的报告", "海关总署党委 海关总署"),
     # joint issuers stay two
     ("中共东昌区委东昌区人民政府关于2024年度法治政府建设工作情况的报告", "中共东昌区委 东昌区人民政府"),
     ("某某新区管理委员会某某市自然资源局关于2023年法治政府建设情况的报告", "某某新区管理委员会 某某市自然资源局"),
