@@ -1,4 +1,4 @@
-"""Openings of 1,427 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
+"""Openings of 1,447 real reports from 31 provinces (tests/data/openings/SOURCE.md): what
 an opening decides, read by hand on 2026-12-07. Not gold labels, and not whole reports:
 only the title, the issuer, the report year and the kinds of the first top-level
 sections are pinned. A change that moves one should be re-examined against the text,
@@ -1452,6 +1452,26 @@ EXPECTED: dict[str, tuple[str | None, str | None, int | None, list[str]]] = {
     "1425": (None, None, 2024, ["measures", "measures"]),
     "1426": ("西山区教育体育局2023年法治政府建设工作报告", "西山区教育体育局", 2023, ["measures"]),
     "1427": (None, None, 2023, ["measures"]),
+    "1428": ("重庆市武隆区庙垭乡人民政府关于2025年度法治政府建设情况的报告", "重庆市武隆区庙垭乡人民政府", 2025, ["measures"]),
+    "1429": (None, None, 2025, ["first_responsible"]),
+    "1430": (None, None, 2025, ["measures"]),
+    "1431": (None, None, 2025, ["measures"]),
+    "1432": ("海关总署党委 海关总署关于2022年度推进法治政府建设情况的报告", "海关总署党委 海关总署", 2022, ["measures"]),
+    "1433": (None, None, 2024, ["measures"]),
+    "1434": (None, None, 2021, ["measures", "measures"]),
+    "1435": (None, None, 2023, ["measures"]),
+    "1436": ("山东省气象局2023年度法治政府建设工作情况的报告", "山东省气象局", 2023, ["measures", "measures"]),
+    "1437": ("湖南省气象局2021年度法治政府年度报告", "湖南省气象局", 2021, ["measures"]),
+    "1438": ("巫山县气象局2021年度法治政府建设工作情况报告", "巫山县气象局", 2021, ["measures", "measures"]),
+    "1439": (None, None, 2024, ["measures", "measures"]),
+    "1440": (None, None, 2021, ["measures"]),
+    "1441": ("绵阳市人民政府2023年度法治政府建设情况", "绵阳市人民政府", 2023, ["measures"]),
+    "1442": (None, None, 2025, ["first_responsible", "measures"]),
+    "1443": ("湛江市关于2022年法治政府建设情况的报告", None, 2022, ["measures"]),
+    "1444": (None, None, None, ["measures"]),
+    "1445": (None, None, 2023, ["measures"]),
+    "1446": ("彭水苗族土家族自治县人民政府2023年度法治政府建设情况报告", "彭水苗族土家族自治县人民政府", 2023, ["measures"]),
+    "1447": ("石家乡人民政府关于2025年法治政府建设情况的报告", "石家乡人民政府", 2025, ["measures"]),
 }
 
 
