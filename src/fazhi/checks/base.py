@@ -145,6 +145,7 @@ class Context:
                     end = r.hi if i == r.end - 1 and r.hi >= 0 else len(paras[i].norm)
                     yield Span(i, start, end, Region(i, i + 1, start, end))
             return
+        whole = self._whole_paragraphs
         for s in self.sections(scope):
             if part in ("heading", "headings"):
                 yield from self._heading_spans(s, scope, deep=part == "headings")
@@ -157,7 +158,7 @@ class Context:
                 if part == "body" and s.heading is not None and i == s.heading.paragraph:
                     start = s.heading.title_end
                 if start < len(paras[i].norm):
-                    yield Span(i, start, len(paras[i].norm), Region(i, i + 1))
+                    yield Span(i, start, len(paras[i].norm), whole[i])
 
     def _heading_spans(self, s: Section, scope: str, deep: bool) -> Iterator[Span]:
         """The heading of ``s``; with ``deep``, every heading and lead in it too."""
@@ -177,28 +178,31 @@ class Context:
                 yield from walk(c)
 
         yield from walk(s)
-        leads = self.doc.leads  # in paragraph order
-        first = bisect.bisect_left(self._lead_paragraphs, s.start)
-        for lead in leads[first:bisect.bisect_left(self._lead_paragraphs, s.end)]:
+        leads, items = self.doc.leads, self._lead_items  # in paragraph order
+        for k in range(bisect.bisect_left(self._lead_paragraphs, s.start),
+                       bisect.bisect_left(self._lead_paragraphs, s.end)):
+            lead = leads[k]
             if lead.paragraph not in skip:
-                yield Span(lead.paragraph, lead.start, lead.end,
-                           self.item(lead.paragraph, lead.start), True)
+                yield Span(lead.paragraph, lead.start, lead.end, items[k], True)
+
+    @cached_property
+    def _whole_paragraphs(self) -> list[Region]:
+        """Each paragraph's region, made once: every scope's spans share them."""
+        return [Region(i, i + 1) for i in range(len(self.doc.paragraphs))]
 
     @cached_property
     def _lead_paragraphs(self) -> list[int]:
         return [lead.paragraph for lead in self.doc.leads]
 
-    def item(self, paragraph: int, at: int) -> Region:
-        """The enumerated item of a paragraph that character ``at`` stands in: from
-        the last lead at or before it to the next lead (一是…；二是…), or the whole
-        paragraph when no lead comes before it."""
-        first = bisect.bisect_left(self._lead_paragraphs, paragraph)
-        last = bisect.bisect_left(self._lead_paragraphs, paragraph + 1)
-        starts = [lead.start for lead in self.doc.leads[first:last]]
-        k = bisect.bisect_right(starts, at)
-        if k == 0:
-            return Region(paragraph, paragraph + 1)
-        return Region(paragraph, paragraph + 1, starts[k - 1], starts[k] if k < len(starts) else -1)
+    @cached_property
+    def _lead_items(self) -> list[Region]:
+        """Each lead's item (one per ``doc.leads``): from the lead to the next lead of
+        its paragraph (一是…；二是…), or to the paragraph's end."""
+        leads = self.doc.leads
+        ends = [nxt.start if nxt.paragraph == ld.paragraph else -1
+                for ld, nxt in zip(leads, leads[1:], strict=False)] + [-1]
+        return [Region(ld.paragraph, ld.paragraph + 1, ld.start, end)
+                for ld, end in zip(leads, ends, strict=False)]
 
     @cached_property
     def _labels(self) -> list[str | None]:
